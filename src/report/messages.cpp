@@ -53,8 +53,8 @@ constexpr Messages kThai{
 
 constexpr Messages kEnglish{
     .language = Language::kEnglish,
-    .instrument_heading = "{instrument} results, {round} ({unit})",
-    .instrument_score = "Score {score}, grade {grade}, from {respondents} respondents "
+    .instrument_heading = "{instrument} results, {round} ({unit}):",
+    .instrument_score = "score {score}, grade {grade}, from {respondents} respondents "
                         "(95% confidence interval {low}-{high})",
     .highest_lowest = "The highest indicator is {highest}; the lowest is {lowest}",
     .all_indicators_equal = "Every indicator has the same score ({score})",
