@@ -3,7 +3,7 @@
 // A Questionnaire is plain data, loaded from a JSON file (see
 // docs/questionnaire-format.md and input/questionnaire_json.hpp). Cross
 // references are resolved to indices at load time, so scoring never looks a
-// name up. Invariants established by the loader (and checked by validate()):
+// name up. Invariants established by the loader:
 //   - codes and numbers are unique; every reference points at an existing entry;
 //   - every scale has 2..kMaxOptions options;
 //   - items of one indicator, and indicators of one instrument, are listed in

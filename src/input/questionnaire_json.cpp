@@ -73,7 +73,11 @@ std::string shorten(std::string text) {
     return text;
 }
 
-std::string show(const json& value) { return shorten(dump(value)); }
+// A value as the user wrote it; Diagnostic puts it in quotes, so a string is
+// shown without its JSON quotes.
+std::string show(const json& value) {
+    return shorten(value.is_string() ? value.get<std::string>() : dump(value));
+}
 
 std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
 

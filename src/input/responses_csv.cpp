@@ -352,8 +352,9 @@ void Parser::prepare() {
         if (has_items) {
             const core::ResponseTable layout(q_, static_cast<int>(i), "", "");
             for (ItemColumn& col : item_columns_) {
-                if (col.instrument == static_cast<int>(i))
+                if (col.instrument == static_cast<int>(i)) {
                     col.column = layout.column_of_item(col.item);
+                }
             }
             answerable_.emplace_back(q_.instruments[i].code, static_cast<int>(i));
             answerable_list_ += (answerable_list_.empty() ? "" : ", ") + q_.instruments[i].code;
@@ -386,11 +387,11 @@ void Parser::parse_row(const CsvRecord& rec) {
         return;
     }
 
-    const auto required = [&](std::size_t field, std::string what) {
+    const auto required = [&](std::size_t field, std::string_view what) {
         const std::string_view value = trim(rec.fields[field]);
         if (value.empty()) {
             add_error(line, column_name(field), rec.fields[field],
-                      std::move(what) + "; the cell is empty");
+                      std::string(what) + "; the cell is empty");
         }
         return value;
     };
@@ -478,8 +479,9 @@ void Parser::parse_row(const CsvRecord& rec) {
             add_error(line, column_name(col.field), raw, scale.expected);
             continue;
         }
-        if (table != nullptr && col.column >= 0)
+        if (table != nullptr && col.column >= 0) {
             row_[static_cast<std::size_t>(col.column)] = answer;
+        }
     }
 
     // Once anything is wrong the file is rejected, so stop storing rows.
