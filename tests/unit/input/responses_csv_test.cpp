@@ -340,6 +340,13 @@ TEST(ResponsesCsvErrors, DuplicateRespondentNamesBothLines) {
                      "respondent", "\"r1\" is already on line 2", " r1 ");
 }
 
+TEST(ResponsesCsvErrors, DuplicateRespondentWithQuotesInTheId) {
+    // Ids that needed unescaping are copied by the parser; they must still be found.
+    expect_one_error(
+        with_header("U,1,EIT,\"r\"\"1\",,,,1,\nU,1,EIT,r2,,,,,\nU,1,EIT,\"r\"\"1\",,,,,2\n"), 4,
+        "respondent", "\"r\"1\" is already on line 2");
+}
+
 TEST(ResponsesCsvErrors, TooFewFields) {
     expect_one_error(with_header("U,1,IIT,a,1,,,,\nU,1,IIT,b,1,,\n"), 3, "",
                      "9 fields, as many as the header has; found 7");

@@ -1,0 +1,251 @@
+// One storage interface for everything itagap keeps; two implementations,
+// chosen by URL: SQLite (embedded default, one file, WAL) and PostgreSQL
+// (several stateless itagap servers over one database).
+//
+//   open_store("sqlite:itagap.db")             // a file, created if missing
+//   open_store("sqlite::memory:")              // tests only
+//   open_store("postgresql://user@host/db")    // libpq connection URI
+//
+// Every method is a complete transaction: it commits before it returns OK.
+// Errors come back as a Status (no exceptions cross this border); a failed
+// method changes nothing. Implementations are safe to call from several
+// threads at once.
+//
+// Anonymity (issue: "no response linkable to a respondent"): a stored response
+// holds no access code, user, IP address, browser token or time finer than the
+// day, and its id is random, so neither its id nor its place in the table
+// tells when it arrived. An access code is marked used, and an EIT browser
+// token recorded, in the same transaction that stores the response, in tables
+// that do not refer to it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace itagap::store {
+
+// ---- Status ----------------------------------------------------------------
+
+enum class StatusCode {
+    kOk,
+    kNotFound,       // the row asked for does not exist
+    kConflict,       // a unique key is taken (a name, a used code, a token)
+    kInvalid,        // the request breaks a rule (closed round, bad reference)
+    kUnavailable,    // the database cannot be reached or is busy; try again
+    kInternal,
+};
+
+struct Status {
+    StatusCode code = StatusCode::kOk;
+    std::string message;  // for logs and admins; never shown to respondents verbatim
+
+    bool ok() const { return code == StatusCode::kOk; }
+    static Status Ok() { return {}; }
+};
+
+template <typename T>
+struct StatusOr {
+    Status status;
+    std::optional<T> value;
+
+    bool ok() const { return status.ok(); }
+    const T& operator*() const { return *value; }
+    T& operator*() { return *value; }
+    const T* operator->() const { return &*value; }
+    T* operator->() { return &*value; }
+};
+
+using Id = std::int64_t;
+
+// Dates are ISO "YYYY-MM-DD" (Gregorian) and timestamps ISO "YYYY-MM-DDTHH:MM:SSZ"
+// (UTC) in this interface; Thai (พ.ศ.) formatting happens in views.
+
+// ---- Organisation ----------------------------------------------------------
+
+// A department > centres > groups tree.
+struct Unit {
+    Id id = 0;
+    std::optional<Id> parent_id;
+    std::string name;        // Thai, "ศูนย์ความร่วมมือระหว่างประเทศ"
+    std::string short_name;  // "ศรป."
+    std::string name_en;
+};
+
+// ---- Questionnaires and rounds ---------------------------------------------
+
+// A questionnaire file as uploaded: its JSON text is kept verbatim and parsed
+// by the core when used. Versions are immutable once a round uses them.
+struct QuestionnaireRecord {
+    Id id = 0;
+    std::string key;          // the file's "id", e.g. "ita-internal-2568"
+    std::string title;        // Thai title, for lists
+    std::string json;         // the whole file
+    std::string uploaded_at;  // timestamp
+};
+
+enum class RoundStatus { kDraft, kOpen, kClosed };
+std::string_view to_string(RoundStatus status);
+std::optional<RoundStatus> round_status_from_string(std::string_view text);
+
+struct Round {
+    Id id = 0;
+    int fiscal_year_be = 0;   // ปีงบประมาณ in พ.ศ., e.g. 2569
+    std::string name;         // "รอบ 5 เดือนแรก"
+    std::string opens_on;     // date
+    std::string closes_on;    // date
+    Id questionnaire_id = 0;
+    RoundStatus status = RoundStatus::kDraft;
+    bool results_published = false;  // the public page shows it only when true
+};
+
+// ---- Collection ------------------------------------------------------------
+
+// One access code: one IIT response for one unit in one round. Only a hash of
+// the code is stored (SHA-256 hex of the normalised code).
+struct AccessCodeBatch {
+    Id round_id = 0;
+    Id unit_id = 0;
+    std::vector<std::string> code_hashes;
+};
+
+struct AccessCodeCounts {
+    std::int64_t issued = 0;
+    std::int64_t used = 0;
+};
+
+// A response as it is stored: answers are one byte per item of the
+// instrument, in questionnaire order (0 = not answered, k = option k as
+// written), exactly core::ResponseTable's row.
+struct StoredResponse {
+    Id round_id = 0;
+    Id unit_id = 0;
+    std::string instrument;     // "IIT" or "EIT"
+    std::string submitted_on;   // date only, never a time
+    std::vector<std::uint8_t> answers;
+    std::string comment;        // optional free text, verbatim
+};
+
+// What makes a submission acceptable, checked inside the same transaction
+// that stores it.
+struct Submission {
+    StoredResponse response;
+    // IIT: the hash of the access code; it must exist for (round, unit), be
+    // unused, and is marked used. Empty for EIT.
+    std::string access_code_hash;
+    // EIT: a hash of the per-browser token; a second response with the same
+    // token for (round, unit) is refused. Empty for IIT.
+    std::string browser_token_hash;
+};
+
+enum class SubmitOutcome {
+    kStored,
+    kRoundNotOpen,
+    kUnknownCode,
+    kCodeAlreadyUsed,
+    kDuplicateBrowser,
+    kFailed,  // a database error; nothing stored
+};
+
+// ---- People ----------------------------------------------------------------
+
+enum class Role { kAdmin, kUnitCoordinator, kExecutive };
+std::string_view to_string(Role role);
+std::optional<Role> role_from_string(std::string_view text);
+
+struct User {
+    Id id = 0;
+    std::string username;       // unique, case-insensitive
+    std::string display_name;
+    std::string password_hash;  // argon2id string from libsodium (crypto_pwhash_str)
+    Role role = Role::kExecutive;
+    std::optional<Id> unit_id;  // a coordinator's subtree root
+    bool active = true;
+    int failed_sign_ins = 0;
+    std::string locked_until;   // timestamp, empty when not locked
+    bool must_change_password = false;
+};
+
+struct Session {
+    std::string token_hash;     // SHA-256 hex of the cookie value
+    Id user_id = 0;
+    std::string csrf_token;     // random, per session
+    std::string expires_at;     // timestamp
+};
+
+struct AuditEntry {
+    Id id = 0;
+    std::string at;             // timestamp
+    std::optional<Id> user_id;
+    std::string action;         // "round.open", "unit.create", ...
+    std::string details;        // JSON text
+};
+
+// ---- The interface ---------------------------------------------------------
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Applies pending schema migrations (versioned, each in its own
+    // transaction); safe to call on every start and from several servers.
+    virtual Status migrate() = 0;
+    virtual StatusOr<int> schema_version() = 0;
+
+    // Units.
+    virtual StatusOr<Id> create_unit(const Unit& unit) = 0;
+    virtual Status update_unit(const Unit& unit) = 0;
+    virtual StatusOr<Unit> get_unit(Id id) = 0;
+    virtual StatusOr<std::vector<Unit>> list_units() = 0;  // parents before children
+
+    // Questionnaires.
+    virtual StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q) = 0;
+    virtual StatusOr<QuestionnaireRecord> get_questionnaire(Id id) = 0;
+    virtual StatusOr<std::vector<QuestionnaireRecord>> list_questionnaires() = 0;  // without json
+
+    // Rounds.
+    virtual StatusOr<Id> create_round(const Round& round) = 0;
+    virtual Status update_round(const Round& round) = 0;
+    virtual StatusOr<Round> get_round(Id id) = 0;
+    virtual StatusOr<std::vector<Round>> list_rounds() = 0;  // newest first
+
+    // Access codes.
+    virtual Status add_access_codes(const AccessCodeBatch& batch) = 0;  // kConflict on a duplicate
+    virtual StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) = 0;
+
+    // Responses. submit() is durable when it returns kStored.
+    virtual SubmitOutcome submit(const Submission& submission) = 0;
+    // Group commit: one transaction for many submissions; each gets its own
+    // outcome (a refused one does not undo the others).
+    virtual std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) = 0;
+    // Imported responses (CSV) of one round and unit, all or nothing.
+    virtual Status import_responses(const std::vector<StoredResponse>& responses) = 0;
+    virtual StatusOr<std::vector<StoredResponse>> list_responses(Id round_id, Id unit_id,
+                                                                 std::string_view instrument) = 0;
+    virtual StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
+                                                   std::string_view instrument) = 0;
+
+    // Users and sessions.
+    virtual StatusOr<Id> create_user(const User& user) = 0;  // kConflict on a taken username
+    virtual Status update_user(const User& user) = 0;
+    virtual StatusOr<User> get_user(Id id) = 0;
+    virtual StatusOr<User> find_user(std::string_view username) = 0;
+    virtual StatusOr<std::vector<User>> list_users() = 0;
+    virtual Status create_session(const Session& session) = 0;
+    // Unexpired at `now` (a timestamp) only. The store never reads the clock:
+    // callers pass the time, so tests run on fixed clocks.
+    virtual StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) = 0;
+    virtual Status delete_session(std::string_view token_hash) = 0;
+
+    // Audit log.
+    virtual Status append_audit(const AuditEntry& entry) = 0;
+    virtual StatusOr<std::vector<AuditEntry>> list_audit(int limit) = 0;  // newest first
+};
+
+// Opens a store from a URL; see the top of this file.
+StatusOr<std::unique_ptr<Store>> open_store(std::string_view url);
+
+}  // namespace itagap::store
