@@ -8,7 +8,7 @@ std::string Diagnostic::to_string() const {
     out += ": ";
     if (!where.empty()) out += where + ": ";
     if (!value.empty()) out += "value \"" + value + "\": ";
-    out += "expected " + expected;
+    out += expected.empty() ? note : "expected " + expected;
     return out;
 }
 

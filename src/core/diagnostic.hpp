@@ -21,6 +21,9 @@ struct Diagnostic {
     std::string where;
     std::string value;     // the offending text, verbatim (may be empty)
     std::string expected;  // what would have been accepted, in plain words
+    // A remark that is not about one value ("150 more errors were not listed");
+    // shown instead of "expected ..." when `expected` is empty.
+    std::string note;
 
     // "R.csv:12: column i3: value "7": expected an option number 1-6 or a label"
     std::string to_string() const;

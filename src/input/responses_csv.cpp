@@ -521,7 +521,7 @@ core::Result<core::ResponseSet> Parser::run() {
             const std::size_t more = error_count_ - errors_.size();
             Diagnostic d;
             d.file = file_name_;
-            d.expected = "no further errors; " + std::to_string(more) + " more error" +
+            d.note = std::to_string(more) + " more error" +
                          (more == 1 ? " was" : "s were") +
                          " found and not listed (only the first " + std::to_string(kMaxErrors) +
                          " are shown)";

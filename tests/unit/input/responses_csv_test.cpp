@@ -418,7 +418,7 @@ TEST(ResponsesCsvErrors, ErrorsAreCappedWithACountOfTheRest) {
     ASSERT_FALSE(r.ok());
     ASSERT_EQ(r.errors().size(), 101u);
     EXPECT_EQ(r.errors()[99].line, 101u);
-    EXPECT_NE(r.errors()[100].expected.find("150 more errors"), std::string::npos)
+    EXPECT_NE(r.errors()[100].note.find("150 more errors"), std::string::npos)
         << r.errors()[100].to_string();
 }
 
