@@ -8,6 +8,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev nlohmann-json3-dev libcli11-dev
   googletest libgtest-dev
+  # storage: SQLite (embedded default) and PostgreSQL (client library, and the
+  # server for the tests' throw-away cluster)
+  libsqlite3-dev libpq-dev postgresql
+  # web: HTTP (Boost.Beast), templates, passwords and tokens, QR codes
+  libboost1.81-dev libkainjow-mustache-dev libsodium-dev libqrencode-dev libpng-dev
 )
 
 missing=()
