@@ -9,3 +9,12 @@ for preset in release asan; do
   bash scripts/build.sh "$preset"
   ctest --preset "$preset" -j "$(nproc)"
 done
+
+# Benchmarks are measurements, not tests; a smoke run at a small size keeps
+# them building and running (docs/performance.md has the real figures).
+echo "== itagap benchmark smoke run =="
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+./build/release/bench/itagap-bench-generate --units 50 --responses 2000 > "$tmp/responses.csv"
+./build/release/bench/itagap-bench-score --repeat 1 \
+  --questionnaire data/questionnaires/ita-internal-2568.json --responses "$tmp/responses.csv"

@@ -28,23 +28,31 @@ const InstrumentScore* UnitRoundScore::find_instrument(int instrument) const {
 
 namespace {
 
-using Histogram = std::array<std::uint32_t, 256>;
+// Answers are 0..kMaxOptions (ResponseTable's invariant); the mask keeps a
+// corrupt byte inside the array instead of writing past it.
+constexpr int kHistogramSize = 32;
+static_assert(kMaxOptions < kHistogramSize);
+using Histogram = std::array<std::uint32_t, kHistogramSize>;
 
 Histogram count_answers(std::span<const Answer> column) {
     // Four interleaved histograms break the store-to-load dependency when the
-    // same option repeats, which it does in survey data.
+    // same option repeats, which it does in survey data. Small enough that
+    // setting them up costs nothing next to a unit's few dozen answers.
     std::array<Histogram, 4> partial{};
     std::size_t i = 0;
     const std::size_t n = column.size();
+    constexpr Answer kMask = kHistogramSize - 1;
     for (; i + 4 <= n; i += 4) {
-        ++partial[0][column[i]];
-        ++partial[1][column[i + 1]];
-        ++partial[2][column[i + 2]];
-        ++partial[3][column[i + 3]];
+        ++partial[0][column[i] & kMask];
+        ++partial[1][column[i + 1] & kMask];
+        ++partial[2][column[i + 2] & kMask];
+        ++partial[3][column[i + 3] & kMask];
     }
-    for (; i < n; ++i) ++partial[0][column[i]];
+    for (; i < n; ++i) ++partial[0][column[i] & kMask];
     Histogram total{};
-    for (int k = 0; k < 256; ++k) total[k] = partial[0][k] + partial[1][k] + partial[2][k] + partial[3][k];
+    for (int k = 0; k < kHistogramSize; ++k) {
+        total[k] = partial[0][k] + partial[1][k] + partial[2][k] + partial[3][k];
+    }
     return total;
 }
 
