@@ -1,0 +1,737 @@
+// The PostgreSQL store. Each call leases a connection from the pool, runs one
+// statement or one transaction on it and gives it back. Nothing is cached
+// across calls (sessions, users, rounds all live in the database), so any
+// number of itagap servers can share the database.
+//
+// Isolation is READ COMMITTED. The decisions a submission makes hold under
+// it because each is made by the statement that also takes the row lock:
+// - the round is read FOR SHARE, so closing a round waits for submissions in
+//   flight and no response is stored in a round after it closed;
+// - "UPDATE access_codes SET used = true ... AND used = false" re-checks
+//   used after waiting for a concurrent submitter of the same code, so a
+//   code is used once;
+// - a browser token is a primary key, so a second insert fails (or waits for
+//   the first transaction and then fails).
+#include "store/postgres/postgres_store.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <cstring>
+#include <utility>
+
+#include "store/postgres/connection.hpp"
+#include "store/postgres/migrations.hpp"
+
+namespace itagap::store::postgres {
+
+namespace {
+
+template <typename T>
+StatusOr<T> fail(Status status) {
+    return {std::move(status), std::nullopt};
+}
+
+template <typename T>
+StatusOr<T> ok(T value) {
+    return {Status::Ok(), std::move(value)};
+}
+
+Status not_found(std::string_view op, Id id) {
+    return {StatusCode::kNotFound, fmt::format("postgres: {}: no row with id {}", op, id)};
+}
+
+// See sqlite_store.cpp: 64 random bits from the OS CSPRNG, so the id tells
+// nothing about arrival. REQUIRES: sodium_init() succeeded.
+Id random_response_id() {
+    std::uint64_t bits = 0;
+    randombytes_buf(&bits, sizeof bits);
+    Id id = 0;
+    std::memcpy(&id, &bits, sizeof id);
+    return id;
+}
+
+// Usernames are unique ignoring ASCII case, folded here rather than with
+// lower() so the result does not depend on the server's locale and matches
+// the SQLite store.
+std::string username_key(std::string_view username) {
+    std::string key(username);
+    for (char& ch : key) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return key;
+}
+
+Unit read_unit(const Result& r, int row) {
+    return Unit{r.int64(row, 0), r.optional_int64(row, 1), r.text(row, 2), r.text(row, 3),
+                r.text(row, 4)};
+}
+
+Round read_round(const Result& r, int row) {
+    Round round;
+    round.id = r.int64(row, 0);
+    round.fiscal_year_be = static_cast<int>(r.int64(row, 1));
+    round.name = r.text(row, 2);
+    round.opens_on = r.text(row, 3);
+    round.closes_on = r.text(row, 4);
+    round.questionnaire_id = r.int64(row, 5);
+    round.status = round_status_from_string(r.text(row, 6)).value_or(RoundStatus::kDraft);
+    round.results_published = r.boolean(row, 7);
+    return round;
+}
+
+User read_user(const Result& r, int row) {
+    User u;
+    u.id = r.int64(row, 0);
+    u.username = r.text(row, 1);
+    u.display_name = r.text(row, 2);
+    u.password_hash = r.text(row, 3);
+    u.role = role_from_string(r.text(row, 4)).value_or(Role::kExecutive);
+    u.unit_id = r.optional_int64(row, 5);
+    u.active = r.boolean(row, 6);
+    u.failed_sign_ins = static_cast<int>(r.int64(row, 7));
+    u.locked_until = r.text(row, 8);
+    u.must_change_password = r.boolean(row, 9);
+    return u;
+}
+
+#define ITAGAP_USER_COLUMNS                                                                 \
+    "id, username, display_name, password_hash, role, unit_id, active, failed_sign_ins, " \
+    "locked_until, must_change_password"
+#define ITAGAP_ROUND_SELECT                                                                    \
+    "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, "        \
+    "results_published FROM rounds"
+
+class PostgresStore final : public Store {
+public:
+    explicit PostgresStore(std::string url) : pool_(std::move(url)) {}
+
+    Status migrate() override;
+    StatusOr<int> schema_version() override;
+
+    StatusOr<Id> create_unit(const Unit& unit) override;
+    Status update_unit(const Unit& unit) override;
+    StatusOr<Unit> get_unit(Id id) override;
+    StatusOr<std::vector<Unit>> list_units() override;
+
+    StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q) override;
+    StatusOr<QuestionnaireRecord> get_questionnaire(Id id) override;
+    StatusOr<std::vector<QuestionnaireRecord>> list_questionnaires() override;
+
+    StatusOr<Id> create_round(const Round& round) override;
+    Status update_round(const Round& round) override;
+    StatusOr<Round> get_round(Id id) override;
+    StatusOr<std::vector<Round>> list_rounds() override;
+
+    Status add_access_codes(const AccessCodeBatch& batch) override;
+    StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
+
+    SubmitOutcome submit(const Submission& submission) override;
+    std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) override;
+    Status import_responses(const std::vector<StoredResponse>& responses) override;
+    StatusOr<std::vector<StoredResponse>> list_responses(Id round_id, Id unit_id,
+                                                         std::string_view instrument) override;
+    StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
+                                           std::string_view instrument) override;
+
+    StatusOr<Id> create_user(const User& user) override;
+    Status update_user(const User& user) override;
+    StatusOr<User> get_user(Id id) override;
+    StatusOr<User> find_user(std::string_view username) override;
+    StatusOr<std::vector<User>> list_users() override;
+    Status create_session(const Session& session) override;
+    StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) override;
+    Status delete_session(std::string_view token_hash) override;
+
+    Status append_audit(const AuditEntry& entry) override;
+    StatusOr<std::vector<AuditEntry>> list_audit(int limit) override;
+
+private:
+    // Runs `fn(Connection&) -> StatusOr<T>` (or Status) on a leased connection.
+    template <typename T, typename Fn>
+    StatusOr<T> with_connection(Fn&& fn) {
+        auto lease = pool_.acquire();
+        if (!lease.ok()) return fail<T>(lease.status);
+        return fn(**lease);
+    }
+    template <typename Fn>
+    Status with_connection_status(Fn&& fn) {
+        auto lease = pool_.acquire();
+        if (!lease.ok()) return lease.status;
+        return fn(**lease);
+    }
+
+    // A single statement returning one id (INSERT ... RETURNING id).
+    StatusOr<Id> insert_returning_id(const char* sql, const Params& params, std::string_view op);
+    // A single UPDATE/DELETE of the row `id`; kNotFound when none matched.
+    Status update_one(const char* sql, const Params& params, std::string_view op, Id id);
+
+    // REQUIRES: a transaction open on `c`.
+    SubmitOutcome submit_one(Connection& c, const Submission& submission);
+    Result insert_response(Connection& c, const StoredResponse& r);
+
+    Pool pool_;
+};
+
+StatusOr<Id> PostgresStore::insert_returning_id(const char* sql, const Params& params,
+                                                std::string_view op) {
+    return with_connection<Id>([&](Connection& c) -> StatusOr<Id> {
+        Result r = c.query(sql, params);
+        if (!r.ok()) return fail<Id>(c.error(r, op));
+        return ok<Id>(r.int64(0, 0));
+    });
+}
+
+Status PostgresStore::update_one(const char* sql, const Params& params, std::string_view op,
+                                 Id id) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Result r = c.query(sql, params);
+        if (!r.ok()) return c.error(r, op);
+        if (r.affected() == 0) return not_found(op, id);
+        return Status::Ok();
+    });
+}
+
+// ---- Migrations -------------------------------------------------------------
+
+Status PostgresStore::migrate() {
+    return with_connection_status([&](Connection& c) -> Status {
+        auto all = migrations();
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const int version = static_cast<int>(i) + 1;
+            Transaction tx(c);
+            if (Status s = tx.begin("migrate"); !s.ok()) return s;
+            // Servers starting together queue here; the lock is released at
+            // COMMIT or ROLLBACK. It is taken before schema_migrations is
+            // created, so even that CREATE does not race.
+            Result lock = c.query("SELECT pg_advisory_xact_lock($1::bigint)",
+                                  Params().add(kMigrationLockKey));
+            if (!lock.ok()) return c.error(lock, "migrate");
+            if (Status s = c.run("CREATE TABLE IF NOT EXISTS schema_migrations "
+                                 "(version integer PRIMARY KEY)",
+                                 "migrate");
+                !s.ok()) {
+                return s;
+            }
+            Result applied = c.query("SELECT 1 FROM schema_migrations WHERE version = $1",
+                                     Params().add(version));
+            if (!applied.ok()) return c.error(applied, "migrate");
+            if (applied.rows() > 0) continue;  // the Transaction rolls back nothing
+            // Migration text is a constant from migrations.cpp, never data.
+            const std::string sql(all[i]);
+            if (Result r = c.script(sql.c_str()); !r.ok()) {
+                Status s = c.error(r, "migrate");
+                s.message += fmt::format(" (migration {})", version);
+                return s;
+            }
+            Result record = c.query("INSERT INTO schema_migrations (version) VALUES ($1)",
+                                    Params().add(version));
+            if (!record.ok()) return c.error(record, "migrate");
+            if (Status s = tx.commit("migrate"); !s.ok()) return s;
+        }
+        return Status::Ok();
+    });
+}
+
+StatusOr<int> PostgresStore::schema_version() {
+    return with_connection<int>([](Connection& c) -> StatusOr<int> {
+        Result r = c.query(
+            "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 "
+            "ELSE (SELECT COALESCE(MAX(version), 0) FROM schema_migrations) END");
+        // The subquery is planned even when the table is missing; fall back.
+        if (!r.ok()) {
+            Result exists = c.query("SELECT to_regclass('schema_migrations') IS NOT NULL");
+            if (!exists.ok()) return fail<int>(c.error(exists, "schema_version"));
+            if (!exists.boolean(0, 0)) return ok(0);
+            return fail<int>(c.error(r, "schema_version"));
+        }
+        return ok(static_cast<int>(r.int64(0, 0)));
+    });
+}
+
+// ---- Units ------------------------------------------------------------------
+
+StatusOr<Id> PostgresStore::create_unit(const Unit& unit) {
+    return insert_returning_id(
+        "INSERT INTO units (parent_id, name, short_name, name_en) VALUES ($1, $2, $3, $4) "
+        "RETURNING id",
+        Params().add(unit.parent_id).add(unit.name).add(unit.short_name).add(unit.name_en),
+        "create_unit");
+}
+
+Status PostgresStore::update_unit(const Unit& unit) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Transaction tx(c);
+        if (Status s = tx.begin("update_unit"); !s.ok()) return s;
+        // Serialise tree changes so two concurrent moves cannot together make
+        // a cycle that neither would alone.
+        if (Result lock = c.script("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE"); !lock.ok()) {
+            return c.error(lock, "update_unit");
+        }
+        if (unit.parent_id) {
+            // The new parent must not be the unit or one of its descendants.
+            Result cycle = c.query(
+                "WITH RECURSIVE up(id) AS ("
+                "  SELECT $1::bigint UNION"
+                "  SELECT u.parent_id FROM units u JOIN up ON u.id = up.id"
+                "  WHERE u.parent_id IS NOT NULL)"
+                "SELECT 1 FROM up WHERE id = $2::bigint",
+                Params().add(*unit.parent_id).add(unit.id));
+            if (!cycle.ok()) return c.error(cycle, "update_unit");
+            if (cycle.rows() > 0) {
+                return {StatusCode::kInvalid,
+                        fmt::format("postgres: update_unit: unit {} cannot be placed under {}: "
+                                    "units form a tree",
+                                    unit.id, *unit.parent_id)};
+            }
+        }
+        Result r = c.query(
+            "UPDATE units SET parent_id = $1, name = $2, short_name = $3, name_en = $4 "
+            "WHERE id = $5",
+            Params()
+                .add(unit.parent_id)
+                .add(unit.name)
+                .add(unit.short_name)
+                .add(unit.name_en)
+                .add(unit.id));
+        if (!r.ok()) return c.error(r, "update_unit");
+        if (r.affected() == 0) return not_found("update_unit", unit.id);
+        return tx.commit("update_unit");
+    });
+}
+
+StatusOr<Unit> PostgresStore::get_unit(Id id) {
+    return with_connection<Unit>([&](Connection& c) -> StatusOr<Unit> {
+        Result r = c.query("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = $1",
+                           Params().add(id));
+        if (!r.ok()) return fail<Unit>(c.error(r, "get_unit"));
+        if (r.rows() == 0) return fail<Unit>(not_found("get_unit", id));
+        return ok(read_unit(r, 0));
+    });
+}
+
+StatusOr<std::vector<Unit>> PostgresStore::list_units() {
+    return with_connection<std::vector<Unit>>([](Connection& c) -> StatusOr<std::vector<Unit>> {
+        // Depth from the roots, so every parent comes before its children.
+        Result r = c.query(
+            "WITH RECURSIVE tree(id, depth) AS ("
+            "  SELECT id, 0 FROM units WHERE parent_id IS NULL"
+            "  UNION ALL"
+            "  SELECT u.id, t.depth + 1 FROM units u JOIN tree t ON u.parent_id = t.id)"
+            "SELECT u.id, u.parent_id, u.name, u.short_name, u.name_en"
+            "  FROM units u JOIN tree t ON t.id = u.id ORDER BY t.depth, u.id");
+        if (!r.ok()) return fail<std::vector<Unit>>(c.error(r, "list_units"));
+        std::vector<Unit> units;
+        for (int i = 0; i < r.rows(); ++i) units.push_back(read_unit(r, i));
+        return ok(std::move(units));
+    });
+}
+
+// ---- Questionnaires ---------------------------------------------------------
+
+StatusOr<Id> PostgresStore::add_questionnaire(const QuestionnaireRecord& q) {
+    return insert_returning_id(
+        "INSERT INTO questionnaires (key, title, json, uploaded_at) VALUES ($1, $2, $3, $4) "
+        "RETURNING id",
+        Params().add(q.key).add(q.title).add(q.json).add(q.uploaded_at), "add_questionnaire");
+}
+
+StatusOr<QuestionnaireRecord> PostgresStore::get_questionnaire(Id id) {
+    using Q = QuestionnaireRecord;
+    return with_connection<Q>([&](Connection& c) -> StatusOr<Q> {
+        Result r = c.query(
+            "SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = $1",
+            Params().add(id));
+        if (!r.ok()) return fail<Q>(c.error(r, "get_questionnaire"));
+        if (r.rows() == 0) return fail<Q>(not_found("get_questionnaire", id));
+        return ok(Q{r.int64(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3), r.text(0, 4)});
+    });
+}
+
+StatusOr<std::vector<QuestionnaireRecord>> PostgresStore::list_questionnaires() {
+    using List = std::vector<QuestionnaireRecord>;
+    return with_connection<List>([](Connection& c) -> StatusOr<List> {
+        Result r = c.query("SELECT id, key, title, uploaded_at FROM questionnaires ORDER BY id");
+        if (!r.ok()) return fail<List>(c.error(r, "list_questionnaires"));
+        List list;
+        for (int i = 0; i < r.rows(); ++i) {
+            list.push_back(QuestionnaireRecord{r.int64(i, 0), r.text(i, 1), r.text(i, 2), {},
+                                               r.text(i, 3)});
+        }
+        return ok(std::move(list));
+    });
+}
+
+// ---- Rounds -----------------------------------------------------------------
+
+StatusOr<Id> PostgresStore::create_round(const Round& round) {
+    return insert_returning_id(
+        "INSERT INTO rounds (fiscal_year_be, name, opens_on, closes_on, questionnaire_id, "
+        "status, results_published) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        Params()
+            .add(round.fiscal_year_be)
+            .add(round.name)
+            .add(round.opens_on)
+            .add(round.closes_on)
+            .add(round.questionnaire_id)
+            .add(to_string(round.status))
+            .add(round.results_published),
+        "create_round");
+}
+
+Status PostgresStore::update_round(const Round& round) {
+    return update_one(
+        "UPDATE rounds SET fiscal_year_be = $1, name = $2, opens_on = $3, closes_on = $4, "
+        "questionnaire_id = $5, status = $6, results_published = $7 WHERE id = $8",
+        Params()
+            .add(round.fiscal_year_be)
+            .add(round.name)
+            .add(round.opens_on)
+            .add(round.closes_on)
+            .add(round.questionnaire_id)
+            .add(to_string(round.status))
+            .add(round.results_published)
+            .add(round.id),
+        "update_round", round.id);
+}
+
+StatusOr<Round> PostgresStore::get_round(Id id) {
+    return with_connection<Round>([&](Connection& c) -> StatusOr<Round> {
+        Result r = c.query(ITAGAP_ROUND_SELECT " WHERE id = $1", Params().add(id));
+        if (!r.ok()) return fail<Round>(c.error(r, "get_round"));
+        if (r.rows() == 0) return fail<Round>(not_found("get_round", id));
+        return ok(read_round(r, 0));
+    });
+}
+
+StatusOr<std::vector<Round>> PostgresStore::list_rounds() {
+    return with_connection<std::vector<Round>>([](Connection& c) -> StatusOr<std::vector<Round>> {
+        Result r = c.query(ITAGAP_ROUND_SELECT
+                           " ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC");
+        if (!r.ok()) return fail<std::vector<Round>>(c.error(r, "list_rounds"));
+        std::vector<Round> rounds;
+        for (int i = 0; i < r.rows(); ++i) rounds.push_back(read_round(r, i));
+        return ok(std::move(rounds));
+    });
+}
+
+// ---- Access codes -----------------------------------------------------------
+
+Status PostgresStore::add_access_codes(const AccessCodeBatch& batch) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Transaction tx(c);
+        if (Status s = tx.begin("add_access_codes"); !s.ok()) return s;
+        for (const std::string& hash : batch.code_hashes) {
+            Result r = c.query(
+                "INSERT INTO access_codes (round_id, unit_id, code_hash) VALUES ($1, $2, $3)",
+                Params().add(batch.round_id).add(batch.unit_id).add(hash));
+            if (!r.ok()) return c.error(r, "add_access_codes");
+        }
+        return tx.commit("add_access_codes");
+    });
+}
+
+StatusOr<AccessCodeCounts> PostgresStore::count_access_codes(Id round_id, Id unit_id) {
+    return with_connection<AccessCodeCounts>([&](Connection& c) -> StatusOr<AccessCodeCounts> {
+        Result r = c.query(
+            "SELECT count(*), count(*) FILTER (WHERE used) FROM access_codes "
+            "WHERE round_id = $1 AND unit_id = $2",
+            Params().add(round_id).add(unit_id));
+        if (!r.ok()) return fail<AccessCodeCounts>(c.error(r, "count_access_codes"));
+        return ok(AccessCodeCounts{r.int64(0, 0), r.int64(0, 1)});
+    });
+}
+
+// ---- Responses --------------------------------------------------------------
+
+Result PostgresStore::insert_response(Connection& c, const StoredResponse& r) {
+    // A random id collides with probability ~n^2/2^65; such a submission
+    // fails (kFailed) and can be sent again.
+    return c.query(
+        "INSERT INTO responses (id, round_id, unit_id, instrument, submitted_on, answers, "
+        "comment) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        Params()
+            .add(random_response_id())
+            .add(r.round_id)
+            .add(r.unit_id)
+            .add(r.instrument)
+            .add(r.submitted_on)
+            .add_bytes(r.answers)
+            .add(r.comment));
+}
+
+SubmitOutcome PostgresStore::submit_one(Connection& c, const Submission& sub) {
+    const StoredResponse& r = sub.response;
+    Result round = c.query("SELECT status FROM rounds WHERE id = $1 FOR SHARE",
+                           Params().add(r.round_id));
+    if (!round.ok()) return SubmitOutcome::kFailed;
+    if (round.rows() == 0 || round.text(0, 0) != to_string(RoundStatus::kOpen)) {
+        return SubmitOutcome::kRoundNotOpen;
+    }
+    // An IIT response always needs a code (see sqlite_store.cpp).
+    if (r.instrument == "IIT" || !sub.access_code_hash.empty()) {
+        if (sub.access_code_hash.empty()) return SubmitOutcome::kUnknownCode;
+        Result mark = c.query(
+            "UPDATE access_codes SET used = true "
+            "WHERE round_id = $1 AND unit_id = $2 AND code_hash = $3 AND NOT used",
+            Params().add(r.round_id).add(r.unit_id).add(sub.access_code_hash));
+        if (!mark.ok()) return SubmitOutcome::kFailed;
+        if (mark.affected() == 0) {
+            Result code = c.query(
+                "SELECT used FROM access_codes WHERE round_id = $1 AND unit_id = $2 AND "
+                "code_hash = $3",
+                Params().add(r.round_id).add(r.unit_id).add(sub.access_code_hash));
+            if (!code.ok()) return SubmitOutcome::kFailed;
+            return code.rows() == 0 ? SubmitOutcome::kUnknownCode : SubmitOutcome::kCodeAlreadyUsed;
+        }
+    }
+    if (!sub.browser_token_hash.empty()) {
+        Result token = c.query(
+            "INSERT INTO eit_browser_tokens (round_id, unit_id, token_hash) VALUES ($1, $2, $3)",
+            Params().add(r.round_id).add(r.unit_id).add(sub.browser_token_hash));
+        if (!token.ok()) {
+            return token.sqlstate() == "23505" ? SubmitOutcome::kDuplicateBrowser
+                                               : SubmitOutcome::kFailed;
+        }
+    }
+    if (!insert_response(c, r).ok()) return SubmitOutcome::kFailed;
+    return SubmitOutcome::kStored;
+}
+
+SubmitOutcome PostgresStore::submit(const Submission& submission) {
+    return submit_batch({submission}).front();
+}
+
+std::vector<SubmitOutcome> PostgresStore::submit_batch(const std::vector<Submission>& batch) {
+    std::vector<SubmitOutcome> outcomes(batch.size(), SubmitOutcome::kFailed);
+    if (batch.empty()) return outcomes;
+    const std::vector<SubmitOutcome> all_failed = outcomes;
+    auto lease = pool_.acquire();
+    if (!lease.ok()) return all_failed;
+    Connection& c = **lease;
+    Transaction tx(c);
+    if (!tx.begin("submit").ok()) return all_failed;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        // A savepoint per submission: a refused one, or one whose statement
+        // failed (which aborts everything after it in PostgreSQL), is undone
+        // alone and the others still commit together.
+        if (!c.run("SAVEPOINT submission", "submit").ok()) return all_failed;
+        outcomes[i] = submit_one(c, batch[i]);
+        if (outcomes[i] != SubmitOutcome::kStored &&
+            !c.run("ROLLBACK TO SAVEPOINT submission", "submit").ok()) {
+            return all_failed;
+        }
+        if (!c.run("RELEASE SAVEPOINT submission", "submit").ok()) return all_failed;
+    }
+    // Group commit: one WAL flush for the batch; nothing is reported stored
+    // before it returns.
+    if (!tx.commit("submit").ok()) return all_failed;
+    return outcomes;
+}
+
+Status PostgresStore::import_responses(const std::vector<StoredResponse>& responses) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Transaction tx(c);
+        if (Status s = tx.begin("import_responses"); !s.ok()) return s;
+        for (const StoredResponse& response : responses) {
+            Result r = insert_response(c, response);
+            if (!r.ok()) return c.error(r, "import_responses");
+        }
+        return tx.commit("import_responses");
+    });
+}
+
+StatusOr<std::vector<StoredResponse>> PostgresStore::list_responses(Id round_id, Id unit_id,
+                                                                    std::string_view instrument) {
+    using List = std::vector<StoredResponse>;
+    return with_connection<List>([&](Connection& c) -> StatusOr<List> {
+        // Ordered by the random id: stable, and says nothing about arrival.
+        Result r = c.query(
+            "SELECT round_id, unit_id, instrument, submitted_on, answers, comment "
+            "FROM responses WHERE round_id = $1 AND unit_id = $2 AND instrument = $3 "
+            "ORDER BY id",
+            Params().add(round_id).add(unit_id).add(instrument));
+        if (!r.ok()) return fail<List>(c.error(r, "list_responses"));
+        List list;
+        list.reserve(static_cast<std::size_t>(r.rows()));
+        for (int i = 0; i < r.rows(); ++i) {
+            list.push_back(StoredResponse{r.int64(i, 0), r.int64(i, 1), r.text(i, 2),
+                                          r.text(i, 3), r.bytes(i, 4), r.text(i, 5)});
+        }
+        return ok(std::move(list));
+    });
+}
+
+StatusOr<std::int64_t> PostgresStore::count_responses(Id round_id, Id unit_id,
+                                                      std::string_view instrument) {
+    return with_connection<std::int64_t>([&](Connection& c) -> StatusOr<std::int64_t> {
+        Result r = c.query(
+            "SELECT count(*) FROM responses WHERE round_id = $1 AND unit_id = $2 AND "
+            "instrument = $3",
+            Params().add(round_id).add(unit_id).add(instrument));
+        if (!r.ok()) return fail<std::int64_t>(c.error(r, "count_responses"));
+        return ok<std::int64_t>(r.int64(0, 0));
+    });
+}
+
+// ---- Users and sessions -----------------------------------------------------
+
+StatusOr<Id> PostgresStore::create_user(const User& user) {
+    return insert_returning_id(
+        "INSERT INTO users (username, username_key, display_name, password_hash, role, "
+        "unit_id, active, failed_sign_ins, locked_until, must_change_password) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        Params()
+            .add(user.username)
+            .add(username_key(user.username))
+            .add(user.display_name)
+            .add(user.password_hash)
+            .add(to_string(user.role))
+            .add(user.unit_id)
+            .add(user.active)
+            .add(user.failed_sign_ins)
+            .add(user.locked_until)
+            .add(user.must_change_password),
+        "create_user");
+}
+
+Status PostgresStore::update_user(const User& user) {
+    return update_one(
+        "UPDATE users SET username = $1, username_key = $2, display_name = $3, "
+        "password_hash = $4, role = $5, unit_id = $6, active = $7, failed_sign_ins = $8, "
+        "locked_until = $9, must_change_password = $10 WHERE id = $11",
+        Params()
+            .add(user.username)
+            .add(username_key(user.username))
+            .add(user.display_name)
+            .add(user.password_hash)
+            .add(to_string(user.role))
+            .add(user.unit_id)
+            .add(user.active)
+            .add(user.failed_sign_ins)
+            .add(user.locked_until)
+            .add(user.must_change_password)
+            .add(user.id),
+        "update_user", user.id);
+}
+
+StatusOr<User> PostgresStore::get_user(Id id) {
+    return with_connection<User>([&](Connection& c) -> StatusOr<User> {
+        Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE id = $1",
+                           Params().add(id));
+        if (!r.ok()) return fail<User>(c.error(r, "get_user"));
+        if (r.rows() == 0) return fail<User>(not_found("get_user", id));
+        return ok(read_user(r, 0));
+    });
+}
+
+StatusOr<User> PostgresStore::find_user(std::string_view username) {
+    return with_connection<User>([&](Connection& c) -> StatusOr<User> {
+        Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE username_key = $1",
+                           Params().add(username_key(username)));
+        if (!r.ok()) return fail<User>(c.error(r, "find_user"));
+        if (r.rows() == 0) {
+            return fail<User>({StatusCode::kNotFound, "postgres: find_user: no such user"});
+        }
+        return ok(read_user(r, 0));
+    });
+}
+
+StatusOr<std::vector<User>> PostgresStore::list_users() {
+    return with_connection<std::vector<User>>([](Connection& c) -> StatusOr<std::vector<User>> {
+        Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users ORDER BY id");
+        if (!r.ok()) return fail<std::vector<User>>(c.error(r, "list_users"));
+        std::vector<User> users;
+        for (int i = 0; i < r.rows(); ++i) users.push_back(read_user(r, i));
+        return ok(std::move(users));
+    });
+}
+
+Status PostgresStore::create_session(const Session& session) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Result r = c.query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) "
+            "VALUES ($1, $2, $3, $4)",
+            Params()
+                .add(session.token_hash)
+                .add(session.user_id)
+                .add(session.csrf_token)
+                .add(session.expires_at));
+        return r.ok() ? Status::Ok() : c.error(r, "create_session");
+    });
+}
+
+StatusOr<Session> PostgresStore::find_session(std::string_view token_hash, std::string_view now) {
+    return with_connection<Session>([&](Connection& c) -> StatusOr<Session> {
+        // Fixed-width ISO UTC text in COLLATE "C": text order is time order.
+        Result r = c.query(
+            "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions "
+            "WHERE token_hash = $1 AND expires_at > $2",
+            Params().add(token_hash).add(now));
+        if (!r.ok()) return fail<Session>(c.error(r, "find_session"));
+        if (r.rows() == 0) {
+            return fail<Session>(
+                {StatusCode::kNotFound, "postgres: find_session: no such session or it expired"});
+        }
+        return ok(Session{r.text(0, 0), r.int64(0, 1), r.text(0, 2), r.text(0, 3)});
+    });
+}
+
+Status PostgresStore::delete_session(std::string_view token_hash) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Result r = c.query("DELETE FROM sessions WHERE token_hash = $1", Params().add(token_hash));
+        if (!r.ok()) return c.error(r, "delete_session");
+        if (r.affected() == 0) {
+            return {StatusCode::kNotFound, "postgres: delete_session: no such session"};
+        }
+        return Status::Ok();
+    });
+}
+
+// ---- Audit log --------------------------------------------------------------
+
+Status PostgresStore::append_audit(const AuditEntry& entry) {
+    return with_connection_status([&](Connection& c) -> Status {
+        Result r = c.query(
+            "INSERT INTO audit_log (at, user_id, action, details) VALUES ($1, $2, $3, $4)",
+            Params().add(entry.at).add(entry.user_id).add(entry.action).add(entry.details));
+        return r.ok() ? Status::Ok() : c.error(r, "append_audit");
+    });
+}
+
+StatusOr<std::vector<AuditEntry>> PostgresStore::list_audit(int limit) {
+    using List = std::vector<AuditEntry>;
+    if (limit < 0) return fail<List>({StatusCode::kInvalid, "postgres: list_audit: negative limit"});
+    return with_connection<List>([&](Connection& c) -> StatusOr<List> {
+        Result r = c.query(
+            "SELECT id, at, user_id, action, details FROM audit_log ORDER BY id DESC LIMIT $1",
+            Params().add(limit));
+        if (!r.ok()) return fail<List>(c.error(r, "list_audit"));
+        List list;
+        for (int i = 0; i < r.rows(); ++i) {
+            list.push_back(AuditEntry{r.int64(i, 0), r.text(i, 1), r.optional_int64(i, 2),
+                                      r.text(i, 3), r.text(i, 4)});
+        }
+        return ok(std::move(list));
+    });
+}
+
+#undef ITAGAP_USER_COLUMNS
+#undef ITAGAP_ROUND_SELECT
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> open_postgres_store(const std::string& url) {
+    if (sodium_init() < 0) {
+        return {{StatusCode::kInternal, "postgres: open: libsodium could not be initialised"},
+                std::nullopt};
+    }
+    auto store = std::make_unique<PostgresStore>(url);
+    // Connect once now so a wrong URL or a down server shows at start-up,
+    // not at the first respondent.
+    Status reachable = store->schema_version().status;
+    if (reachable.code == StatusCode::kUnavailable) return {reachable, std::nullopt};
+    return {Status::Ok(), std::move(store)};
+}
+
+}  // namespace itagap::store::postgres

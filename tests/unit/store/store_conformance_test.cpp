@@ -1,0 +1,696 @@
+// One suite, every backend: what store.hpp promises, checked the same way on
+// SQLite (a real file per test) and PostgreSQL (a database per test, when
+// ITAGAP_TEST_POSTGRES_URL names a server).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/store.hpp"
+#include "store_fixture.hpp"
+
+namespace itagap::store {
+namespace {
+
+using testing::Backend;
+using testing::TestDatabase;
+
+constexpr int kLatestSchemaVersion = 1;
+
+std::unique_ptr<Store> open_or_die(const std::string& url) {
+    auto store = open_store(url);
+    EXPECT_TRUE(store.ok()) << store.status.message;
+    return store.ok() ? std::move(*store) : nullptr;
+}
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        std::string why;
+        bool skip = false;
+        db_ = TestDatabase::create(GetParam(), why, skip);
+        if (skip) GTEST_SKIP() << why;
+        ASSERT_NE(db_, nullptr) << why;
+        store_ = open_or_die(db_->url());
+        ASSERT_NE(store_, nullptr);
+        Status migrated = store_->migrate();
+        ASSERT_TRUE(migrated.ok()) << migrated.message;
+    }
+    void TearDown() override {
+        store_.reset();  // closes connections before the database is dropped
+        db_.reset();
+    }
+
+    Id add_unit(const std::string& name, std::optional<Id> parent = std::nullopt) {
+        auto id = store_->create_unit(Unit{0, parent, name, name + "-short", name + "-en"});
+        EXPECT_TRUE(id.ok()) << id.status.message;
+        return id.ok() ? *id : 0;
+    }
+
+    Id add_round(RoundStatus status, int year = 2569) {
+        if (questionnaire_ == 0) {
+            auto q = store_->add_questionnaire(
+                {0, "ita-internal-2568", "แบบ IIT", R"({"id":"ita-internal-2568"})",
+                 "2025-01-01T00:00:00Z"});
+            EXPECT_TRUE(q.ok()) << q.status.message;
+            questionnaire_ = *q;
+        }
+        auto id = store_->create_round(Round{0, year, "รอบ 5 เดือนแรก", "2025-10-01",
+                                             "2026-02-28", questionnaire_, status, false});
+        EXPECT_TRUE(id.ok()) << id.status.message;
+        return id.ok() ? *id : 0;
+    }
+
+    void add_codes(Id round, Id unit, std::vector<std::string> hashes) {
+        Status s = store_->add_access_codes({round, unit, std::move(hashes)});
+        ASSERT_TRUE(s.ok()) << s.message;
+    }
+
+    static StoredResponse response(Id round, Id unit, std::string instrument,
+                                   std::string comment = "") {
+        return StoredResponse{round,     unit, std::move(instrument), "2025-11-03", {1, 2, 3, 0, 5},
+                              std::move(comment)};
+    }
+    static Submission iit(Id round, Id unit, std::string code, std::string comment = "") {
+        return Submission{response(round, unit, "IIT", std::move(comment)), std::move(code), ""};
+    }
+    static Submission eit(Id round, Id unit, std::string token, std::string comment = "") {
+        return Submission{response(round, unit, "EIT", std::move(comment)), "", std::move(token)};
+    }
+
+    std::int64_t count(Id round, Id unit, std::string_view instrument) {
+        auto n = store_->count_responses(round, unit, instrument);
+        EXPECT_TRUE(n.ok()) << n.status.message;
+        return n.ok() ? *n : -1;
+    }
+    AccessCodeCounts codes(Id round, Id unit) {
+        auto c = store_->count_access_codes(round, unit);
+        EXPECT_TRUE(c.ok()) << c.status.message;
+        return c.ok() ? *c : AccessCodeCounts{-1, -1};
+    }
+
+    std::unique_ptr<TestDatabase> db_;
+    std::unique_ptr<Store> store_;
+    Id questionnaire_ = 0;
+};
+
+std::string param_name(const ::testing::TestParamInfo<Backend>& info) {
+    return testing::backend_name(info.param);
+}
+
+INSTANTIATE_TEST_SUITE_P(Store, StoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), param_name);
+
+// ---- Schema and migrations --------------------------------------------------
+
+TEST_P(StoreTest, MigrateTwiceIsANoOpAndVersionIsLatest) {
+    auto v = store_->schema_version();
+    ASSERT_TRUE(v.ok()) << v.status.message;
+    EXPECT_EQ(*v, kLatestSchemaVersion);
+    Id unit = add_unit("หน่วย");
+    ASSERT_TRUE(store_->migrate().ok());
+    // A second server starting on the same database.
+    auto other = open_or_die(db_->url());
+    ASSERT_TRUE(other->migrate().ok());
+    v = other->schema_version();
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(*v, kLatestSchemaVersion);
+    EXPECT_TRUE(other->get_unit(unit).ok());
+}
+
+TEST_P(StoreTest, ResponseRowsHaveNoWayBackToARespondent) {
+    const std::vector<std::string> expected{"id",           "round_id", "unit_id", "instrument",
+                                            "submitted_on", "answers",  "comment"};
+    std::vector<std::string> columns = db_->columns("responses");
+    std::vector<std::string> sorted_columns = columns, sorted_expected = expected;
+    std::sort(sorted_columns.begin(), sorted_columns.end());
+    std::sort(sorted_expected.begin(), sorted_expected.end());
+    EXPECT_EQ(sorted_columns, sorted_expected);
+    for (const std::string& column : columns) {
+        for (const char* banned : {"code", "token", "user", "ip", "time", "created", "_at"}) {
+            EXPECT_EQ(column.find(banned), std::string::npos) << column << " contains " << banned;
+        }
+    }
+    // Nor do the tables that are written in the same transaction record when.
+    for (const char* table : {"access_codes", "eit_browser_tokens"}) {
+        for (const std::string& column : db_->columns(table)) {
+            EXPECT_EQ(column.find("time"), std::string::npos) << table << "." << column;
+            EXPECT_EQ(column.find("_at"), std::string::npos) << table << "." << column;
+            EXPECT_EQ(column.find("_on"), std::string::npos) << table << "." << column;
+            EXPECT_NE(column, "response_id") << table;
+        }
+    }
+}
+
+TEST_P(StoreTest, SubmittedOnMustBeADateNotATime) {
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    Submission s = eit(round, unit, "browser-1");
+    s.response.submitted_on = "2025-11-03T09:15:00Z";
+    EXPECT_EQ(store_->submit(s), SubmitOutcome::kFailed);
+    EXPECT_EQ(count(round, unit, "EIT"), 0);
+}
+
+// ---- Units, questionnaires, rounds -----------------------------------------
+
+TEST_P(StoreTest, UnitTreeCrudAndParentsBeforeChildren) {
+    Id dept = add_unit("กรม");
+    Id centre_a = add_unit("ศูนย์ ก", dept);
+    Id group = add_unit("กลุ่ม", centre_a);
+    Id centre_b = add_unit("ศูนย์ ข", dept);
+    Id other_root = add_unit("กรมอื่น");
+
+    // Move the group under the later centre: its new parent has a larger id
+    // than the group, and must still come first.
+    Unit moved{group, centre_b, "กลุ่มงาน", "กง.", "Group"};
+    ASSERT_TRUE(store_->update_unit(moved).ok());
+    auto got = store_->get_unit(group);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->parent_id, centre_b);
+    EXPECT_EQ(got->name, "กลุ่มงาน");
+    EXPECT_EQ(got->short_name, "กง.");
+    EXPECT_EQ(got->name_en, "Group");
+
+    auto units = store_->list_units();
+    ASSERT_TRUE(units.ok()) << units.status.message;
+    ASSERT_EQ(units->size(), 5u);
+    std::set<Id> seen;
+    for (const Unit& u : *units) {
+        if (u.parent_id) {
+            EXPECT_TRUE(seen.count(*u.parent_id)) << u.name << " before its parent";
+        }
+        seen.insert(u.id);
+    }
+    EXPECT_TRUE(seen.count(other_root));
+
+    EXPECT_EQ(store_->get_unit(9999).status.code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->update_unit(Unit{9999, std::nullopt, "x", "", ""}).code,
+              StatusCode::kNotFound);
+    EXPECT_EQ(store_->create_unit(Unit{0, 9999, "orphan", "", ""}).status.code,
+              StatusCode::kInvalid);
+    // A unit cannot become its own ancestor.
+    EXPECT_EQ(store_->update_unit(Unit{dept, group, "กรม", "", ""}).code, StatusCode::kInvalid);
+    EXPECT_EQ(store_->update_unit(Unit{dept, dept, "กรม", "", ""}).code, StatusCode::kInvalid);
+}
+
+TEST_P(StoreTest, QuestionnaireAndRoundCrud) {
+    QuestionnaireRecord q{0, "ita-internal-2568", "แบบวัด IIT", R"({"id": "x", "q": "\"quoted\""})",
+                          "2025-01-02T03:04:05Z"};
+    auto qid = store_->add_questionnaire(q);
+    ASSERT_TRUE(qid.ok()) << qid.status.message;
+    auto got = store_->get_questionnaire(*qid);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->key, q.key);
+    EXPECT_EQ(got->title, q.title);
+    EXPECT_EQ(got->json, q.json);
+    EXPECT_EQ(got->uploaded_at, q.uploaded_at);
+    auto list = store_->list_questionnaires();
+    ASSERT_TRUE(list.ok());
+    ASSERT_EQ(list->size(), 1u);
+    EXPECT_EQ(list->front().key, q.key);
+    EXPECT_TRUE(list->front().json.empty());
+    EXPECT_EQ(store_->get_questionnaire(*qid + 100).status.code, StatusCode::kNotFound);
+
+    Round r{0, 2568, "รอบ 5 เดือนแรก", "2024-10-01", "2025-02-28", *qid, RoundStatus::kDraft, false};
+    auto older = store_->create_round(r);
+    ASSERT_TRUE(older.ok()) << older.status.message;
+    r.fiscal_year_be = 2569;
+    auto newer = store_->create_round(r);
+    ASSERT_TRUE(newer.ok());
+
+    auto round = store_->get_round(*older);
+    ASSERT_TRUE(round.ok());
+    round->status = RoundStatus::kClosed;
+    round->results_published = true;
+    round->name = "รอบ 12 เดือน";
+    ASSERT_TRUE(store_->update_round(*round).ok());
+    auto again = store_->get_round(*older);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->status, RoundStatus::kClosed);
+    EXPECT_TRUE(again->results_published);
+    EXPECT_EQ(again->name, "รอบ 12 เดือน");
+    EXPECT_EQ(again->fiscal_year_be, 2568);
+    EXPECT_EQ(again->opens_on, "2024-10-01");
+    EXPECT_EQ(again->closes_on, "2025-02-28");
+    EXPECT_EQ(again->questionnaire_id, *qid);
+
+    auto rounds = store_->list_rounds();
+    ASSERT_TRUE(rounds.ok());
+    ASSERT_EQ(rounds->size(), 2u);
+    EXPECT_EQ((*rounds)[0].id, *newer);  // newest first
+    EXPECT_EQ((*rounds)[1].id, *older);
+
+    EXPECT_EQ(store_->get_round(12345).status.code, StatusCode::kNotFound);
+    round->id = 12345;
+    EXPECT_EQ(store_->update_round(*round).code, StatusCode::kNotFound);
+    r.questionnaire_id = 777;
+    EXPECT_EQ(store_->create_round(r).status.code, StatusCode::kInvalid);
+}
+
+// ---- Access codes -----------------------------------------------------------
+
+TEST_P(StoreTest, AccessCodesAddCountAndRefuseDuplicates) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id round = add_round(RoundStatus::kOpen);
+    Id next_round = add_round(RoundStatus::kDraft);
+    add_codes(round, unit, {"h1", "h2", "h3"});
+    add_codes(round, other_unit, {"h4"});
+    EXPECT_EQ(codes(round, unit).issued, 3);
+    EXPECT_EQ(codes(round, unit).used, 0);
+    EXPECT_EQ(codes(round, other_unit).issued, 1);
+
+    // A code hash is unique per round (whatever the unit); the batch is all
+    // or nothing.
+    EXPECT_EQ(store_->add_access_codes({round, other_unit, {"h5", "h1"}}).code,
+              StatusCode::kConflict);
+    EXPECT_EQ(store_->add_access_codes({round, unit, {"h6", "h6"}}).code, StatusCode::kConflict);
+    EXPECT_EQ(codes(round, other_unit).issued, 1);
+    EXPECT_EQ(codes(round, unit).issued, 3);
+    // The same hash in another round is another code.
+    add_codes(next_round, unit, {"h1"});
+    EXPECT_EQ(codes(next_round, unit).issued, 1);
+    // Bad references.
+    EXPECT_EQ(store_->add_access_codes({round, 9999, {"h7"}}).code, StatusCode::kInvalid);
+    EXPECT_EQ(store_->add_access_codes({9999, unit, {"h8"}}).code, StatusCode::kInvalid);
+}
+
+// ---- Submitting -------------------------------------------------------------
+
+TEST_P(StoreTest, SubmitStoresTheResponseAndUsesTheCode) {
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    add_codes(round, unit, {"code-a", "code-b"});
+    ASSERT_EQ(store_->submit(iit(round, unit, "code-a", "ดีมาก")), SubmitOutcome::kStored);
+    EXPECT_EQ(codes(round, unit).used, 1);
+    EXPECT_EQ(codes(round, unit).issued, 2);
+    auto list = store_->list_responses(round, unit, "IIT");
+    ASSERT_TRUE(list.ok()) << list.status.message;
+    ASSERT_EQ(list->size(), 1u);
+    const StoredResponse& r = list->front();
+    EXPECT_EQ(r.round_id, round);
+    EXPECT_EQ(r.unit_id, unit);
+    EXPECT_EQ(r.instrument, "IIT");
+    EXPECT_EQ(r.submitted_on, "2025-11-03");
+    EXPECT_EQ(r.answers, (std::vector<std::uint8_t>{1, 2, 3, 0, 5}));
+    EXPECT_EQ(r.comment, "ดีมาก");
+    EXPECT_EQ(count(round, unit, "EIT"), 0);
+}
+
+TEST_P(StoreTest, SubmitRefusesAndStoresNothing) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id open = add_round(RoundStatus::kOpen);
+    Id draft = add_round(RoundStatus::kDraft);
+    Id closed = add_round(RoundStatus::kClosed);
+    add_codes(open, unit, {"used", "fresh"});
+    add_codes(open, other_unit, {"theirs"});
+    add_codes(draft, unit, {"d"});
+    add_codes(closed, unit, {"c"});
+    ASSERT_EQ(store_->submit(iit(open, unit, "used")), SubmitOutcome::kStored);
+
+    EXPECT_EQ(store_->submit(iit(open, unit, "used")), SubmitOutcome::kCodeAlreadyUsed);
+    EXPECT_EQ(store_->submit(iit(open, unit, "never-issued")), SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(store_->submit(iit(open, unit, "theirs")), SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(store_->submit(iit(open, unit, "")), SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(store_->submit(iit(draft, unit, "d")), SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(iit(closed, unit, "c")), SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(iit(9999, unit, "fresh")), SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(eit(closed, unit, "browser")), SubmitOutcome::kRoundNotOpen);
+
+    EXPECT_EQ(count(open, unit, "IIT"), 1);
+    EXPECT_EQ(count(draft, unit, "IIT"), 0);
+    EXPECT_EQ(count(closed, unit, "IIT"), 0);
+    EXPECT_EQ(count(closed, unit, "EIT"), 0);
+    EXPECT_EQ(codes(open, unit).used, 1);
+    EXPECT_EQ(codes(open, other_unit).used, 0);
+    EXPECT_EQ(codes(draft, unit).used, 0);
+    EXPECT_EQ(codes(closed, unit).used, 0);
+    // The browser token of the refused EIT was not kept either.
+    EXPECT_EQ(store_->submit(eit(open, unit, "browser")), SubmitOutcome::kStored);
+}
+
+TEST_P(StoreTest, SubmitRefusesASecondResponseFromOneBrowser) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id round = add_round(RoundStatus::kOpen);
+    ASSERT_EQ(store_->submit(eit(round, unit, "tok")), SubmitOutcome::kStored);
+    EXPECT_EQ(store_->submit(eit(round, unit, "tok")), SubmitOutcome::kDuplicateBrowser);
+    EXPECT_EQ(count(round, unit, "EIT"), 1);
+    // The same browser may answer for another unit.
+    EXPECT_EQ(store_->submit(eit(round, other_unit, "tok")), SubmitOutcome::kStored);
+    EXPECT_EQ(count(round, other_unit, "EIT"), 1);
+}
+
+TEST_P(StoreTest, SubmitBatchGivesEachSubmissionItsOwnOutcome) {
+    Id unit = add_unit("u");
+    Id open = add_round(RoundStatus::kOpen);
+    Id closed = add_round(RoundStatus::kClosed);
+    add_codes(open, unit, {"a", "b", "c"});
+    std::vector<Submission> batch{
+        iit(open, unit, "a", "first"),
+        iit(open, unit, "a", "reuse in the same batch"),
+        iit(open, unit, "nope"),
+        eit(open, unit, "t1", "eit one"),
+        eit(open, unit, "t1", "same browser"),
+        iit(closed, unit, "b"),
+        eit(open, 9999, "t2", "no such unit"),  // a database error: kFailed alone
+        iit(open, unit, "c", "last"),
+    };
+    std::vector<SubmitOutcome> expected{
+        SubmitOutcome::kStored,           SubmitOutcome::kCodeAlreadyUsed,
+        SubmitOutcome::kUnknownCode,      SubmitOutcome::kStored,
+        SubmitOutcome::kDuplicateBrowser, SubmitOutcome::kRoundNotOpen,
+        SubmitOutcome::kFailed,           SubmitOutcome::kStored,
+    };
+    EXPECT_EQ(store_->submit_batch(batch), expected);
+    EXPECT_EQ(count(open, unit, "IIT"), 2);
+    EXPECT_EQ(count(open, unit, "EIT"), 1);
+    EXPECT_EQ(codes(open, unit).used, 2);
+    auto iits = store_->list_responses(open, unit, "IIT");
+    ASSERT_TRUE(iits.ok());
+    std::set<std::string> comments;
+    for (const auto& r : *iits) comments.insert(r.comment);
+    EXPECT_EQ(comments, (std::set<std::string>{"first", "last"}));
+    EXPECT_TRUE(store_->submit_batch({}).empty());
+}
+
+TEST_P(StoreTest, TextAndBytesAreStoredVerbatim) {
+    const std::vector<std::string> nasty{
+        "O'Brien",
+        "'); DROP TABLE units;--",
+        "\"double\" and \\backslash\\ and %_ wildcards",
+        "ศูนย์ความร่วมมือระหว่างประเทศ",
+        "ผู้บริหารดีมาก 👍🏽 😀",
+        "line one\nline two\ttab",
+    };
+    Id round = add_round(RoundStatus::kOpen);
+    for (const std::string& text : nasty) {
+        Id unit = add_unit(text);
+        auto got = store_->get_unit(unit);
+        ASSERT_TRUE(got.ok());
+        EXPECT_EQ(got->name, text);
+        EXPECT_EQ(got->short_name, text + "-short");
+
+        add_codes(round, unit, {text});  // even a code hash with quotes
+        Submission s = iit(round, unit, text, text);
+        s.response.answers = {0, 1, 255, 0, 39, 92, 0};
+        ASSERT_EQ(store_->submit(s), SubmitOutcome::kStored) << text;
+        ASSERT_EQ(store_->submit(eit(round, unit, text, text)), SubmitOutcome::kStored) << text;
+        auto list = store_->list_responses(round, unit, "IIT");
+        ASSERT_TRUE(list.ok());
+        ASSERT_EQ(list->size(), 1u);
+        EXPECT_EQ(list->front().comment, text);
+        EXPECT_EQ(list->front().answers, s.response.answers);
+
+        User user;
+        user.username = text;
+        user.display_name = text;
+        user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$" + text;
+        auto uid = store_->create_user(user);
+        ASSERT_TRUE(uid.ok()) << uid.status.message;
+        auto found = store_->find_user(text);
+        ASSERT_TRUE(found.ok()) << text;
+        EXPECT_EQ(found->display_name, text);
+        EXPECT_EQ(found->password_hash, user.password_hash);
+    }
+    auto units = store_->list_units();
+    ASSERT_TRUE(units.ok());  // the table survived
+    EXPECT_EQ(units->size(), nasty.size());
+}
+
+// ---- Users, sessions, audit -------------------------------------------------
+
+TEST_P(StoreTest, UsersAreUniqueIgnoringCaseAndKeepLockoutFields) {
+    Id unit = add_unit("u");
+    User admin;
+    admin.username = "Admin";
+    admin.display_name = "ผู้ดูแลระบบ";
+    admin.password_hash = "$argon2id$hash";
+    admin.role = Role::kAdmin;
+    auto id = store_->create_user(admin);
+    ASSERT_TRUE(id.ok()) << id.status.message;
+
+    User twin = admin;
+    twin.username = "aDMIN";
+    EXPECT_EQ(store_->create_user(twin).status.code, StatusCode::kConflict);
+
+    auto found = store_->find_user("ADMIN");
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->id, *id);
+    EXPECT_EQ(found->username, "Admin");  // kept as typed
+    EXPECT_EQ(found->role, Role::kAdmin);
+    EXPECT_TRUE(found->active);
+    EXPECT_EQ(found->unit_id, std::nullopt);
+    EXPECT_EQ(store_->find_user("nobody").status.code, StatusCode::kNotFound);
+
+    User u = *found;
+    u.failed_sign_ins = 5;
+    u.locked_until = "2025-11-03T10:15:00Z";
+    u.must_change_password = true;
+    u.role = Role::kUnitCoordinator;
+    u.unit_id = unit;
+    ASSERT_TRUE(store_->update_user(u).ok());
+    auto got = store_->get_user(*id);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->failed_sign_ins, 5);
+    EXPECT_EQ(got->locked_until, "2025-11-03T10:15:00Z");
+    EXPECT_TRUE(got->must_change_password);
+    EXPECT_EQ(got->role, Role::kUnitCoordinator);
+    EXPECT_EQ(got->unit_id, unit);
+
+    User exec;
+    exec.username = "exec";
+    exec.password_hash = "h";
+    auto exec_id = store_->create_user(exec);
+    ASSERT_TRUE(exec_id.ok());
+    exec.id = *exec_id;
+    exec.username = "ADMIN";
+    EXPECT_EQ(store_->update_user(exec).code, StatusCode::kConflict);
+    exec.id = 9999;
+    exec.username = "ghost";
+    EXPECT_EQ(store_->update_user(exec).code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->get_user(9999).status.code, StatusCode::kNotFound);
+    auto users = store_->list_users();
+    ASSERT_TRUE(users.ok());
+    EXPECT_EQ(users->size(), 2u);
+}
+
+TEST_P(StoreTest, SessionsExpireAtAFixedNow) {
+    User user;
+    user.username = "u";
+    user.password_hash = "h";
+    auto uid = store_->create_user(user);
+    ASSERT_TRUE(uid.ok());
+    Session session{"token-hash", *uid, "csrf", "2025-11-03T10:00:00Z"};
+    ASSERT_TRUE(store_->create_session(session).ok());
+    EXPECT_EQ(store_->create_session(session).code, StatusCode::kConflict);
+
+    auto found = store_->find_session("token-hash", "2025-11-03T09:59:59Z");
+    ASSERT_TRUE(found.ok()) << found.status.message;
+    EXPECT_EQ(found->user_id, *uid);
+    EXPECT_EQ(found->csrf_token, "csrf");
+    EXPECT_EQ(found->expires_at, "2025-11-03T10:00:00Z");
+    EXPECT_EQ(store_->find_session("token-hash", "2025-11-03T10:00:00Z").status.code,
+              StatusCode::kNotFound);
+    EXPECT_EQ(store_->find_session("token-hash", "2026-01-01T00:00:00Z").status.code,
+              StatusCode::kNotFound);
+    EXPECT_EQ(store_->find_session("other", "2025-01-01T00:00:00Z").status.code,
+              StatusCode::kNotFound);
+
+    ASSERT_TRUE(store_->delete_session("token-hash").ok());
+    EXPECT_EQ(store_->find_session("token-hash", "2025-01-01T00:00:00Z").status.code,
+              StatusCode::kNotFound);
+    EXPECT_EQ(store_->delete_session("token-hash").code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->create_session({"t2", 9999, "c", "2030-01-01T00:00:00Z"}).code,
+              StatusCode::kInvalid);
+}
+
+TEST_P(StoreTest, AuditLogNewestFirstWithLimit) {
+    User user;
+    user.username = "u";
+    user.password_hash = "h";
+    auto uid = store_->create_user(user);
+    ASSERT_TRUE(uid.ok());
+    for (int i = 0; i < 5; ++i) {
+        AuditEntry e{0, "2025-11-03T10:00:0" + std::to_string(i) + "Z",
+                     i % 2 ? std::optional<Id>(*uid) : std::nullopt, "round.open",
+                     R"({"n": )" + std::to_string(i) + "}"};
+        ASSERT_TRUE(store_->append_audit(e).ok());
+    }
+    auto list = store_->list_audit(3);
+    ASSERT_TRUE(list.ok()) << list.status.message;
+    ASSERT_EQ(list->size(), 3u);
+    EXPECT_EQ((*list)[0].details, R"({"n": 4})");
+    EXPECT_EQ((*list)[1].details, R"({"n": 3})");
+    EXPECT_EQ((*list)[2].details, R"({"n": 2})");
+    EXPECT_EQ((*list)[0].user_id, std::nullopt);
+    EXPECT_EQ((*list)[1].user_id, *uid);
+    EXPECT_EQ((*list)[0].at, "2025-11-03T10:00:04Z");
+    EXPECT_GT((*list)[0].id, (*list)[1].id);
+    auto all = store_->list_audit(100);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->size(), 5u);
+    auto none = store_->list_audit(0);
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->empty());
+    EXPECT_EQ(store_->append_audit({0, "2025-11-03T10:00:00Z", 9999, "x", "{}"}).code,
+              StatusCode::kInvalid);
+}
+
+// ---- Import -----------------------------------------------------------------
+
+TEST_P(StoreTest, ImportIsAllOrNothing) {
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kClosed);  // imports are for any round
+    std::vector<StoredResponse> good(3, response(round, unit, "IIT", "imported"));
+    ASSERT_TRUE(store_->import_responses(good).ok());
+    EXPECT_EQ(count(round, unit, "IIT"), 3);
+
+    std::vector<StoredResponse> mixed(4, response(round, unit, "IIT"));
+    mixed[2].unit_id = 9999;
+    EXPECT_EQ(store_->import_responses(mixed).code, StatusCode::kInvalid);
+    EXPECT_EQ(count(round, unit, "IIT"), 3);
+    mixed[2] = response(round, unit, "XYZ");
+    EXPECT_EQ(store_->import_responses(mixed).code, StatusCode::kInvalid);
+    EXPECT_EQ(count(round, unit, "IIT"), 3);
+    EXPECT_TRUE(store_->import_responses({}).ok());
+}
+
+// ---- Durability and concurrency ---------------------------------------------
+
+TEST_P(StoreTest, EverythingSurvivesClosingAndReopening) {
+    Id unit = add_unit("ศรป.");
+    Id round = add_round(RoundStatus::kOpen);
+    add_codes(round, unit, {"a", "b"});
+    ASSERT_EQ(store_->submit(iit(round, unit, "a", "คงอยู่")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit_batch({iit(round, unit, "b"), eit(round, unit, "t")}),
+              (std::vector<SubmitOutcome>{SubmitOutcome::kStored, SubmitOutcome::kStored}));
+    User user;
+    user.username = "u";
+    user.password_hash = "h";
+    auto uid = store_->create_user(user);
+    ASSERT_TRUE(uid.ok());
+    ASSERT_TRUE(store_->create_session({"s", *uid, "c", "2030-01-01T00:00:00Z"}).ok());
+    ASSERT_TRUE(store_->append_audit({0, "2025-11-03T10:00:00Z", *uid, "a", "{}"}).ok());
+
+    store_.reset();
+    store_ = open_or_die(db_->url());
+    ASSERT_NE(store_, nullptr);
+    ASSERT_TRUE(store_->migrate().ok());
+    EXPECT_EQ(store_->get_unit(unit)->name, "ศรป.");
+    EXPECT_EQ(store_->get_round(round)->status, RoundStatus::kOpen);
+    EXPECT_EQ(count(round, unit, "IIT"), 2);
+    EXPECT_EQ(count(round, unit, "EIT"), 1);
+    EXPECT_EQ(codes(round, unit).used, 2);
+    EXPECT_EQ(store_->submit(iit(round, unit, "a")), SubmitOutcome::kCodeAlreadyUsed);
+    EXPECT_EQ(store_->submit(eit(round, unit, "t")), SubmitOutcome::kDuplicateBrowser);
+    EXPECT_TRUE(store_->find_user("U").ok());
+    EXPECT_TRUE(store_->find_session("s", "2025-01-01T00:00:00Z").ok());
+    EXPECT_EQ(store_->list_audit(10)->size(), 1u);
+}
+
+TEST_P(StoreTest, ConcurrentSubmitsAllStored) {
+    constexpr int kThreads = 4;
+    constexpr int kPerThread = 200;
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    std::vector<std::string> all;
+    for (int i = 0; i < kThreads * kPerThread; ++i) all.push_back("code-" + std::to_string(i));
+    add_codes(round, unit, all);
+
+    std::atomic<int> errors{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                const std::string& code = all[static_cast<std::size_t>(t * kPerThread + i)];
+                if (store_->submit(iit(round, unit, code)) != SubmitOutcome::kStored) ++errors;
+                if (i % 50 == 0 && !store_->count_responses(round, unit, "IIT").ok()) ++errors;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_EQ(count(round, unit, "IIT"), kThreads * kPerThread);
+    EXPECT_EQ(codes(round, unit).used, kThreads * kPerThread);
+}
+
+TEST_P(StoreTest, OneCodeRacedByManyThreadsIsUsedOnce) {
+    constexpr int kThreads = 8;
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    add_codes(round, unit, {"contested"});
+    std::atomic<int> stored{0}, used{0}, other{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&] {
+            switch (store_->submit(iit(round, unit, "contested"))) {
+                case SubmitOutcome::kStored: ++stored; break;
+                case SubmitOutcome::kCodeAlreadyUsed: ++used; break;
+                default: ++other; break;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(stored.load(), 1);
+    EXPECT_EQ(used.load(), kThreads - 1);
+    EXPECT_EQ(other.load(), 0);
+    EXPECT_EQ(count(round, unit, "IIT"), 1);
+}
+
+// ---- Not per backend --------------------------------------------------------
+
+TEST(StoreStrings, RoundStatusAndRoleRoundTrip) {
+    for (RoundStatus s : {RoundStatus::kDraft, RoundStatus::kOpen, RoundStatus::kClosed}) {
+        EXPECT_EQ(round_status_from_string(to_string(s)), s);
+    }
+    EXPECT_EQ(to_string(RoundStatus::kOpen), "open");
+    EXPECT_EQ(to_string(RoundStatus::kDraft), "draft");
+    EXPECT_EQ(to_string(RoundStatus::kClosed), "closed");
+    EXPECT_EQ(round_status_from_string("Open"), std::nullopt);
+    EXPECT_EQ(round_status_from_string(""), std::nullopt);
+    for (Role r : {Role::kAdmin, Role::kUnitCoordinator, Role::kExecutive}) {
+        EXPECT_EQ(role_from_string(to_string(r)), r);
+    }
+    EXPECT_EQ(to_string(Role::kUnitCoordinator), "unit_coordinator");
+    EXPECT_EQ(role_from_string("root"), std::nullopt);
+}
+
+TEST(StoreUrl, UnknownFormsAreRefusedWithTheAcceptedOnes) {
+    for (const char* url : {"", "mysql://x", "sqlite:", "file:itagap.db", "postgresq://x"}) {
+        auto store = open_store(url);
+        EXPECT_FALSE(store.ok()) << url;
+        EXPECT_EQ(store.status.code, StatusCode::kInvalid) << url;
+    }
+    auto store = open_store("mysql://x");
+    EXPECT_NE(store.status.message.find("sqlite:PATH"), std::string::npos);
+    EXPECT_NE(store.status.message.find("postgresql://"), std::string::npos);
+}
+
+TEST(StoreUrl, InMemorySqliteWorks) {
+    auto store = open_store("sqlite::memory:");
+    ASSERT_TRUE(store.ok()) << store.status.message;
+    ASSERT_TRUE((*store)->migrate().ok());
+    auto id = (*store)->create_unit({0, std::nullopt, "u", "", ""});
+    ASSERT_TRUE(id.ok());
+    EXPECT_EQ((*store)->get_unit(*id)->name, "u");
+    EXPECT_EQ((*store)->list_units()->size(), 1u);
+}
+
+TEST(StoreUrl, UnreachablePostgresIsUnavailable) {
+    auto store = open_store("postgresql://nobody@127.0.0.1:1/itagap?connect_timeout=2");
+    EXPECT_EQ(store.status.code, StatusCode::kUnavailable) << store.status.message;
+}
+
+TEST(StoreUrl, MissingSqliteDirectoryIsUnavailable) {
+    auto store = open_store("sqlite:/nonexistent-dir-itagap/x.db");
+    EXPECT_EQ(store.status.code, StatusCode::kUnavailable) << store.status.message;
+}
+
+}  // namespace
+}  // namespace itagap::store

@@ -1,0 +1,127 @@
+#include "security/passwords.hpp"
+
+#include <sodium.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "security/sodium_init.hpp"
+
+namespace itagap::security {
+
+namespace {
+
+// The policy's messages, Thai first. Kept together so they can move into the
+// report message catalogue unchanged.
+constexpr std::string_view kNotUtf8 =
+    "รหัสผ่านมีอักขระที่อ่านไม่ได้ (ไม่ใช่ UTF-8) / "
+    "The password contains characters that are not valid UTF-8.";
+constexpr std::string_view kTooShort =
+    "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร / "
+    "The password must be at least 10 characters long.";
+constexpr std::string_view kTooLong =
+    "รหัสผ่านต้องยาวไม่เกิน 256 ตัวอักษร / "
+    "The password must be at most 256 characters long.";
+constexpr std::string_view kOneCharacter =
+    "รหัสผ่านต้องไม่เป็นตัวอักษรเดียวซ้ำกันทั้งหมด / "
+    "The password must not be one character repeated.";
+
+// Decodes strict UTF-8 (no overlong forms, no surrogates, nothing above
+// U+10FFFF) into code points; nullopt if `text` is not valid UTF-8.
+std::optional<std::vector<char32_t>> decode_utf8(std::string_view text) {
+    std::vector<char32_t> out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<std::uint8_t>(text[i]);
+        std::size_t extra = 0;
+        char32_t cp = 0;
+        char32_t min = 0;
+        if (lead < 0x80) {
+            cp = lead;
+        } else if ((lead & 0xE0) == 0xC0) {
+            extra = 1, cp = lead & 0x1F, min = 0x80;
+        } else if ((lead & 0xF0) == 0xE0) {
+            extra = 2, cp = lead & 0x0F, min = 0x800;
+        } else if ((lead & 0xF8) == 0xF0) {
+            extra = 3, cp = lead & 0x07, min = 0x10000;
+        } else {
+            return std::nullopt;
+        }
+        if (text.size() - i <= extra) return std::nullopt;
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<std::uint8_t>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return std::nullopt;
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+        out.push_back(cp);
+        i += extra + 1;
+    }
+    return out;
+}
+
+// libsodium declares its arguments nonnull even when the length is zero, and
+// an empty std::string_view may hold a null pointer.
+const char* non_null(std::string_view s) { return s.empty() ? "" : s.data(); }
+
+}  // namespace
+
+PasswordHashLimits PasswordHashLimits::interactive() {
+    return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
+}
+
+PasswordHashLimits PasswordHashLimits::minimum_for_tests() {
+    return {crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};
+}
+
+std::string hash_password(std::string_view password, PasswordHashLimits limits) {
+    require_sodium();
+    char out[crypto_pwhash_argon2id_STRBYTES];
+    if (crypto_pwhash_str_alg(out, non_null(password), password.size(), limits.ops_limit,
+                              limits.mem_limit_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        return {};
+    }
+    return std::string(out);
+}
+
+bool verify_password(std::string_view hash, std::string_view password) {
+    // libsodium reads the hash as a NUL-terminated string of at most
+    // STRBYTES - 1 characters; anything else cannot be one of ours.
+    if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES ||
+        hash.find('\0') != std::string_view::npos) {
+        return false;
+    }
+    require_sodium();
+    char terminated[crypto_pwhash_STRBYTES] = {};
+    hash.copy(terminated, hash.size());
+    return crypto_pwhash_str_verify(terminated, non_null(password), password.size()) == 0;
+}
+
+bool password_needs_rehash(std::string_view hash, PasswordHashLimits limits) {
+    if (hash.empty() || hash.size() >= crypto_pwhash_argon2id_STRBYTES ||
+        hash.find('\0') != std::string_view::npos) {
+        return true;
+    }
+    require_sodium();
+    char terminated[crypto_pwhash_argon2id_STRBYTES] = {};
+    hash.copy(terminated, hash.size());
+    // 0: argon2id with exactly these limits; 1: other limits; -1: not argon2id.
+    return crypto_pwhash_argon2id_str_needs_rehash(terminated, limits.ops_limit,
+                                                   limits.mem_limit_bytes) != 0;
+}
+
+std::optional<std::string> password_problem(std::string_view password) {
+    const auto code_points = decode_utf8(password);
+    if (!code_points) return std::string(kNotUtf8);
+    if (code_points->size() < kPasswordMinCodePoints) return std::string(kTooShort);
+    if (code_points->size() > kPasswordMaxCodePoints) return std::string(kTooLong);
+    const char32_t first = code_points->front();
+    bool all_same = true;
+    for (char32_t cp : *code_points) all_same = all_same && cp == first;
+    if (all_same) return std::string(kOneCharacter);
+    return std::nullopt;
+}
+
+}  // namespace itagap::security

@@ -1,0 +1,115 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <array>
+
+namespace itagap::store::sqlite {
+
+namespace {
+
+// Version 1: the whole schema. The PostgreSQL twin is postgres/migrations.cpp;
+// the two must keep the same tables, columns and constraints.
+//
+// Anonymity is a property of this schema, not of the code that uses it:
+// - responses has no column for a code, token, user, IP address or time; the
+//   date is checked to be YYYY-MM-DD so a time cannot be smuggled in;
+// - responses is WITHOUT ROWID, keyed by a random 64-bit id, so neither the
+//   key nor the b-tree order follows arrival;
+// - access_codes has no time column and eit_browser_tokens is keyed by the
+//   token hash (WITHOUT ROWID too), so their order tells nothing either.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE units (
+    id          INTEGER PRIMARY KEY,
+    parent_id   INTEGER REFERENCES units(id),
+    name        TEXT NOT NULL,
+    short_name  TEXT NOT NULL DEFAULT '',
+    name_en     TEXT NOT NULL DEFAULT '',
+    CHECK (parent_id IS NULL OR parent_id <> id)
+);
+CREATE INDEX units_parent ON units(parent_id);
+
+CREATE TABLE questionnaires (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    json         TEXT NOT NULL,
+    uploaded_at  TEXT NOT NULL
+);
+
+CREATE TABLE rounds (
+    id                 INTEGER PRIMARY KEY,
+    fiscal_year_be     INTEGER NOT NULL,
+    name               TEXT NOT NULL,
+    opens_on           TEXT NOT NULL,
+    closes_on          TEXT NOT NULL,
+    questionnaire_id   INTEGER NOT NULL REFERENCES questionnaires(id),
+    status             TEXT NOT NULL CHECK (status IN ('draft', 'open', 'closed')),
+    results_published  INTEGER NOT NULL DEFAULT 0 CHECK (results_published IN (0, 1))
+);
+
+CREATE TABLE access_codes (
+    round_id   INTEGER NOT NULL REFERENCES rounds(id),
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    code_hash  TEXT NOT NULL CHECK (length(code_hash) > 0),
+    used       INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1)),
+    PRIMARY KEY (round_id, code_hash)
+) WITHOUT ROWID;
+CREATE INDEX access_codes_unit ON access_codes(round_id, unit_id);
+
+CREATE TABLE responses (
+    id            INTEGER NOT NULL PRIMARY KEY,
+    round_id      INTEGER NOT NULL REFERENCES rounds(id),
+    unit_id       INTEGER NOT NULL REFERENCES units(id),
+    instrument    TEXT NOT NULL CHECK (instrument IN ('IIT', 'EIT')),
+    submitted_on  TEXT NOT NULL
+        CHECK (submitted_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    answers       BLOB NOT NULL,
+    comment       TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX responses_round_unit ON responses(round_id, unit_id, instrument);
+
+CREATE TABLE eit_browser_tokens (
+    round_id    INTEGER NOT NULL REFERENCES rounds(id),
+    unit_id     INTEGER NOT NULL REFERENCES units(id),
+    token_hash  TEXT NOT NULL CHECK (length(token_hash) > 0),
+    PRIMARY KEY (round_id, unit_id, token_hash)
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+    id                    INTEGER PRIMARY KEY,
+    username              TEXT NOT NULL,
+    username_key          TEXT NOT NULL UNIQUE,
+    display_name          TEXT NOT NULL DEFAULT '',
+    password_hash         TEXT NOT NULL,
+    role                  TEXT NOT NULL
+        CHECK (role IN ('admin', 'unit_coordinator', 'executive')),
+    unit_id               INTEGER REFERENCES units(id),
+    active                INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    failed_sign_ins       INTEGER NOT NULL DEFAULT 0,
+    locked_until          TEXT NOT NULL DEFAULT '',
+    must_change_password  INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1))
+);
+
+CREATE TABLE sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE audit_log (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    at       TEXT NOT NULL,
+    user_id  INTEGER REFERENCES users(id),
+    action   TEXT NOT NULL,
+    details  TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kV1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return kMigrations; }
+
+}  // namespace itagap::store::sqlite

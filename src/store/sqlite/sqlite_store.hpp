@@ -1,0 +1,18 @@
+// The SQLite implementation of store::Store: one database file in WAL mode,
+// synchronous=FULL, one writer connection behind a mutex and a small pool of
+// reader connections. See docs/storage.md.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace itagap::store::sqlite {
+
+// Opens (creating if missing) the database at `path`; ":memory:" gives a
+// private in-memory database (tests only: it lives as long as the store).
+// Does not migrate.
+StatusOr<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+
+}  // namespace itagap::store::sqlite
