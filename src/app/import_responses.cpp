@@ -1,0 +1,65 @@
+#include "app/import_responses.hpp"
+
+#include "input/responses_csv.hpp"
+
+namespace itagap::app {
+
+core::Result<ImportSummary> import_responses_csv(store::Store& store, const core::Questionnaire& q,
+                                                 const store::Round& round, std::string_view csv,
+                                                 std::string_view file_name, std::string_view today) {
+    auto parsed = input::parse_responses_csv(q, csv, file_name);
+    if (!parsed) return parsed.errors();
+
+    auto units = store.list_units();
+    if (!units.ok()) {
+        return core::Diagnostic{std::string(file_name), 0, "", "",
+                                "a database that can be read (" + units.status.message + ")"};
+    }
+    auto find_unit = [&](const std::string& name) -> const store::Unit* {
+        for (const auto& u : *units) {
+            if (u.name == name || (!u.short_name.empty() && u.short_name == name)) return &u;
+        }
+        return nullptr;
+    };
+
+    std::vector<core::Diagnostic> errors;
+    std::vector<store::StoredResponse> rows;
+    ImportSummary summary;
+    for (const auto& table : parsed.value().tables) {
+        if (table.round() != round.name) {
+            errors.push_back({std::string(file_name), 0, "round", table.round(),
+                              "the name of the round being imported into: \"" + round.name + "\""});
+            continue;
+        }
+        const store::Unit* unit = find_unit(table.unit());
+        if (unit == nullptr) {
+            errors.push_back({std::string(file_name), 0, "unit", table.unit(),
+                              "the name or short name of a unit in itagap"});
+            continue;
+        }
+        const std::string& instrument = q.instruments[table.instrument()].code;
+        const std::size_t columns = table.item_of_column().size();
+        for (std::size_t r = 0; r < table.respondents(); ++r) {
+            store::StoredResponse row;
+            row.round_id = round.id;
+            row.unit_id = unit->id;
+            row.instrument = instrument;
+            row.submitted_on = std::string(today);
+            row.answers.resize(columns);
+            for (std::size_t c = 0; c < columns; ++c) row.answers[c] = table.answers(static_cast<int>(c))[r];
+            rows.push_back(std::move(row));
+        }
+        summary.per_unit.emplace_back(unit->name, table.respondents());
+    }
+    if (!errors.empty()) return errors;
+
+    store::Status status = store.import_responses(rows);
+    if (!status.ok()) {
+        return core::Diagnostic{std::string(file_name), 0, "", "",
+                                "a database that accepts the rows (" + status.message + ")"};
+    }
+    summary.responses = rows.size();
+    return summary;
+}
+
+}  // namespace itagap::app

@@ -1,0 +1,27 @@
+// Imports a responses CSV (the core's format, docs/cli.md) into one round:
+// every row's round must be that round's name and every unit must be a unit
+// of itagap (by name or short name). All or nothing: any error rejects the
+// whole file and nothing is stored.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/questionnaire.hpp"
+#include "store/store.hpp"
+
+namespace itagap::app {
+
+struct ImportSummary {
+    std::size_t responses = 0;
+    std::vector<std::pair<std::string, std::size_t>> per_unit;  // unit name, rows
+};
+
+// `today` is the date stamped on the imported rows (responses keep the day only).
+core::Result<ImportSummary> import_responses_csv(store::Store& store, const core::Questionnaire& q,
+                                                 const store::Round& round, std::string_view csv,
+                                                 std::string_view file_name, std::string_view today);
+
+}  // namespace itagap::app
