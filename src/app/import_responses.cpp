@@ -17,7 +17,12 @@ core::Result<ImportSummary> import_responses_csv(store::Store& store, const core
     }
     auto find_unit = [&](const std::string& name) -> const store::Unit* {
         for (const auto& u : *units) {
-            if (u.name == name || (!u.short_name.empty() && u.short_name == name)) return &u;
+            if (u.name == name) return &u;
+            // "ศรป." alone, or "ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)" as pages show it.
+            if (!u.short_name.empty() &&
+                (u.short_name == name || u.name + " (" + u.short_name + ")" == name)) {
+                return &u;
+            }
         }
         return nullptr;
     };

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/score_command.hpp"
+#include "cli/serve_command.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{
@@ -25,6 +26,23 @@ int main(int argc, char** argv) {
     score_cmd->add_option("--target", score.target, "target score, default from the questionnaire (85)")
         ->check(CLI::Range(0.0, 100.0));
 
+    itagap::cli::ServeOptions serve;
+    CLI::App* serve_cmd = app.add_subcommand("serve", "เปิดเว็บไซต์ itagap / run the web site");
+    itagap::cli::ServeOptions demo;
+    demo.db_url = "sqlite:demo.db";
+    CLI::App* demo_cmd = app.add_subcommand(
+        "demo", "สร้างฐานข้อมูลตัวอย่างแล้วเปิดเว็บไซต์ / set up the demo database and serve it");
+    for (auto [cmd, options] : {std::pair{serve_cmd, &serve}, std::pair{demo_cmd, &demo}}) {
+        cmd->add_option("--db", options->db_url,
+                        "sqlite:FILE or postgresql://user@host/db (default " + options->db_url + ")");
+        cmd->add_option("--listen", options->listen, "ADDRESS:PORT (default 127.0.0.1:8080)");
+        cmd->add_option("--public-url", options->public_url,
+                        "the address respondents use, for QR codes (default: from the request)");
+        cmd->add_flag("--secure-cookies", options->secure_cookies, "mark cookies Secure (behind HTTPS)");
+        cmd->add_option("--workers", options->worker_threads, "handler threads (default 8)")
+            ->check(CLI::Range(1, 256));
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -34,6 +52,8 @@ int main(int argc, char** argv) {
 
     try {
         if (*score_cmd) return itagap::cli::run_score(score, std::cout, std::cerr);
+        if (*serve_cmd) return itagap::cli::run_serve(serve, std::cout, std::cerr);
+        if (*demo_cmd) return itagap::cli::run_demo(demo, std::cout, std::cerr);
     } catch (const std::exception& e) {
         std::cerr << "itagap: internal error: " << e.what() << "\n";
         return itagap::cli::kExitInternalError;

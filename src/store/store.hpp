@@ -112,6 +112,13 @@ struct AccessCodeBatch {
     std::vector<std::string> code_hashes;
 };
 
+// What a typed code unlocks; the code itself is never returned.
+struct AccessCodeInfo {
+    Id round_id = 0;
+    Id unit_id = 0;
+    bool used = false;
+};
+
 struct AccessCodeCounts {
     std::int64_t issued = 0;
     std::int64_t used = 0;
@@ -215,6 +222,11 @@ public:
     // Access codes.
     virtual Status add_access_codes(const AccessCodeBatch& batch) = 0;  // kConflict on a duplicate
     virtual StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) = 0;
+    // The round and unit of a code (by its hash); kNotFound when unknown.
+    virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) {
+        (void)code_hash;
+        return {{StatusCode::kInternal, "find_access_code is not implemented by this store"}, std::nullopt};
+    }
 
     // Responses. submit() is durable when it returns kStored.
     virtual SubmitOutcome submit(const Submission& submission) = 0;

@@ -123,6 +123,10 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
         return {{StatusCode::kUnavailable, fmt::format("postgres: connect: {}", why)},
                 std::nullopt};
     }
+    // Notices ("relation already exists, skipping") are not errors; libpq
+    // would print them on stderr.
+    PQsetNoticeProcessor(
+        c->conn_, [](void*, const char*) {}, nullptr);
     // Every value the store compares or returns is text it wrote itself;
     // these make the session independent of server defaults.
     Status s = c->run("SET client_encoding = 'UTF8'; SET bytea_output = 'hex'", "connect");
@@ -132,8 +136,8 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
 
 Result Connection::query(const char* sql, const Params& params) {
     std::vector<const char*> values = params.pointers();
-    return Result(PQexecParams(conn_, sql, params.size(), nullptr, values.data(),
-                               params.lengths(), params.formats(), /*resultFormat=*/0));
+    return Result(PQexecParams(conn_, sql, params.size(), nullptr, values.data(), params.lengths(),
+                               params.formats(), /*resultFormat=*/0));
 }
 
 Result Connection::script(const char* sql) { return Result(PQexec(conn_, sql)); }

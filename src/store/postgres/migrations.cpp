@@ -102,7 +102,14 @@ CREATE TABLE audit_log (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kV1};
+// Version 2: find_access_code() looks a code up by its hash alone (the
+// respondent types only the code), which the (round_id, code_hash) key cannot
+// serve.
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX access_codes_hash ON access_codes(code_hash);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kV1, kV2};
 
 }  // namespace
 

@@ -95,11 +95,13 @@ User read_user(const Result& r, int row) {
     return u;
 }
 
-#define ITAGAP_USER_COLUMNS                                                                 \
+// Column lists shared by several queries; spliced in at compile time, so
+// every query is still one constant string.
+#define ITAGAP_USER_COLUMNS                                                               \
     "id, username, display_name, password_hash, role, unit_id, active, failed_sign_ins, " \
     "locked_until, must_change_password"
-#define ITAGAP_ROUND_SELECT                                                                    \
-    "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, "        \
+#define ITAGAP_ROUND_SELECT                                                            \
+    "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, " \
     "results_published FROM rounds"
 
 class PostgresStore final : public Store {
@@ -125,6 +127,7 @@ public:
 
     Status add_access_codes(const AccessCodeBatch& batch) override;
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
+    StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
 
     SubmitOutcome submit(const Submission& submission) override;
     std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) override;
@@ -235,16 +238,11 @@ Status PostgresStore::migrate() {
 
 StatusOr<int> PostgresStore::schema_version() {
     return with_connection<int>([](Connection& c) -> StatusOr<int> {
-        Result r = c.query(
-            "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 "
-            "ELSE (SELECT COALESCE(MAX(version), 0) FROM schema_migrations) END");
-        // The subquery is planned even when the table is missing; fall back.
-        if (!r.ok()) {
-            Result exists = c.query("SELECT to_regclass('schema_migrations') IS NOT NULL");
-            if (!exists.ok()) return fail<int>(c.error(exists, "schema_version"));
-            if (!exists.boolean(0, 0)) return ok(0);
-            return fail<int>(c.error(r, "schema_version"));
-        }
+        Result exists = c.query("SELECT to_regclass('schema_migrations') IS NOT NULL");
+        if (!exists.ok()) return fail<int>(c.error(exists, "schema_version"));
+        if (!exists.boolean(0, 0)) return ok(0);  // never migrated
+        Result r = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        if (!r.ok()) return fail<int>(c.error(r, "schema_version"));
         return ok(static_cast<int>(r.int64(0, 0)));
     });
 }
@@ -302,8 +300,9 @@ Status PostgresStore::update_unit(const Unit& unit) {
 
 StatusOr<Unit> PostgresStore::get_unit(Id id) {
     return with_connection<Unit>([&](Connection& c) -> StatusOr<Unit> {
-        Result r = c.query("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = $1",
-                           Params().add(id));
+        Result r =
+            c.query("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = $1",
+                    Params().add(id));
         if (!r.ok()) return fail<Unit>(c.error(r, "get_unit"));
         if (r.rows() == 0) return fail<Unit>(not_found("get_unit", id));
         return ok(read_unit(r, 0));
@@ -339,9 +338,9 @@ StatusOr<Id> PostgresStore::add_questionnaire(const QuestionnaireRecord& q) {
 StatusOr<QuestionnaireRecord> PostgresStore::get_questionnaire(Id id) {
     using Q = QuestionnaireRecord;
     return with_connection<Q>([&](Connection& c) -> StatusOr<Q> {
-        Result r = c.query(
-            "SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = $1",
-            Params().add(id));
+        Result r =
+            c.query("SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = $1",
+                    Params().add(id));
         if (!r.ok()) return fail<Q>(c.error(r, "get_questionnaire"));
         if (r.rows() == 0) return fail<Q>(not_found("get_questionnaire", id));
         return ok(Q{r.int64(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3), r.text(0, 4)});
@@ -355,8 +354,8 @@ StatusOr<std::vector<QuestionnaireRecord>> PostgresStore::list_questionnaires() 
         if (!r.ok()) return fail<List>(c.error(r, "list_questionnaires"));
         List list;
         for (int i = 0; i < r.rows(); ++i) {
-            list.push_back(QuestionnaireRecord{r.int64(i, 0), r.text(i, 1), r.text(i, 2), {},
-                                               r.text(i, 3)});
+            list.push_back(
+                QuestionnaireRecord{r.int64(i, 0), r.text(i, 1), r.text(i, 2), {}, r.text(i, 3)});
         }
         return ok(std::move(list));
     });
@@ -406,8 +405,8 @@ StatusOr<Round> PostgresStore::get_round(Id id) {
 
 StatusOr<std::vector<Round>> PostgresStore::list_rounds() {
     return with_connection<std::vector<Round>>([](Connection& c) -> StatusOr<std::vector<Round>> {
-        Result r = c.query(ITAGAP_ROUND_SELECT
-                           " ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC");
+        Result r =
+            c.query(ITAGAP_ROUND_SELECT " ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC");
         if (!r.ok()) return fail<std::vector<Round>>(c.error(r, "list_rounds"));
         std::vector<Round> rounds;
         for (int i = 0; i < r.rows(); ++i) rounds.push_back(read_round(r, i));
@@ -442,6 +441,24 @@ StatusOr<AccessCodeCounts> PostgresStore::count_access_codes(Id round_id, Id uni
     });
 }
 
+StatusOr<AccessCodeInfo> PostgresStore::find_access_code(std::string_view code_hash) {
+    return with_connection<AccessCodeInfo>([&](Connection& c) -> StatusOr<AccessCodeInfo> {
+        // A hash is unique per round only; should it be in several rounds,
+        // the open one wins, then the latest.
+        Result r = c.query(
+            "SELECT a.round_id, a.unit_id, a.used FROM access_codes a "
+            "JOIN rounds r ON r.id = a.round_id WHERE a.code_hash = $1 "
+            "ORDER BY r.status = 'open' DESC, a.round_id DESC LIMIT 1",
+            Params().add(code_hash));
+        if (!r.ok()) return fail<AccessCodeInfo>(c.error(r, "find_access_code"));
+        if (r.rows() == 0) {
+            return fail<AccessCodeInfo>(
+                {StatusCode::kNotFound, "postgres: find_access_code: no such code"});
+        }
+        return ok(AccessCodeInfo{r.int64(0, 0), r.int64(0, 1), r.boolean(0, 2)});
+    });
+}
+
 // ---- Responses --------------------------------------------------------------
 
 Result PostgresStore::insert_response(Connection& c, const StoredResponse& r) {
@@ -462,8 +479,8 @@ Result PostgresStore::insert_response(Connection& c, const StoredResponse& r) {
 
 SubmitOutcome PostgresStore::submit_one(Connection& c, const Submission& sub) {
     const StoredResponse& r = sub.response;
-    Result round = c.query("SELECT status FROM rounds WHERE id = $1 FOR SHARE",
-                           Params().add(r.round_id));
+    Result round =
+        c.query("SELECT status FROM rounds WHERE id = $1 FOR SHARE", Params().add(r.round_id));
     if (!round.ok()) return SubmitOutcome::kFailed;
     if (round.rows() == 0 || round.text(0, 0) != to_string(RoundStatus::kOpen)) {
         return SubmitOutcome::kRoundNotOpen;
@@ -555,8 +572,8 @@ StatusOr<std::vector<StoredResponse>> PostgresStore::list_responses(Id round_id,
         List list;
         list.reserve(static_cast<std::size_t>(r.rows()));
         for (int i = 0; i < r.rows(); ++i) {
-            list.push_back(StoredResponse{r.int64(i, 0), r.int64(i, 1), r.text(i, 2),
-                                          r.text(i, 3), r.bytes(i, 4), r.text(i, 5)});
+            list.push_back(StoredResponse{r.int64(i, 0), r.int64(i, 1), r.text(i, 2), r.text(i, 3),
+                                          r.bytes(i, 4), r.text(i, 5)});
         }
         return ok(std::move(list));
     });
@@ -617,8 +634,8 @@ Status PostgresStore::update_user(const User& user) {
 
 StatusOr<User> PostgresStore::get_user(Id id) {
     return with_connection<User>([&](Connection& c) -> StatusOr<User> {
-        Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE id = $1",
-                           Params().add(id));
+        Result r =
+            c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE id = $1", Params().add(id));
         if (!r.ok()) return fail<User>(c.error(r, "get_user"));
         if (r.rows() == 0) return fail<User>(not_found("get_user", id));
         return ok(read_user(r, 0));
@@ -692,16 +709,17 @@ Status PostgresStore::delete_session(std::string_view token_hash) {
 
 Status PostgresStore::append_audit(const AuditEntry& entry) {
     return with_connection_status([&](Connection& c) -> Status {
-        Result r = c.query(
-            "INSERT INTO audit_log (at, user_id, action, details) VALUES ($1, $2, $3, $4)",
-            Params().add(entry.at).add(entry.user_id).add(entry.action).add(entry.details));
+        Result r =
+            c.query("INSERT INTO audit_log (at, user_id, action, details) VALUES ($1, $2, $3, $4)",
+                    Params().add(entry.at).add(entry.user_id).add(entry.action).add(entry.details));
         return r.ok() ? Status::Ok() : c.error(r, "append_audit");
     });
 }
 
 StatusOr<std::vector<AuditEntry>> PostgresStore::list_audit(int limit) {
     using List = std::vector<AuditEntry>;
-    if (limit < 0) return fail<List>({StatusCode::kInvalid, "postgres: list_audit: negative limit"});
+    if (limit < 0)
+        return fail<List>({StatusCode::kInvalid, "postgres: list_audit: negative limit"});
     return with_connection<List>([&](Connection& c) -> StatusOr<List> {
         Result r = c.query(
             "SELECT id, at, user_id, action, details FROM audit_log ORDER BY id DESC LIMIT $1",

@@ -46,9 +46,9 @@ Statement& Statement::bind(const std::optional<std::int64_t>& value) {
 Statement& Statement::bind_blob(const std::vector<std::uint8_t>& bytes) {
     if (rc_ == SQLITE_OK) {
         // A zero-length blob, not NULL, for an empty answer row.
-        rc_ = bytes.empty() ? sqlite3_bind_zeroblob(stmt_, next_, 0)
-                            : sqlite3_bind_blob64(stmt_, next_, bytes.data(), bytes.size(),
-                                                  SQLITE_TRANSIENT);
+        rc_ = bytes.empty()
+                  ? sqlite3_bind_zeroblob(stmt_, next_, 0)
+                  : sqlite3_bind_blob64(stmt_, next_, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
     }
     ++next_;
     return *this;
@@ -101,8 +101,8 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& path, 
     // foreign_keys are per connection and must be set on every one.
     // synchronous=FULL: in WAL mode the WAL is fsynced at every commit, so a
     // respondent told "saved" keeps the answer through a power cut.
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                               "PRAGMA foreign_keys=ON"}) {
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         rc = sqlite3_exec(db, pragma, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) {
             Status s = c->error(rc, "open");

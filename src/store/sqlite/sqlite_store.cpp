@@ -116,6 +116,7 @@ public:
 
     Status add_access_codes(const AccessCodeBatch& batch) override;
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
+    StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
 
     SubmitOutcome submit(const Submission& submission) override;
     std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) override;
@@ -227,7 +228,8 @@ Status SqliteStore::migrate() {
                 s.message += fmt::format(" (migration {})", version);
                 return s;
             }
-            rc = c.prepare("INSERT INTO schema_migrations (version) VALUES (?)").bind(version).run();
+            rc =
+                c.prepare("INSERT INTO schema_migrations (version) VALUES (?)").bind(version).run();
             if (rc != SQLITE_DONE) return c.error(rc, "migrate");
             if (Status s = tx.commit("migrate"); !s.ok()) return s;
         }
@@ -256,7 +258,8 @@ StatusOr<Id> SqliteStore::create_unit(const Unit& unit) {
     return write([&](Connection& c) -> StatusOr<Id> {
         auto s = c.prepare(
             "INSERT INTO units (parent_id, name, short_name, name_en) VALUES (?, ?, ?, ?)");
-        int rc = s.bind(unit.parent_id).bind(unit.name).bind(unit.short_name).bind(unit.name_en).run();
+        int rc =
+            s.bind(unit.parent_id).bind(unit.name).bind(unit.short_name).bind(unit.name_en).run();
         if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "create_unit"));
         return ok<Id>(sqlite3_last_insert_rowid(c.db()));
     });
@@ -301,7 +304,8 @@ Status SqliteStore::update_unit(const Unit& unit) {
 
 StatusOr<Unit> SqliteStore::get_unit(Id id) {
     return read<Unit>([&](Connection& c) -> StatusOr<Unit> {
-        auto s = c.prepare("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = ?");
+        auto s =
+            c.prepare("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = ?");
         int rc = s.bind(id).step();
         if (rc == SQLITE_DONE) return fail<Unit>(not_found("get_unit", id));
         if (rc != SQLITE_ROW) return fail<Unit>(c.error(rc, "get_unit"));
@@ -341,8 +345,8 @@ StatusOr<Id> SqliteStore::add_questionnaire(const QuestionnaireRecord& q) {
 
 StatusOr<QuestionnaireRecord> SqliteStore::get_questionnaire(Id id) {
     return read<QuestionnaireRecord>([&](Connection& c) -> StatusOr<QuestionnaireRecord> {
-        auto s = c.prepare(
-            "SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = ?");
+        auto s =
+            c.prepare("SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = ?");
         int rc = s.bind(id).step();
         if (rc == SQLITE_DONE) return fail<QuestionnaireRecord>(not_found("get_questionnaire", id));
         if (rc != SQLITE_ROW) return fail<QuestionnaireRecord>(c.error(rc, "get_questionnaire"));
@@ -420,8 +424,8 @@ StatusOr<Round> SqliteStore::get_round(Id id) {
 
 StatusOr<std::vector<Round>> SqliteStore::list_rounds() {
     return read<std::vector<Round>>([](Connection& c) -> StatusOr<std::vector<Round>> {
-        auto s = c.prepare(fmt::format(
-            "{} ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC", kRoundSelect));
+        auto s = c.prepare(
+            fmt::format("{} ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC", kRoundSelect));
         std::vector<Round> rounds;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) rounds.push_back(read_round(s));
@@ -454,6 +458,24 @@ StatusOr<AccessCodeCounts> SqliteStore::count_access_codes(Id round_id, Id unit_
         int rc = s.bind(round_id).bind(unit_id).step();
         if (rc != SQLITE_ROW) return fail<AccessCodeCounts>(c.error(rc, "count_access_codes"));
         return ok(AccessCodeCounts{s.int64(0), s.int64(1)});
+    });
+}
+
+StatusOr<AccessCodeInfo> SqliteStore::find_access_code(std::string_view code_hash) {
+    return read<AccessCodeInfo>([&](Connection& c) -> StatusOr<AccessCodeInfo> {
+        // A hash is unique per round only; should it be in several rounds,
+        // the open one wins, then the latest.
+        auto s = c.prepare(
+            "SELECT a.round_id, a.unit_id, a.used FROM access_codes a "
+            "JOIN rounds r ON r.id = a.round_id WHERE a.code_hash = ? "
+            "ORDER BY r.status = 'open' DESC, a.round_id DESC LIMIT 1");
+        int rc = s.bind(code_hash).step();
+        if (rc == SQLITE_DONE) {
+            return fail<AccessCodeInfo>(
+                {StatusCode::kNotFound, "sqlite: find_access_code: no such code"});
+        }
+        if (rc != SQLITE_ROW) return fail<AccessCodeInfo>(c.error(rc, "find_access_code"));
+        return ok(AccessCodeInfo{s.int64(0), s.int64(1), s.int64(2) != 0});
     });
 }
 
@@ -652,7 +674,8 @@ StatusOr<User> SqliteStore::get_user(Id id) {
 
 StatusOr<User> SqliteStore::find_user(std::string_view username) {
     return read<User>([&](Connection& c) -> StatusOr<User> {
-        auto s = c.prepare(fmt::format("SELECT {} FROM users WHERE username_key = ?", kUserColumns));
+        auto s =
+            c.prepare(fmt::format("SELECT {} FROM users WHERE username_key = ?", kUserColumns));
         int rc = s.bind(username_key(username)).step();
         if (rc == SQLITE_DONE) {
             return fail<User>({StatusCode::kNotFound, "sqlite: find_user: no such user"});
@@ -719,7 +742,8 @@ Status SqliteStore::delete_session(std::string_view token_hash) {
 
 Status SqliteStore::append_audit(const AuditEntry& entry) {
     return write([&](Connection& c) -> Status {
-        auto s = c.prepare("INSERT INTO audit_log (at, user_id, action, details) VALUES (?, ?, ?, ?)");
+        auto s =
+            c.prepare("INSERT INTO audit_log (at, user_id, action, details) VALUES (?, ?, ?, ?)");
         int rc = s.bind(entry.at).bind(entry.user_id).bind(entry.action).bind(entry.details).run();
         if (rc != SQLITE_DONE) return c.error(rc, "append_audit");
         return Status::Ok();
@@ -737,8 +761,8 @@ StatusOr<std::vector<AuditEntry>> SqliteStore::list_audit(int limit) {
         List list;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
-            list.push_back(AuditEntry{s.int64(0), s.text(1), s.optional_int64(2), s.text(3),
-                                      s.text(4)});
+            list.push_back(
+                AuditEntry{s.int64(0), s.text(1), s.optional_int64(2), s.text(3), s.text(4)});
         }
         if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_audit"));
         return ok(std::move(list));

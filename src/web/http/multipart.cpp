@@ -150,8 +150,8 @@ core::Result<std::vector<MultipartPart>> parse_multipart(std::string_view body,
     const std::string delimiter = "\r\n--" + std::string(boundary);
     const std::boyer_moore_horspool_searcher searcher(delimiter.begin(), delimiter.end());
     auto find_delimiter = [&](std::size_t from) -> std::size_t {
-        const auto it = std::search(body.begin() + static_cast<std::ptrdiff_t>(from), body.end(),
-                                    searcher);
+        const auto it =
+            std::search(body.begin() + static_cast<std::ptrdiff_t>(from), body.end(), searcher);
         return it == body.end() ? std::string_view::npos
                                 : static_cast<std::size_t>(it - body.begin());
     };

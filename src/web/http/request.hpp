@@ -17,13 +17,13 @@ namespace http = boost::beast::http;
 
 struct Request {
     http::verb method = http::verb::get;
-    std::string target;       // as sent: "/api/units?x=1"
-    std::string path;         // percent-encoded as sent, without the query: "/api/units"
-    Params path_params;       // decoded: pattern "/s/{round}" on "/s/2568%2F1" is refused
-    Params query;             // decoded, '+' as space
-    http::fields headers;     // case-insensitive lookup: headers["content-type"]
-    Params cookies;           // from the Cookie header, not decoded
-    std::string body;         // raw bytes
+    std::string target;    // as sent: "/api/units?x=1"
+    std::string path;      // percent-encoded as sent, without the query: "/api/units"
+    Params path_params;    // decoded: pattern "/s/{round}" on "/s/2568%2F1" is refused
+    Params query;          // decoded, '+' as space
+    http::fields headers;  // case-insensitive lookup: headers["content-type"]
+    Params cookies;        // from the Cookie header, not decoded
+    std::string body;      // raw bytes
     std::string remote_address;
     // Fields of an application/x-www-form-urlencoded body, and the parts of a
     // multipart/form-data body that are not files.

@@ -70,9 +70,8 @@ std::optional<Request> build_request(Message&& message, Params path_params,
     for (const auto& field : message) {
         request.headers.insert(field.name_string(), field.value());
         if (field.name() == http::field::cookie) {
-            for (auto& [name, value] : parse_cookie_header(field.value()).entries()) {
-                request.cookies.add(name, value);
-            }
+            const Params cookies = parse_cookie_header(field.value());
+            for (const auto& [name, value] : cookies.entries()) request.cookies.add(name, value);
         }
     }
     request.body = std::move(message.body());
@@ -143,10 +142,10 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // GUARDED_BY(mutex_)
-    std::size_t in_flight_ = 0;                                       // GUARDED_BY(mutex_)
-    bool stop_requested_ = false;                                     // GUARDED_BY(mutex_)
-    bool started_ = false;                                            // GUARDED_BY(mutex_)
-    bool stopped_ = false;                                            // GUARDED_BY(mutex_)
+    std::size_t in_flight_ = 0;                                      // GUARDED_BY(mutex_)
+    bool stop_requested_ = false;                                    // GUARDED_BY(mutex_)
+    bool started_ = false;                                           // GUARDED_BY(mutex_)
+    bool stopped_ = false;                                           // GUARDED_BY(mutex_)
     std::atomic<bool> stopping_{false};
 
     // Declared after the state above: destroying the io_context destroys the
@@ -180,9 +179,8 @@ public:
 
     void start() {
         server_.add_session(this, weak_from_this());
-        net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-            self->wait_for_request();
-        });
+        net::dispatch(stream_.get_executor(),
+                      [self = shared_from_this()] { self->wait_for_request(); });
     }
 
     net::any_io_executor executor() { return stream_.get_executor(); }
@@ -317,15 +315,15 @@ private:
             return send(std::move(response), !keep_alive);
         }
         state_ = State::handling;
-        server_.run_on_worker([self = shared_from_this(), message = parser_->release(),
-                               keep_alive]() mutable {
-            Response response = self->server_.handle(self->match_, std::move(message),
-                                                     self->remote_);
-            net::post(self->executor(),
-                      [self, keep_alive, response = std::move(response)]() mutable {
-                          self->send(std::move(response), !keep_alive);
-                      });
-        });
+        server_.run_on_worker(
+            [self = shared_from_this(), message = parser_->release(), keep_alive]() mutable {
+                Response response =
+                    self->server_.handle(self->match_, std::move(message), self->remote_);
+                net::post(self->executor(),
+                          [self, keep_alive, response = std::move(response)]() mutable {
+                              self->send(std::move(response), !keep_alive);
+                          });
+            });
     }
 
     // Answers with an error status and closes the connection: the rest of
@@ -354,16 +352,15 @@ private:
         response_.keep_alive(!close_after_);
 
         stream_.expires_after(server_.options().write_timeout);
-        http::async_write(stream_, response_,
-                          [self = shared_from_this()](error_code ec, std::size_t) {
-                              self->on_write(ec);
-                          });
+        http::async_write(
+            stream_, response_,
+            [self = shared_from_this()](error_code ec, std::size_t) { self->on_write(ec); });
     }
 
     void on_write(error_code ec) {
         const auto elapsed = std::chrono::duration<double, std::milli>(Clock::now() - started_);
-        server_.log(format_access_log_line({method_, target_, response_.result_int(),
-                                            elapsed.count(), remote_}));
+        server_.log(format_access_log_line(
+            {method_, target_, response_.result_int(), elapsed.count(), remote_}));
         finish_request();
         if (state_ == State::closed) return;
         if (ec) return close();
@@ -429,8 +426,8 @@ HttpServer::Impl::Impl(HttpServerOptions options, Router router, LogSink log)
       workers_(static_cast<std::size_t>(std::max(1, options_.worker_threads))) {
     largest_body_limit_ = options_.body_limit_bytes;
     for (const Route& route : router_.routes()) {
-        largest_body_limit_ = std::max(largest_body_limit_,
-                                       route.options.body_limit_bytes.value_or(0));
+        largest_body_limit_ =
+            std::max(largest_body_limit_, route.options.body_limit_bytes.value_or(0));
     }
 }
 
@@ -488,11 +485,12 @@ void HttpServer::Impl::accept() {
 }
 
 void HttpServer::Impl::stop_on_signals() {
-    net::dispatch(acceptor_.get_executor(), [this] {
-        signals_.emplace(acceptor_.get_executor(), SIGINT, SIGTERM);
-        signals_->async_wait([this](error_code ec, int) {
-            if (!ec) request_stop();
-        });
+    // Installed before returning, so a signal right after this call is
+    // already handled. The handler runs on the acceptor's strand, where
+    // stop() later cancels it.
+    signals_.emplace(acceptor_.get_executor(), SIGINT, SIGTERM);
+    signals_->async_wait([this](error_code ec, int) {
+        if (!ec) request_stop();
     });
 }
 

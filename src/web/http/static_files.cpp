@@ -35,7 +35,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kContent
 
 // True when `inside` is `root` or below it; both must be canonical.
 bool is_within(const fs::path& root, const fs::path& inside) {
-    const auto [root_end, unused] = std::mismatch(root.begin(), root.end(), inside.begin(), inside.end());
+    const auto [root_end, unused] =
+        std::mismatch(root.begin(), root.end(), inside.begin(), inside.end());
     (void)unused;
     return root_end == root.end();
 }

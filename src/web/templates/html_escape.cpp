@@ -5,14 +5,29 @@ namespace {
 
 void append_escaped(std::string& out, char c, bool attribute) {
     switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '`': attribute ? out += "&#96;" : out += c; break;
-        case '=': attribute ? out += "&#61;" : out += c; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        case '`':
+            attribute ? out += "&#96;" : out += c;
+            break;
+        case '=':
+            attribute ? out += "&#61;" : out += c;
+            break;
+        default:
+            out += c;
     }
 }
 

@@ -85,8 +85,7 @@ core::Result<Templates> Templates::load(const fs::path& directory) {
         if (!entry.is_regular_file(ec) || path.extension() != kExtension) continue;
         std::ifstream in(path, std::ios::binary);
         if (!in) return template_error(path.stem().string(), "cannot be read");
-        sources.emplace(path.stem().string(),
-                        std::string(std::istreambuf_iterator<char>(in), {}));
+        sources.emplace(path.stem().string(), std::string(std::istreambuf_iterator<char>(in), {}));
     }
     if (ec) {
         core::Diagnostic d;
@@ -101,7 +100,8 @@ bool Templates::contains(std::string_view name) const {
     return sources_.find(name) != sources_.end();
 }
 
-core::Result<std::string> Templates::render(std::string_view name, const nlohmann::json& data) const {
+core::Result<std::string> Templates::render(std::string_view name,
+                                            const nlohmann::json& data) const {
     return render(name, to_mustache_data(data));
 }
 

@@ -19,7 +19,7 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-constexpr int kLatestSchemaVersion = 1;
+constexpr int kLatestSchemaVersion = 2;
 
 std::unique_ptr<Store> open_or_die(const std::string& url) {
     auto store = open_store(url);
@@ -53,14 +53,14 @@ protected:
 
     Id add_round(RoundStatus status, int year = 2569) {
         if (questionnaire_ == 0) {
-            auto q = store_->add_questionnaire(
-                {0, "ita-internal-2568", "แบบ IIT", R"({"id":"ita-internal-2568"})",
-                 "2025-01-01T00:00:00Z"});
+            auto q = store_->add_questionnaire({0, "ita-internal-2568", "แบบ IIT",
+                                                R"({"id":"ita-internal-2568"})",
+                                                "2025-01-01T00:00:00Z"});
             EXPECT_TRUE(q.ok()) << q.status.message;
             questionnaire_ = *q;
         }
-        auto id = store_->create_round(Round{0, year, "รอบ 5 เดือนแรก", "2025-10-01",
-                                             "2026-02-28", questionnaire_, status, false});
+        auto id = store_->create_round(Round{0, year, "รอบ 5 เดือนแรก", "2025-10-01", "2026-02-28",
+                                             questionnaire_, status, false});
         EXPECT_TRUE(id.ok()) << id.status.message;
         return id.ok() ? *id : 0;
     }
@@ -72,8 +72,8 @@ protected:
 
     static StoredResponse response(Id round, Id unit, std::string instrument,
                                    std::string comment = "") {
-        return StoredResponse{round,     unit, std::move(instrument), "2025-11-03", {1, 2, 3, 0, 5},
-                              std::move(comment)};
+        return StoredResponse{
+            round, unit, std::move(instrument), "2025-11-03", {1, 2, 3, 0, 5}, std::move(comment)};
     }
     static Submission iit(Id round, Id unit, std::string code, std::string comment = "") {
         return Submission{response(round, unit, "IIT", std::move(comment)), std::move(code), ""};
@@ -102,8 +102,8 @@ std::string param_name(const ::testing::TestParamInfo<Backend>& info) {
     return testing::backend_name(info.param);
 }
 
-INSTANTIATE_TEST_SUITE_P(Store, StoreTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), param_name);
+INSTANTIATE_TEST_SUITE_P(Store, StoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         param_name);
 
 // ---- Schema and migrations --------------------------------------------------
 
@@ -120,6 +120,35 @@ TEST_P(StoreTest, MigrateTwiceIsANoOpAndVersionIsLatest) {
     ASSERT_TRUE(v.ok());
     EXPECT_EQ(*v, kLatestSchemaVersion);
     EXPECT_TRUE(other->get_unit(unit).ok());
+}
+
+TEST_P(StoreTest, SeveralServersMigrateAFreshDatabaseAtOnce) {
+    std::string why;
+    bool skip = false;
+    auto fresh = TestDatabase::create(GetParam(), why, skip);
+    ASSERT_NE(fresh, nullptr) << why;
+    {
+        auto store = open_or_die(fresh->url());
+        auto v = store->schema_version();
+        ASSERT_TRUE(v.ok()) << v.status.message;
+        EXPECT_EQ(*v, 0);
+    }
+    constexpr int kServers = 4;
+    std::vector<Status> results(kServers);
+    std::vector<std::thread> servers;
+    for (int i = 0; i < kServers; ++i) {
+        servers.emplace_back([&, i] {
+            auto store = open_store(fresh->url());
+            results[static_cast<std::size_t>(i)] = store.ok() ? (*store)->migrate() : store.status;
+        });
+    }
+    for (auto& t : servers) t.join();
+    for (const Status& s : results) EXPECT_TRUE(s.ok()) << s.message;
+    auto store = open_or_die(fresh->url());
+    auto v = store->schema_version();
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(*v, kLatestSchemaVersion);
+    EXPECT_TRUE(store->create_unit({0, std::nullopt, "u", "", ""}).ok());
 }
 
 TEST_P(StoreTest, ResponseRowsHaveNoWayBackToARespondent) {
@@ -279,6 +308,33 @@ TEST_P(StoreTest, AccessCodesAddCountAndRefuseDuplicates) {
     EXPECT_EQ(store_->add_access_codes({9999, unit, {"h8"}}).code, StatusCode::kInvalid);
 }
 
+TEST_P(StoreTest, FindAccessCodeByItsHashAlone) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id closed = add_round(RoundStatus::kClosed, 2568);
+    Id open = add_round(RoundStatus::kOpen, 2569);
+    Id later_draft = add_round(RoundStatus::kDraft, 2570);
+    add_codes(closed, unit, {"shared", "old"});
+    add_codes(open, other_unit, {"shared"});
+    add_codes(later_draft, unit, {"shared"});
+
+    auto info = store_->find_access_code("shared");  // the open round wins
+    ASSERT_TRUE(info.ok()) << info.status.message;
+    EXPECT_EQ(info->round_id, open);
+    EXPECT_EQ(info->unit_id, other_unit);
+    EXPECT_FALSE(info->used);
+    ASSERT_EQ(store_->submit(iit(open, other_unit, "shared")), SubmitOutcome::kStored);
+    EXPECT_TRUE(store_->find_access_code("shared")->used);
+
+    info = store_->find_access_code("old");
+    ASSERT_TRUE(info.ok());
+    EXPECT_EQ(info->round_id, closed);
+    EXPECT_EQ(info->unit_id, unit);
+    EXPECT_EQ(store_->find_access_code("never").status.code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->find_access_code("'; DROP TABLE access_codes;--").status.code,
+              StatusCode::kNotFound);
+}
+
 // ---- Submitting -------------------------------------------------------------
 
 TEST_P(StoreTest, SubmitStoresTheResponseAndUsesTheCode) {
@@ -362,10 +418,9 @@ TEST_P(StoreTest, SubmitBatchGivesEachSubmissionItsOwnOutcome) {
         iit(open, unit, "c", "last"),
     };
     std::vector<SubmitOutcome> expected{
-        SubmitOutcome::kStored,           SubmitOutcome::kCodeAlreadyUsed,
-        SubmitOutcome::kUnknownCode,      SubmitOutcome::kStored,
-        SubmitOutcome::kDuplicateBrowser, SubmitOutcome::kRoundNotOpen,
-        SubmitOutcome::kFailed,           SubmitOutcome::kStored,
+        SubmitOutcome::kStored, SubmitOutcome::kCodeAlreadyUsed,  SubmitOutcome::kUnknownCode,
+        SubmitOutcome::kStored, SubmitOutcome::kDuplicateBrowser, SubmitOutcome::kRoundNotOpen,
+        SubmitOutcome::kFailed, SubmitOutcome::kStored,
     };
     EXPECT_EQ(store_->submit_batch(batch), expected);
     EXPECT_EQ(count(open, unit, "IIT"), 2);
@@ -630,9 +685,15 @@ TEST_P(StoreTest, OneCodeRacedByManyThreadsIsUsedOnce) {
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&] {
             switch (store_->submit(iit(round, unit, "contested"))) {
-                case SubmitOutcome::kStored: ++stored; break;
-                case SubmitOutcome::kCodeAlreadyUsed: ++used; break;
-                default: ++other; break;
+                case SubmitOutcome::kStored:
+                    ++stored;
+                    break;
+                case SubmitOutcome::kCodeAlreadyUsed:
+                    ++used;
+                    break;
+                default:
+                    ++other;
+                    break;
             }
         });
     }

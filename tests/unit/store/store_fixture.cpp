@@ -108,6 +108,8 @@ private:
     // error text or "".
     std::string admin(const std::string& sql) const {
         PGconn* conn = PQconnectdb(server_url_.c_str());
+        PQsetNoticeProcessor(
+            conn, [](void*, const char*) {}, nullptr);
         std::string error;
         if (PQstatus(conn) != CONNECTION_OK) {
             error = PQerrorMessage(conn);

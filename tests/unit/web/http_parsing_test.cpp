@@ -2,6 +2,8 @@
 // cookies, multipart bodies, and the router's path rules. No sockets here.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "web/http/access_log.hpp"
 #include "web/http/multipart.hpp"
 #include "web/http/response.hpp"
@@ -28,8 +30,9 @@ TEST(HttpDecoding, RefusesMalformedEscapes) {
 }
 
 TEST(HttpDecoding, UrlencodedKeepsRepeatedKeysInOrder) {
-    auto params = parse_urlencoded("q=%E0%B8%AB%E0%B8%99%E0%B9%88%E0%B8%A7%E0%B8%A2+%E0%B8%87%E0%B8%B2%E0%B8%99"
-                                   "&a=1&&a=2&flag&empty=");
+    auto params = parse_urlencoded(
+        "q=%E0%B8%AB%E0%B8%99%E0%B9%88%E0%B8%A7%E0%B8%A2+%E0%B8%87%E0%B8%B2%E0%B8%99"
+        "&a=1&&a=2&flag&empty=");
     ASSERT_TRUE(params);
     EXPECT_EQ(params->get("q"), "หน่วย งาน");
     EXPECT_EQ(params->all("a"), (std::vector<std::string>{"1", "2"}));
@@ -48,17 +51,17 @@ TEST(HttpDecoding, UrlencodedDecodesNamesAndEncodedSeparators) {
 
 TEST(HttpDecoding, UrlencodedRefusesBadEscapesInvalidUtf8AndTooManyPairs) {
     EXPECT_FALSE(parse_urlencoded("a=%zz"));
-    EXPECT_FALSE(parse_urlencoded("a=%FF"));          // not UTF-8
-    EXPECT_FALSE(parse_urlencoded("a=%C0%AF"));       // overlong '/'
-    EXPECT_FALSE(parse_urlencoded("a=%ED%A0%80"));    // a surrogate
+    EXPECT_FALSE(parse_urlencoded("a=%FF"));        // not UTF-8
+    EXPECT_FALSE(parse_urlencoded("a=%C0%AF"));     // overlong '/'
+    EXPECT_FALSE(parse_urlencoded("a=%ED%A0%80"));  // a surrogate
     EXPECT_FALSE(parse_urlencoded("a=1&b=2&c=3", 2));
     EXPECT_TRUE(parse_urlencoded("a=1&b=2", 2));
 }
 
 TEST(HttpDecoding, Utf8Validation) {
     EXPECT_TRUE(is_valid_utf8("ภาษาไทย abc"));
-    EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600
-    EXPECT_FALSE(is_valid_utf8("\xE0\xB8"));         // cut short
+    EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));   // U+1F600
+    EXPECT_FALSE(is_valid_utf8("\xE0\xB8"));          // cut short
     EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
     EXPECT_FALSE(is_valid_utf8("\x80"));
 }
@@ -75,18 +78,24 @@ TEST(HttpDecoding, CookieHeader) {
 
 std::string multipart_body(std::string_view boundary) {
     std::string b(boundary);
-    return "--" + b + "\r\n"
+    return "--" + b +
+           "\r\n"
            "Content-Disposition: form-data; name=\"round\"\r\n\r\n"
            "ITA 2568 รอบ 1\r\n"
-           "--" + b + "\r\n"
+           "--" +
+           b +
+           "\r\n"
            "Content-Disposition: form-data; name=\"responses\"; filename=\"ผลตอบ.csv\"\r\n"
            "Content-Type: text/csv\r\n\r\n"
            "unit,round\r\nA,1\r\n\r\n--not-the-boundary\r\n"
-           "--" + b + "\r\n"
+           "--" +
+           b +
+           "\r\n"
            "Content-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n"
            "Content-Type: application/octet-stream\r\n\r\n"
            "\r\n"
-           "--" + b + "--\r\n";
+           "--" +
+           b + "--\r\n";
 }
 
 TEST(HttpMultipart, BoundaryFromContentType) {
@@ -103,37 +112,39 @@ TEST(HttpMultipart, ParsesFieldsAndFiles) {
     const auto parts = parse_multipart(multipart_body("XyZ"), "XyZ");
     ASSERT_TRUE(parts) << core::to_string(parts.errors());
     ASSERT_EQ(parts->size(), 3u);
-    EXPECT_EQ((*parts)[0].name, "round");
-    EXPECT_FALSE((*parts)[0].filename);
-    EXPECT_EQ((*parts)[0].data, "ITA 2568 รอบ 1");
-    EXPECT_EQ((*parts)[0].content_type, "text/plain");
-    EXPECT_EQ((*parts)[1].name, "responses");
-    EXPECT_EQ((*parts)[1].filename, "ผลตอบ.csv");
-    EXPECT_EQ((*parts)[1].content_type, "text/csv");
+    EXPECT_EQ(parts.value()[0].name, "round");
+    EXPECT_FALSE(parts.value()[0].filename);
+    EXPECT_EQ(parts.value()[0].data, "ITA 2568 รอบ 1");
+    EXPECT_EQ(parts.value()[0].content_type, "text/plain");
+    EXPECT_EQ(parts.value()[1].name, "responses");
+    EXPECT_EQ(parts.value()[1].filename, "ผลตอบ.csv");
+    EXPECT_EQ(parts.value()[1].content_type, "text/csv");
     // Data that merely looks like a boundary line stays in the part.
-    EXPECT_EQ((*parts)[1].data, "unit,round\r\nA,1\r\n\r\n--not-the-boundary");
-    EXPECT_EQ((*parts)[2].filename, "");
-    EXPECT_EQ((*parts)[2].data, "");
+    EXPECT_EQ(parts.value()[1].data, "unit,round\r\nA,1\r\n\r\n--not-the-boundary");
+    EXPECT_EQ(parts.value()[2].filename, "");
+    EXPECT_EQ(parts.value()[2].data, "");
 }
 
 TEST(HttpMultipart, KeepsBinaryBytes) {
     std::string data("\0\r\n\xff--X", 7);
-    std::string body = "--X\r\nContent-Disposition: form-data; name=\"f\"; filename=\"b.bin\"\r\n\r\n" +
-                       data + "\r\n--X--";
+    std::string body =
+        "--X\r\nContent-Disposition: form-data; name=\"f\"; filename=\"b.bin\"\r\n\r\n" + data +
+        "\r\n--X--";
     const auto parts = parse_multipart(body, "X");
     ASSERT_TRUE(parts);
-    EXPECT_EQ((*parts)[0].data, data);
+    EXPECT_EQ(parts.value()[0].data, data);
 }
 
 TEST(HttpMultipart, PreambleEpilogueQuotedNamesAndWindowsPaths) {
     const std::string body =
         "This is the preamble.\r\n--B\r\n"
-        "content-disposition: form-data; name=\"a\\\"b\"; filename=\"C:\\\\Users\\\\x\\\\r.csv\"\r\n\r\n"
+        "content-disposition: form-data; name=\"a\\\"b\"; "
+        "filename=\"C:\\\\Users\\\\x\\\\r.csv\"\r\n\r\n"
         "1\r\n--B--\r\nepilogue";
     const auto parts = parse_multipart(body, "B");
     ASSERT_TRUE(parts) << core::to_string(parts.errors());
-    EXPECT_EQ((*parts)[0].name, "a\"b");
-    EXPECT_EQ((*parts)[0].filename, "r.csv");
+    EXPECT_EQ(parts.value()[0].name, "a\"b");
+    EXPECT_EQ(parts.value()[0].filename, "r.csv");
 }
 
 TEST(HttpMultipart, FilenameStar) {
@@ -142,32 +153,37 @@ TEST(HttpMultipart, FilenameStar) {
         "x\r\n--B--";
     const auto parts = parse_multipart(body, "B");
     ASSERT_TRUE(parts);
-    EXPECT_EQ((*parts)[0].filename, "ก.csv");
+    EXPECT_EQ(parts.value()[0].filename, "ก.csv");
 }
 
 TEST(HttpMultipart, RefusesMalformedBodies) {
     EXPECT_FALSE(parse_multipart("", "B"));
     EXPECT_FALSE(parse_multipart("no boundary at all", "B"));
     // No closing boundary.
-    EXPECT_FALSE(parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1", "B"));
+    EXPECT_FALSE(
+        parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1", "B"));
     // No Content-Disposition.
     EXPECT_FALSE(parse_multipart("--B\r\nContent-Type: text/plain\r\n\r\n1\r\n--B--", "B"));
     // No headers at all.
     EXPECT_FALSE(parse_multipart("--B\r\n\r\n1\r\n--B--", "B"));
     // Not form-data, and no name.
-    EXPECT_FALSE(parse_multipart("--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\n1\r\n--B--", "B"));
+    EXPECT_FALSE(parse_multipart(
+        "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\n1\r\n--B--", "B"));
     EXPECT_FALSE(parse_multipart("--B\r\nContent-Disposition: form-data\r\n\r\n1\r\n--B--", "B"));
     // Garbage after a boundary.
-    EXPECT_FALSE(parse_multipart("--Bxx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--B--", "B"));
+    EXPECT_FALSE(parse_multipart(
+        "--Bxx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--B--", "B"));
     // Headers never end.
     EXPECT_FALSE(parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n", "B"));
     // A field name that is not UTF-8.
-    EXPECT_FALSE(parse_multipart("--B\r\nContent-Disposition: form-data; name=\"\xff\"\r\n\r\n1\r\n--B--", "B"));
+    EXPECT_FALSE(parse_multipart(
+        "--B\r\nContent-Disposition: form-data; name=\"\xff\"\r\n\r\n1\r\n--B--", "B"));
 }
 
 TEST(HttpMultipart, Limits) {
     std::string body;
-    for (int i = 0; i < 3; ++i) body += "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n";
+    for (int i = 0; i < 3; ++i)
+        body += "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n";
     body += "--B--";
     EXPECT_TRUE(parse_multipart(body, "B", {3, 1024}));
     const auto too_many = parse_multipart(body, "B", {2, 1024});
@@ -197,9 +213,9 @@ TEST(HttpRouterMatch, RefusesEncodedSlashesDotSegmentsAndNul) {
     Router router;
     ASSERT_TRUE(router.get("/static/{file*}", ok));
     EXPECT_EQ(router.match(http::verb::get, "/static/a/b.css").path_params.get("file"), "a/b.css");
-    for (const char* path : {"/static/../x", "/static/%2e%2e/x", "/static/a%2Fb", "/static/a%2fb",
-                             "/static/./x", "/static/a%00b", "/static/..%2Fx", "/static/a%5Cb",
-                             "/static/%ff", "static/x", ""}) {
+    for (const char* path :
+         {"/static/../x", "/static/%2e%2e/x", "/static/a%2Fb", "/static/a%2fb", "/static/./x",
+          "/static/a%00b", "/static/..%2Fx", "/static/a%5Cb", "/static/%ff", "static/x", ""}) {
         EXPECT_EQ(router.match(http::verb::get, path).outcome, RouteMatch::Outcome::bad_path)
             << path;
     }
@@ -231,7 +247,8 @@ TEST(HttpRouterMatch, RefusesMalformedPatterns) {
 TEST(HttpStaticPaths, SafeRelativePaths) {
     EXPECT_TRUE(is_safe_relative_path("app.css"));
     EXPECT_TRUE(is_safe_relative_path("img/logo.png"));
-    for (const char* path : {"", "/etc/passwd", "../x", "a/../../x", "a//b", "./a", "a/.", "a\\b"}) {
+    for (const char* path :
+         {"", "/etc/passwd", "../x", "a/../../x", "a//b", "./a", "a/.", "a\\b"}) {
         EXPECT_FALSE(is_safe_relative_path(path)) << path;
     }
     EXPECT_FALSE(is_safe_relative_path(std::string_view("a\0b", 3)));
@@ -247,7 +264,7 @@ TEST(HttpResponseHelpers, ContentTypesCarryCharset) {
               "text/html; charset=utf-8");
     EXPECT_EQ(text(http::status::ok, "x").headers[http::field::content_type],
               "text/plain; charset=utf-8");
-    const Response j = json(http::status::created, {{"ชื่อ", "หน่วย"}, {"bad", "\xff"}});
+    const Response j = json(http::status::created, nlohmann::json{{"ชื่อ", "หน่วย"}, {"bad", "\xff"}});
     EXPECT_EQ(j.status, http::status::created);
     EXPECT_EQ(j.headers[http::field::content_type], "application/json; charset=utf-8");
     EXPECT_EQ(j.body, "{\"bad\":\"\xEF\xBF\xBD\",\"ชื่อ\":\"หน่วย\"}");
@@ -258,8 +275,8 @@ TEST(HttpResponseHelpers, ContentTypesCarryCharset) {
 
 TEST(HttpResponseHelpers, SetCookieAttributes) {
     Response response;
-    Cookie session{"sid", "abc.123", "/admin", std::chrono::seconds(3600), true, true,
-                   SameSite::strict};
+    Cookie session{"sid", "abc.123", "/admin",        std::chrono::seconds(3600),
+                   true,  true,      SameSite::strict};
     ASSERT_TRUE(set_cookie(response, session));
     Cookie plain;
     plain.name = "lang";
@@ -271,7 +288,8 @@ TEST(HttpResponseHelpers, SetCookieAttributes) {
     std::vector<std::string> headers;
     for (const auto& field : response.headers) headers.emplace_back(field.value());
     ASSERT_EQ(headers.size(), 3u);
-    EXPECT_EQ(headers[0], "sid=abc.123; Path=/admin; Max-Age=3600; HttpOnly; Secure; SameSite=Strict");
+    EXPECT_EQ(headers[0],
+              "sid=abc.123; Path=/admin; Max-Age=3600; HttpOnly; Secure; SameSite=Strict");
     EXPECT_EQ(headers[1], "lang=th; Path=/; SameSite=Lax");
     EXPECT_EQ(headers[2], "old=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
 }

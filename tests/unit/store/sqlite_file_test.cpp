@@ -1,10 +1,13 @@
-// SQLite durability when the process dies: a child submits responses and
-// reports each one the moment submit() returns kStored; the parent kills it
-// with SIGKILL part-way and checks that every reported response is in the
-// file. (A kill keeps the OS page cache, so this tests the commit protocol,
-// not the fsync; synchronous=FULL covers power loss.)
+// What only the SQLite file can show: the journal mode and table layout the
+// durability and anonymity promises rest on, and durability when the process
+// dies: a child submits responses and reports each one the moment submit()
+// returns kStored; the parent kills it with SIGKILL part-way and checks that
+// every reported response is in the file. (A kill keeps the OS page cache,
+// so this tests the commit protocol, not the fsync; synchronous=FULL covers
+// power loss.)
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,6 +37,46 @@ constexpr int kKillAfter = 120;  // reports read before the kill
         if (write(out, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(4);
     }
     _exit(0);
+}
+
+// The single-column result of `sql` on the file behind `url` ("sqlite:PATH").
+std::vector<std::string> query_file(const std::string& url, const char* sql) {
+    std::vector<std::string> rows;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(url.substr(7).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            const auto* text = sqlite3_column_text(stmt, 0);
+            rows.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+        }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return rows;
+}
+
+TEST(StoreSqliteFile, WalModeAndNoRowidOnAnonymousTables) {
+    std::string why;
+    bool skip = false;
+    auto db = testing::TestDatabase::create(testing::Backend::kSqlite, why, skip);
+    ASSERT_NE(db, nullptr) << why;
+    {
+        auto store = open_store(db->url());
+        ASSERT_TRUE(store.ok());
+        ASSERT_TRUE((*store)->migrate().ok());
+    }
+    EXPECT_EQ(query_file(db->url(), "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
+    // Rowid tables number rows in arrival order; these tables must not.
+    for (const char* table : {"responses", "eit_browser_tokens", "access_codes"}) {
+        std::string sql = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '" +
+                          std::string(table) + "'";
+        auto rows = query_file(db->url(), sql.c_str());
+        ASSERT_EQ(rows.size(), 1u) << table;
+        EXPECT_NE(rows[0].find("WITHOUT ROWID"), std::string::npos) << table;
+    }
+    EXPECT_EQ(query_file(db->url(), "SELECT version FROM schema_migrations ORDER BY version"),
+              (std::vector<std::string>{"1", "2"}));
 }
 
 TEST(StoreCrash, SqliteKeepsEveryResponseReportedStored) {

@@ -1,0 +1,142 @@
+#include "app/demo_setup.hpp"
+
+#include "app/import_responses.hpp"
+#include "input/questionnaire_json.hpp"
+#include "security/access_codes.hpp"
+#include "security/passwords.hpp"
+#include "security/random_tokens.hpp"
+
+namespace itagap::app {
+
+using store::Status;
+using store::StatusCode;
+using store::StatusOr;
+
+namespace {
+
+constexpr const char* kDepartment = "หน่วยงานตัวอย่าง";
+constexpr const char* kUnitName = "ศูนย์ความร่วมมือระหว่างประเทศ";
+constexpr const char* kUnitShortName = "ศรป.";
+constexpr const char* kSeedRound = "ITA 2568 รอบ 5 เดือนแรก";
+constexpr const char* kOpenRound = "ITA 2569 รอบ 1";
+
+template <typename T>
+StatusOr<T> fail(const Status& status) {
+    return {status, std::nullopt};
+}
+
+StatusOr<store::Id> find_or_create_unit(store::Store& store, const store::Unit& unit) {
+    auto units = store.list_units();
+    if (!units.ok()) return fail<store::Id>(units.status);
+    for (const auto& u : *units) {
+        if (u.name == unit.name) return {Status::Ok(), u.id};
+    }
+    return store.create_unit(unit);
+}
+
+StatusOr<store::Round> find_or_create_round(store::Store& store, const store::Round& round,
+                                            bool& created) {
+    auto rounds = store.list_rounds();
+    if (!rounds.ok()) return fail<store::Round>(rounds.status);
+    for (const auto& r : *rounds) {
+        if (r.name == round.name) {
+            created = false;
+            return {Status::Ok(), r};
+        }
+    }
+    auto id = store.create_round(round);
+    if (!id.ok()) return fail<store::Round>(id.status);
+    created = true;
+    store::Round out = round;
+    out.id = *id;
+    return {Status::Ok(), out};
+}
+
+}  // namespace
+
+StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const std::string& now) {
+    DemoSetup out;
+    if (Status s = store.migrate(); !s.ok()) return fail<DemoSetup>(s);
+
+    auto parsed = input::parse_questionnaire_json(data.questionnaire_json, "ita-internal-2568.json");
+    if (!parsed) return fail<DemoSetup>({StatusCode::kInvalid, core::to_string(parsed.errors())});
+    const core::Questionnaire& q = parsed.value();
+
+    // The questionnaire: reuse the stored one with the same key.
+    store::Id questionnaire_id = 0;
+    auto stored = store.list_questionnaires();
+    if (!stored.ok()) return fail<DemoSetup>(stored.status);
+    for (const auto& record : *stored) {
+        if (record.key == q.id) questionnaire_id = record.id;
+    }
+    if (questionnaire_id == 0) {
+        auto id = store.add_questionnaire({0, q.id, q.title.th, data.questionnaire_json, now});
+        if (!id.ok()) return fail<DemoSetup>(id.status);
+        questionnaire_id = *id;
+    }
+
+    auto department = find_or_create_unit(store, {0, std::nullopt, kDepartment, "", "Demo department"});
+    if (!department.ok()) return fail<DemoSetup>(department.status);
+    auto unit = find_or_create_unit(
+        store, {0, *department, kUnitName, kUnitShortName, "International Cooperation Centre"});
+    if (!unit.ok()) return fail<DemoSetup>(unit.status);
+    out.unit_id = *unit;
+
+    bool created = false;
+    auto seed_round = find_or_create_round(
+        store, {0, 2568, kSeedRound, "2024-10-01", "2025-02-28", questionnaire_id,
+                store::RoundStatus::kClosed, true},
+        created);
+    if (!seed_round.ok()) return fail<DemoSetup>(seed_round.status);
+    out.seed_round_id = seed_round->id;
+    if (created) {
+        auto imported = import_responses_csv(store, q, *seed_round, data.responses_csv,
+                                             "responses.csv", "2025-02-28");
+        if (!imported) {
+            return fail<DemoSetup>({StatusCode::kInvalid, core::to_string(imported.errors())});
+        }
+    }
+
+    auto open_round = find_or_create_round(
+        store, {0, 2569, kOpenRound, "2025-10-01", "2026-09-30", questionnaire_id,
+                store::RoundStatus::kOpen, false},
+        created);
+    if (!open_round.ok()) return fail<DemoSetup>(open_round.status);
+    out.open_round_id = open_round->id;
+
+    store::AccessCodeBatch batch{open_round->id, out.unit_id, {}};
+    for (const auto& code : security::generate_access_codes(5)) {  // display form
+        batch.code_hashes.push_back(security::access_code_hash(*security::normalise_access_code(code)));
+        out.access_codes.push_back(code);
+    }
+    if (Status s = store.add_access_codes(batch); !s.ok()) return fail<DemoSetup>(s);
+
+    // The admin account, with a new one-time password on every run.
+    out.admin_username = "admin";
+    out.admin_password = security::random_token(12);
+    const std::string hash = security::hash_password(out.admin_password);
+    if (hash.empty()) return fail<DemoSetup>({StatusCode::kInternal, "could not hash the password"});
+    auto admin = store.find_user(out.admin_username);
+    if (admin.ok()) {
+        store::User user = *admin;
+        user.password_hash = hash;
+        user.must_change_password = true;
+        user.failed_sign_ins = 0;
+        user.locked_until.clear();
+        user.active = true;
+        if (Status s = store.update_user(user); !s.ok()) return fail<DemoSetup>(s);
+    } else {
+        store::User user;
+        user.username = out.admin_username;
+        user.display_name = "ผู้ดูแลระบบ (demo)";
+        user.password_hash = hash;
+        user.role = store::Role::kAdmin;
+        user.must_change_password = true;
+        auto id = store.create_user(user);
+        if (!id.ok()) return fail<DemoSetup>(id.status);
+    }
+    store.append_audit({0, now, std::nullopt, "demo.set_up", "{}"});
+    return {Status::Ok(), out};
+}
+
+}  // namespace itagap::app

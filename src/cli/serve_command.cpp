@@ -1,0 +1,122 @@
+#include "cli/serve_command.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+
+#include "app/demo_setup.hpp"
+#include "cli/embedded_data.hpp"
+#include "cli/score_command.hpp"
+#include "web/http/server.hpp"
+#include "web/site/site.hpp"
+
+namespace itagap::cli {
+
+namespace {
+
+bool split_listen(const std::string& listen, std::string& address, std::uint16_t& port) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) return false;
+    address = listen.substr(0, colon);
+    if (address.size() >= 2 && address.front() == '[' && address.back() == ']') {
+        address = address.substr(1, address.size() - 2);
+    }
+    const char* begin = listen.data() + colon + 1;
+    const char* end = listen.data() + listen.size();
+    auto [ptr, ec] = std::from_chars(begin, end, port);
+    return ec == std::errc{} && ptr == end && !address.empty();
+}
+
+std::string now_iso() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+int serve(store::Store& store, const ServeOptions& options, std::ostream& out, std::ostream& err,
+          const std::function<void(std::uint16_t)>& on_started) {
+    web::HttpServerOptions http;
+    if (!split_listen(options.listen, http.address, http.port)) {
+        err << "itagap: --listen: value \"" << options.listen << "\": expected ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
+        return kExitBadInput;
+    }
+    http.worker_threads = options.worker_threads;
+
+    auto templates = web::load_site_templates();
+    if (!templates) {
+        err << "itagap: internal error in the page templates:\n" << core::to_string(templates.errors());
+        return kExitInternalError;
+    }
+    app::SubmissionQueue submissions(store);
+    app::QuestionnaireCache questionnaires(store);
+    security::RateLimiter submit_limiter({/*burst=*/30, /*refill_per_second=*/2, /*max_keys=*/100'000});
+    web::SiteOptions site_options;
+    site_options.public_base_url = options.public_url;
+    site_options.secure_cookies = options.secure_cookies;
+    web::SiteContext context{store, submissions, questionnaires, templates.value(), submit_limiter,
+                             site_options};
+    web::HttpServer server(http, web::build_site_router(context));
+    if (auto ec = server.start()) {
+        err << "itagap: cannot listen on " << options.listen << ": " << ec.message() << "\n";
+        return kExitBadInput;
+    }
+    server.stop_on_signals();
+    if (on_started) on_started(server.port());
+    out << "itagap: serving on http://" << http.address << ":" << server.port()
+        << "/ (Ctrl+C to stop)" << std::endl;
+    server.wait();
+    out << "itagap: stopping; finishing requests in progress" << std::endl;
+    server.stop();
+    submissions.drain();
+    out << "itagap: stopped" << std::endl;
+    return kExitOk;
+}
+
+store::StatusOr<std::unique_ptr<store::Store>> open_and_migrate(const std::string& url, std::ostream& err) {
+    auto opened = store::open_store(url);
+    if (!opened.ok()) {
+        err << "itagap: --db: value \"" << url << "\": " << opened.status.message << "\n";
+        return opened;
+    }
+    if (store::Status s = (*opened)->migrate(); !s.ok()) {
+        err << "itagap: " << url << ": cannot apply the schema migrations: " << s.message << "\n";
+        return {s, std::nullopt};
+    }
+    return opened;
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+    auto store = open_and_migrate(options.db_url, err);
+    if (!store.ok()) return kExitBadInput;
+    return serve(**store, options, out, err, nullptr);
+}
+
+int run_demo(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+    auto store = open_and_migrate(options.db_url, err);
+    if (!store.ok()) return kExitBadInput;
+    app::DemoData data{std::string(embedded_questionnaire()), std::string(embedded_demo_responses())};
+    auto demo = app::set_up_demo(**store, data, now_iso());
+    if (!demo.ok()) {
+        err << "itagap: cannot set up the demo: " << demo.status.message << "\n";
+        return kExitInternalError;
+    }
+    return serve(**store, options, out, err, [&](std::uint16_t port) {
+        std::string address = options.listen.substr(0, options.listen.rfind(':'));
+        const std::string base = fmt::format("http://{}:{}", address, port);
+        out << "\nitagap demo — ฐานข้อมูลตัวอย่าง / demo database: " << options.db_url << "\n"
+            << "  ผู้ดูแลระบบ / admin:  " << base << "/admin\n"
+            << "    ชื่อผู้ใช้ / user: " << demo->admin_username << "\n"
+            << "    รหัสผ่านใช้ครั้งเดียว / one-time password: " << demo->admin_password << "\n"
+            << "  แบบสำรวจ IIT (รหัสเข้าตอบ) / IIT survey: " << base << "/iit\n";
+        for (const auto& code : demo->access_codes) out << "    " << code << "\n";
+        out << "  แบบสำรวจ EIT (ลิงก์สาธารณะ) / EIT public link: " << base << "/s/"
+            << demo->open_round_id << "/" << demo->unit_id << "\n"
+            << "    QR: " << base << "/s/" << demo->open_round_id << "/" << demo->unit_id << "/qr.svg\n\n";
+    });
+}
+
+}  // namespace itagap::cli

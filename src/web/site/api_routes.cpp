@@ -1,0 +1,10 @@
+#include "web/site/routes.hpp"
+
+namespace itagap::web {
+
+void add_api_routes(Router& router, SiteContext& context) {
+    (void)router;
+    (void)context;
+}
+
+}  // namespace itagap::web

@@ -1,0 +1,56 @@
+#include "web/site/site.hpp"
+
+#include <map>
+
+#include "web/site/embedded_assets.hpp"
+#include "web/site/routes.hpp"
+
+namespace itagap::web {
+
+core::Result<Templates> load_site_templates() {
+    std::map<std::string, std::string> sources;
+    for (const auto& [name, text] : embedded_templates()) {
+        std::string_view n = name;
+        if (n.size() > 9 && n.substr(n.size() - 9) == ".mustache") n.remove_suffix(9);
+        sources.emplace(std::string(n), std::string(text));
+    }
+    return Templates::from_sources(std::move(sources));
+}
+
+namespace {
+
+std::string_view content_type_of(std::string_view name) {
+    if (name.ends_with(".css")) return "text/css; charset=utf-8";
+    if (name.ends_with(".svg")) return "image/svg+xml; charset=utf-8";
+    if (name.ends_with(".png")) return "image/png";
+    return "application/octet-stream";
+}
+
+Response static_file(const Request& request) {
+    const std::string name(request.path_params.get_or("file", ""));
+    for (const auto& [file, bytes] : embedded_static()) {
+        if (file == name) {
+            Response response;
+            response.body = std::string(bytes);
+            response.headers.set(http::field::content_type, content_type_of(name));
+            response.headers.set(http::field::cache_control, "public, max-age=3600");
+            add_security_headers(response.headers);
+            return response;
+        }
+    }
+    return error_response(http::status::not_found);
+}
+
+}  // namespace
+
+Router build_site_router(SiteContext& context) {
+    Router router;
+    (void)router.get("/static/{file}", static_file);
+    (void)router.get("/", [](const Request&) { return redirect("/iit"); });
+    add_survey_routes(router, context);
+    add_admin_routes(router, context);
+    add_api_routes(router, context);
+    return router;
+}
+
+}  // namespace itagap::web

@@ -1,0 +1,50 @@
+// The itagap web site: survey pages for respondents, admin pages and the JSON
+// API, as routes on the HTTP server. A handler reads the request, calls the
+// store, the app layer and the core, and hands plain data to a template.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/results.hpp"
+#include "app/submission_queue.hpp"
+#include "security/rate_limiter.hpp"
+#include "store/store.hpp"
+#include "web/http/router.hpp"
+#include "web/templates/templates.hpp"
+
+namespace itagap::web {
+
+struct SiteOptions {
+    // Scheme, host and port respondents reach the site at, for QR codes and
+    // printed links ("https://ita.example.go.th"). Empty: taken from the
+    // request's Host header.
+    std::string public_base_url;
+    bool secure_cookies = false;  // true behind HTTPS
+    std::chrono::minutes session_lifetime{8 * 60};
+    int max_failed_sign_ins = 5;
+    std::chrono::minutes lockout{15};
+    double target = 85;
+};
+
+using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+struct SiteContext {
+    store::Store& store;
+    app::SubmissionQueue& submissions;
+    app::QuestionnaireCache& questionnaires;
+    const Templates& templates;
+    security::RateLimiter& submit_limiter;
+    SiteOptions options;
+    Clock now = [] { return std::chrono::system_clock::now(); };
+};
+
+// Every route of the site. REQUIRES: `context` outlives the router.
+Router build_site_router(SiteContext& context);
+
+// The site's templates and static files, compiled into the binary.
+core::Result<Templates> load_site_templates();
+
+}  // namespace itagap::web

@@ -1,0 +1,153 @@
+#include "site_harness.hpp"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace itagap::testing {
+
+namespace {
+
+std::string read_source_file(const std::string& relative) {
+    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& why, bool& skip) {
+    std::unique_ptr<SiteHarness> h(new SiteHarness());
+    h->db_ = store::testing::TestDatabase::create(backend, why, skip);
+    if (!h->db_) return nullptr;
+    auto opened = store::open_store(h->db_->url());
+    if (!opened.ok()) {
+        why = opened.status.message;
+        return nullptr;
+    }
+    h->store_ = std::move(*opened.value);
+    app::DemoData data{read_source_file("data/questionnaires/ita-internal-2568.json"),
+                       read_source_file("data/demo/responses.csv")};
+    auto demo = app::set_up_demo(*h->store_, data, "2025-11-20T03:00:00Z");
+    if (!demo.ok()) {
+        why = "demo set-up: " + demo.status.message;
+        return nullptr;
+    }
+    h->demo_ = *demo;
+    auto templates = web::load_site_templates();
+    if (!templates) {
+        why = core::to_string(templates.errors());
+        return nullptr;
+    }
+    h->templates_ = std::make_unique<web::Templates>(std::move(templates).value());
+    h->submissions_ = std::make_unique<app::SubmissionQueue>(*h->store_);
+    h->questionnaires_ = std::make_unique<app::QuestionnaireCache>(*h->store_);
+    h->limiter_ = std::make_unique<security::RateLimiter>(security::RateLimitOptions{1000, 1000, 1000});
+    SiteHarness* self = h.get();
+    h->context_ = std::make_unique<web::SiteContext>(web::SiteContext{
+        *h->store_, *h->submissions_, *h->questionnaires_, *h->templates_, *h->limiter_, {},
+        [self] { return self->now; }});
+    web::HttpServerOptions options;
+    options.port = 0;
+    h->server_ = std::make_unique<web::HttpServer>(options, web::build_site_router(*h->context_),
+                                                   [](std::string_view) {});
+    if (auto ec = h->server_->start()) {
+        why = "server: " + ec.message();
+        return nullptr;
+    }
+    return h;
+}
+
+SiteHarness::~SiteHarness() {
+    if (server_) server_->stop();
+    if (submissions_) submissions_->drain();
+}
+
+std::uint16_t SiteHarness::port() const { return server_->port(); }
+
+ClientResponse Browser::send(http::verb method, const std::string& target, std::string body,
+                             std::string content_type) {
+    web::testing::TestConnection connection(port_);
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string cookie_header;
+    for (const auto& [name, value] : cookies) {
+        if (!cookie_header.empty()) cookie_header += "; ";
+        cookie_header += name + "=" + value;
+    }
+    if (!cookie_header.empty()) headers.emplace_back("Cookie", cookie_header);
+    if (!content_type.empty()) headers.emplace_back("Content-Type", content_type);
+    for (const auto& [name, value] : extra_headers) headers.emplace_back(name, value);
+    ClientResponse response = connection.request(method, target, std::move(body), headers);
+    for (const auto& field : response) {
+        if (field.name() != http::field::set_cookie) continue;
+        std::string value(field.value());
+        const auto eq = value.find('=');
+        const auto semi = value.find(';');
+        if (eq == std::string::npos) continue;
+        std::string name = value.substr(0, eq);
+        std::string content = value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+        if (value.find("Max-Age=0") != std::string::npos) {
+            cookies.erase(name);
+        } else {
+            cookies[name] = content;
+        }
+    }
+    return response;
+}
+
+ClientResponse Browser::get(const std::string& target) { return send(http::verb::get, target, "", ""); }
+
+ClientResponse Browser::post(const std::string& target, const std::map<std::string, std::string>& fields) {
+    std::string body;
+    for (const auto& [name, value] : fields) {
+        if (!body.empty()) body += '&';
+        body += url_encode(name) + "=" + url_encode(value);
+    }
+    return send(http::verb::post, target, std::move(body), "application/x-www-form-urlencoded");
+}
+
+ClientResponse Browser::post_raw(const std::string& target, const std::string& content_type,
+                                 const std::string& body) {
+    return send(http::verb::post, target, body, content_type);
+}
+
+std::string url_encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string html_unescape(std::string_view text) {
+    std::string out(text);
+    const std::pair<const char*, const char*> entities[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}};
+    for (const auto& [from, to] : entities) {
+        std::string::size_type pos = 0;
+        while ((pos = out.find(from, pos)) != std::string::npos) {
+            out.replace(pos, std::strlen(from), to);
+            pos += std::strlen(to);
+        }
+    }
+    return out;
+}
+
+std::map<std::string, std::string> hidden_fields(const std::string& html) {
+    std::map<std::string, std::string> out;
+    static const std::regex input(R"re(<input type="hidden" name="([^"]*)" value="([^"]*)">)re");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), input); it != std::sregex_iterator(); ++it) {
+        out[html_unescape((*it)[1].str())] = html_unescape((*it)[2].str());
+    }
+    return out;
+}
+
+}  // namespace itagap::testing
