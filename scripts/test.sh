@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: first the optimised
 # build, then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Each run has a throw-away PostgreSQL server (scripts/with-postgres.sh), so
+# the store and site suites run on SQLite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 for preset in release asan; do
   echo "== itagap tests: $preset =="
   bash scripts/build.sh "$preset"
-  ctest --preset "$preset" -j "$(nproc)"
+  bash scripts/with-postgres.sh ctest --preset "$preset" -j "$(nproc)"
 done
 
 # Benchmarks are measurements, not tests; a smoke run at a small size keeps
