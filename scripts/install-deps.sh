@@ -3,6 +3,7 @@
 # Safe to run twice: apt-get skips what is installed; the package lists are
 # refreshed only when a package is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -13,7 +14,13 @@ packages=(
   libsqlite3-dev libpq-dev postgresql
   # web: HTTP (Boost.Beast), templates, passwords and tokens, QR codes
   libboost1.81-dev libkainjow-mustache-dev libsodium-dev libqrencode-dev libpng-dev
+  # browser tests: Debian's chromium driven by playwright-core from npm; Thai fonts
+  chromium fonts-tlwg-laksaman fonts-thai-tlwg
 )
+# Node.js and npm: the machine's own when it has them (a Node.js build that
+# bundles npm conflicts with Debian's npm package), else Debian's.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -26,4 +33,9 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# playwright-core for the browser tests, pinned by tests/e2e/package-lock.json.
+if [[ ! -d tests/e2e/node_modules/playwright-core ]]; then
+  npm ci --prefix tests/e2e --no-audit --no-fund
 fi

@@ -8,6 +8,10 @@
 namespace itagap::web {
 
 Language request_language(const Request& request) {
+    // The survey's language button ("go" = "lang_en") wins over the carried field.
+    if (auto go = request.form.get("go"); go && go->rfind("lang_", 0) == 0) {
+        return language_from_code(go->substr(5));
+    }
     if (auto lang = request.form.get("lang")) return language_from_code(*lang);
     if (auto lang = request.query.get("lang")) return language_from_code(*lang);
     return Language::kThai;

@@ -79,6 +79,7 @@ std::optional<int> next_step(const SurveyState& state) {
         return last;  // submit from a page goes through the review first
     }
     if (go == "back") return std::max(0, state.step - 1);
+    if (go.rfind("lang_", 0) == 0) return state.step;  // switching language stays put
     if (go == "review") return last;
     if (go.rfind("edit_", 0) == 0) {
         if (auto* begin = go.data() + 5; begin <= go.data() + go.size()) {

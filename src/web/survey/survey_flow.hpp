@@ -8,7 +8,8 @@
 //               that have items, then the review page
 //   a_<code>    the option number as the scale is written ("1".."n"), or ""
 //   comment     optional free text (at most kMaxCommentBytes)
-//   go          "next", "back", "review", "submit" or "edit_<step>"
+//   go          "next", "back", "review", "submit", "edit_<step>" or
+//               "lang_th" / "lang_en" (show the same step in that language)
 #pragma once
 
 #include <map>

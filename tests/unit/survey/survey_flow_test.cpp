@@ -57,6 +57,7 @@ TEST(SurveyFlowTest, NavigationGoesThroughTheReviewBeforeSubmitting) {
     EXPECT_EQ(at("2", "edit_1"), 1);
     EXPECT_EQ(at("2", "edit_9"), 2);
     EXPECT_EQ(at("2", "edit_x"), 2);
+    EXPECT_EQ(at("1", "lang_en"), 1);
 }
 
 TEST(SurveyViewTest, APageShowsItsItemsAndCarriesTheOthersHidden) {

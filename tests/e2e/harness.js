@@ -1,0 +1,65 @@
+// Starts `itagap demo` on a fresh SQLite file and a free port, reads what it
+// prints (URLs, the admin's one-time password, access codes), and launches
+// Debian's chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const artifactDir = process.env.ITAGAP_TEST_ARTIFACTS ??
+  path.resolve(process.cwd(), 'test-artifacts');
+mkdirSync(artifactDir, { recursive: true });
+
+export async function startDemo() {
+  const binary = process.env.ITAGAP_BIN;
+  if (!binary) throw new Error('set ITAGAP_BIN to the itagap executable');
+  const dir = mkdtempSync(path.join(tmpdir(), 'itagap-e2e-'));
+  const child = spawn(binary, ['demo', '--db', `sqlite:${dir}/demo.db`, '--listen', '127.0.0.1:0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  const info = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`itagap demo did not start:\n${out}\n${err}`)), 30000);
+    child.on('exit', (code) => reject(new Error(`itagap demo exited ${code}:\n${out}\n${err}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const serving = out.match(/serving on (http:\/\/[0-9.]+:\d+)\//);
+      if (!serving) return;
+      clearTimeout(timer);
+      resolve({
+        base: serving[1],
+        password: out.match(/one-time password: (\S+)/)[1],
+        codes: [...out.matchAll(/^ {4}([2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3})$/gm)].map((m) => m[1]),
+        eitPath: out.match(/EIT public link: http:\/\/[0-9.]+:\d+(\/s\/\d+\/\d+)/)[1],
+      });
+    });
+  });
+  return {
+    ...info,
+    async stop() {
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('close', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function phonePage(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
+    locale: 'th-TH',
+  });
+  return context.newPage();
+}
