@@ -94,6 +94,14 @@ expect_rc("bad option" 2)
 run_itagap()
 expect_rc("no subcommand" 2)
 
+# 7. serve: bad --listen and bad --db are bad input (exit 2) with a message.
+run_itagap(serve --listen nonsense --db "sqlite:${WORK}/x.db")
+expect_rc("serve bad listen" 2)
+expect_in("serve bad listen" "${err}" "--listen")
+run_itagap(serve --db "mysql://nowhere")
+expect_rc("serve bad db" 2)
+expect_in("serve bad db" "${err}" "mysql://nowhere")
+
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} check(s) failed")
 endif()
