@@ -15,7 +15,9 @@ packages=(
   # web: HTTP (Boost.Beast), templates, passwords and tokens, QR codes
   libboost1.81-dev libkainjow-mustache-dev libsodium-dev libqrencode-dev libpng-dev
   # browser tests: Debian's chromium driven by playwright-core from npm; Thai fonts
-  chromium fonts-tlwg-laksaman fonts-thai-tlwg
+  chromium fonts-tlwg-laksaman fonts-thai-tlwg fonts-dejavu-core
+  # printed documents: cairo and pango; poppler-utils reads PDFs back in tests
+  libpango1.0-dev libcairo2-dev poppler-utils
 )
 # Node.js and npm: the machine's own when it has them (a Node.js build that
 # bundles npm conflicts with Debian's npm package), else Debian's.

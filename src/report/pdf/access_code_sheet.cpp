@@ -1,0 +1,107 @@
+#include "report/pdf/access_code_sheet.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+
+namespace itagap::report {
+
+namespace {
+
+// A4 in PostScript points.
+constexpr double kPageWidth = 595.276;
+constexpr double kPageHeight = 841.89;
+constexpr double kMargin = 36;
+constexpr int kColumns = 2;
+constexpr int kRows = 5;
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+struct LayoutDeleter {
+    void operator()(PangoLayout* layout) const { g_object_unref(layout); }
+};
+struct FontDeleter {
+    void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
+};
+
+// Draws `text` at (x, y) wrapped to `width`; returns the height used.
+double draw_text(cairo_t* cr, const std::string& text, const char* font, double x, double y,
+                 double width) {
+    std::unique_ptr<PangoLayout, LayoutDeleter> layout(pango_cairo_create_layout(cr));
+    std::unique_ptr<PangoFontDescription, FontDeleter> description(pango_font_description_from_string(font));
+    pango_layout_set_font_description(layout.get(), description.get());
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout.get());
+    int w = 0, h = 0;
+    pango_layout_get_size(layout.get(), &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& code, double x, double y,
+               double width, double height) {
+    // A dashed cutting line around the slip.
+    cairo_save(cr);
+    const double dash[] = {4, 3};
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_line_width(cr, 0.6);
+    cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+    cairo_rectangle(cr, x, y, width, height);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+
+    const double pad = 10;
+    const double inner = width - 2 * pad;
+    double cursor = y + pad;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cursor += draw_text(cr, sheet.title, "Laksaman Bold 13", x + pad, cursor, inner);
+    cursor += draw_text(cr, sheet.unit_name + " · " + sheet.round_name, "Laksaman 10", x + pad, cursor, inner);
+    cursor += 4;
+    cursor += draw_text(cr, code, "DejaVu Sans Mono Bold 20", x + pad, cursor, inner);
+    cursor += 4;
+    cursor += draw_text(cr, sheet.survey_url, "DejaVu Sans Mono 8.5", x + pad, cursor, inner);
+    draw_text(cr, sheet.instructions, "Laksaman 9", x + pad, cursor + 2, inner);
+}
+
+}  // namespace
+
+std::optional<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
+    std::string pdf;
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return std::nullopt;
+    }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, sheet.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "itagap");
+    cairo_t* cr = cairo_create(surface);
+
+    const double slip_width = (kPageWidth - 2 * kMargin) / kColumns;
+    const double slip_height = (kPageHeight - 2 * kMargin) / kRows;
+    const std::size_t per_page = kColumns * kRows;
+    for (std::size_t i = 0; i < sheet.codes.size(); ++i) {
+        const std::size_t on_page = i % per_page;
+        if (i > 0 && on_page == 0) cairo_show_page(cr);
+        const double x = kMargin + static_cast<double>(on_page % kColumns) * slip_width;
+        const double y = kMargin + static_cast<double>(on_page / kColumns) * slip_height;
+        draw_slip(cr, sheet, sheet.codes[i], x, y, slip_width, slip_height);
+    }
+    if (sheet.codes.empty()) draw_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin, kPageWidth - 2 * kMargin);
+    cairo_show_page(cr);
+    const bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    if (!ok) return std::nullopt;
+    return pdf;
+}
+
+}  // namespace itagap::report
