@@ -1,0 +1,22 @@
+// The admin pages' message catalogue, Thai first with English as the second
+// language. Templates read it as {{a.key}}; views read it with admin_text()
+// for the few phrases they compose (chart labels). Nothing Thai is written
+// in a handler.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "web/ui_text.hpp"
+
+namespace itagap::web {
+
+// Every admin UI string of the given language, as a JSON object. Both
+// languages have the same keys.
+const nlohmann::json& admin_text(Language language);
+
+// One string; the key itself when it is missing (a bug, but not a crash).
+std::string admin_phrase(Language language, std::string_view key);
+
+}  // namespace itagap::web

@@ -1,0 +1,352 @@
+#include "web/site/admin_views.hpp"
+
+#include <algorithm>
+
+#include "core/number_format.hpp"
+#include "report/bar_chart_svg.hpp"
+#include "report/narrative.hpp"
+#include "report/score_json.hpp"
+#include "web/admin_text.hpp"
+#include "web/templates/html_escape.hpp"
+
+namespace itagap::web {
+
+using Json = nlohmann::json;
+using store::Status;
+using store::StatusOr;
+
+namespace {
+
+template <typename T>
+StatusOr<T> fail(const Status& status) {
+    return {status, std::nullopt};
+}
+
+StatusOr<LiveCounts> live_counts(SiteContext& context, const core::Questionnaire& q,
+                                 store::Id round, store::Id unit) {
+    LiveCounts out;
+    for (const auto& instrument : q.instruments) {
+        auto n = context.store.count_responses(round, unit, instrument.code);
+        if (!n.ok()) return fail<LiveCounts>(n.status);
+        out.emplace_back(instrument.code, *n);
+    }
+    return {Status::Ok(), std::move(out)};
+}
+
+std::string interval_text(const core::Interval& ci) {
+    return core::format_score(ci.low) + "-" + core::format_score(ci.high);
+}
+
+std::string delta_text(double delta) {
+    std::string text = core::format_score(delta);
+    if (core::round_half_up_2(delta) > 0) text = "+" + text;
+    return text;
+}
+
+std::string indicator_label(const core::Questionnaire& q, int indicator, Language language) {
+    const core::Indicator& ind = q.indicators[indicator];
+    return admin_phrase(language, "indicator_word") + " " + std::to_string(ind.number) + " " +
+           report::pick(ind.name, language);
+}
+
+Json live_json(const LiveCounts& live) {
+    Json out = Json::array();
+    for (const auto& [code, n] : live) out.push_back(Json{{"instrument", code}, {"count", n}});
+    return out;
+}
+
+bool below(double score, double target) { return score < target; }
+
+Json instrument_rows(const core::Questionnaire& q, const core::InstrumentScore& s, double target,
+                     Language language) {
+    Json indicators = Json::array();
+    for (const auto& ind : s.indicators) {
+        Json items = Json::array();
+        for (const auto& it : ind.items) {
+            const core::Item& item = q.items[it.item];
+            Json row{{"code", item.code},
+                     {"text", report::pick(item.text, language)},
+                     {"reverse", item.reverse},
+                     {"counts", std::to_string(it.favourable) + "/" + std::to_string(it.answers)},
+                     {"has_data", it.has_data()},
+                     {"score", it.has_data() ? core::format_score(it.score) : "-"},
+                     {"ci", it.has_data() ? interval_text(it.ci95) : "-"},
+                     {"below_target", it.has_data() && below(it.score, target)}};
+            items.push_back(std::move(row));
+        }
+        Json row{{"label", indicator_label(q, ind.indicator, language)},
+                 {"counts", std::to_string(ind.favourable) + "/" + std::to_string(ind.answers)},
+                 {"respondents", ind.respondents},
+                 {"has_data", ind.has_data()},
+                 {"score", ind.has_data() ? core::format_score(ind.score) : "-"},
+                 {"ci", ind.has_data() ? interval_text(ind.ci95) : "-"},
+                 {"below_target", ind.has_data() && below(ind.score, target)},
+                 {"items", items}};
+        indicators.push_back(std::move(row));
+    }
+    const core::Instrument& instrument = q.instruments[s.instrument];
+    return Json{{"code", instrument.code},
+                {"name", report::pick(instrument.name, language)},
+                {"score", core::format_score(s.score)},
+                {"ci", interval_text(s.ci95)},
+                {"grade", s.grade},
+                {"respondents", s.respondents},
+                {"below_target", below(s.score, target)},
+                {"indicators", indicators}};
+}
+
+std::string change_label(const core::Questionnaire& q, const core::ScoreChange& c,
+                         Language language) {
+    switch (c.level) {
+        case core::ChangeLevel::kTotal:
+            return admin_phrase(language, "ita_total_word");
+        case core::ChangeLevel::kInstrument:
+            return q.instruments[c.index].code;
+        case core::ChangeLevel::kIndicator:
+            return indicator_label(q, c.index, language);
+        case core::ChangeLevel::kItem:
+            return q.items[c.index].code + " " + report::pick(q.items[c.index].text, language);
+    }
+    return {};
+}
+
+std::string chart(const app::UnitRoundResults& r, double target, Language language) {
+    const core::Questionnaire& q = *r.questionnaire;
+    std::vector<report::Bar> bars;
+    for (const auto& instrument : r.score.instruments) {
+        for (const auto& ind : instrument.indicators) {
+            if (!ind.has_data()) continue;
+            bars.push_back({indicator_label(q, ind.indicator, language), ind.score,
+                            core::format_score(ind.score), below(ind.score, target)});
+        }
+    }
+    if (bars.empty()) return {};
+    report::BarChartOptions options;
+    options.target = target;
+    options.target_label =
+        admin_phrase(language, "target_label") + " " + core::format_score(target);
+    options.title = admin_phrase(language, "chart_title") + " " + r.unit.name + " " + r.round.name;
+    return report::bar_chart_svg(bars, options);
+}
+
+Json total_json(const core::UnitRoundScore& score, double target) {
+    Json out{{"has_total", score.ita_total.has_value()}, {"below_target", false}, {"grade", ""}};
+    if (score.ita_total) {
+        out["total"] = core::format_score(*score.ita_total);
+        out["grade"] = score.ita_grade;
+        out["below_target"] = below(*score.ita_total, target);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string unit_label(const store::Unit& unit) {
+    return unit.short_name.empty() ? unit.name : unit.name + " (" + unit.short_name + ")";
+}
+
+std::string round_status_key(store::RoundStatus status) {
+    return "status_" + std::string(store::to_string(status));
+}
+
+std::string role_key(store::Role role) { return "role_" + std::string(store::to_string(role)); }
+
+StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round,
+                                 const std::vector<store::Unit>& units) {
+    Overview out;
+    out.round = round;
+    out.target = context.options.target;
+    for (const auto& unit : units) {
+        auto results = app::unit_round_results(context.store, context.questionnaires, round.id,
+                                               unit.id, context.options.target);
+        if (!results.ok()) return fail<Overview>(results.status);
+        auto live = live_counts(context, *results->questionnaire, round.id, unit.id);
+        if (!live.ok()) return fail<Overview>(live.status);
+        auto codes = context.store.count_access_codes(round.id, unit.id);
+        if (!codes.ok()) return fail<Overview>(codes.status);
+        out.units.push_back({std::move(*results), std::move(*live), *codes});
+    }
+    std::stable_sort(out.units.begin(), out.units.end(), [](const auto& a, const auto& b) {
+        const auto& ta = a.results.score.ita_total;
+        const auto& tb = b.results.score.ita_total;
+        if (ta.has_value() != tb.has_value()) return ta.has_value();
+        if (ta && *ta != *tb) return *ta > *tb;
+        return a.results.unit.name < b.results.unit.name;
+    });
+    return {Status::Ok(), std::move(out)};
+}
+
+StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_id, store::Id unit_id) {
+    Dashboard out;
+    out.target = context.options.target;
+    auto results = app::unit_round_results(context.store, context.questionnaires, round_id, unit_id,
+                                           context.options.target);
+    if (!results.ok()) return fail<Dashboard>(results.status);
+    out.results = std::move(*results);
+    const core::Questionnaire& q = *out.results.questionnaire;
+    auto live = live_counts(context, q, round_id, unit_id);
+    if (!live.ok()) return fail<Dashboard>(live.status);
+    out.live = std::move(*live);
+    auto codes = context.store.count_access_codes(round_id, unit_id);
+    if (!codes.ok()) return fail<Dashboard>(codes.status);
+    out.codes = *codes;
+    for (const auto& instrument : q.instruments) {
+        auto rows = context.store.list_responses(round_id, unit_id, instrument.code);
+        if (!rows.ok()) return fail<Dashboard>(rows.status);
+        for (const auto& row : *rows) {
+            if (!row.comment.empty()) out.comments.push_back(row.comment);
+        }
+    }
+    std::sort(out.comments.begin(), out.comments.end());
+    return {Status::Ok(), std::move(out)};
+}
+
+Json overview_view(const Overview& overview, const std::vector<store::Round>& rounds,
+                   Language language) {
+    Json units = Json::array();
+    int rank = 0;
+    for (const auto& row : overview.units) {
+        const auto& r = row.results;
+        Json unit{
+            {"rank", r.score.ita_total ? Json(++rank) : Json("")},
+            {"name", unit_label(r.unit)},
+            {"href", "/admin/rounds/" + std::to_string(overview.round.id) + "/units/" +
+                         std::to_string(r.unit.id)},
+            {"live", live_json(row.live)},
+            {"codes", std::to_string(row.codes.used) + "/" + std::to_string(row.codes.issued)},
+            {"below_indicators", false}};
+        unit.update(total_json(r.score, overview.target));
+        for (const auto& ig : r.gaps.instruments) {
+            if (!ig.indicators_below_target.empty()) unit["below_indicators"] = true;
+        }
+        unit["flag"] = unit.value("below_target", false) || unit["below_indicators"].get<bool>();
+        units.push_back(std::move(unit));
+    }
+    Json others = Json::array();
+    for (const auto& round : rounds) {
+        others.push_back(Json{{"name", round.name},
+                              {"href", "/admin?round=" + std::to_string(round.id)},
+                              {"current", round.id == overview.round.id}});
+    }
+    Json instruments = Json::array();
+    if (!overview.units.empty()) {
+        for (const auto& [code, n] : overview.units.front().live) instruments.push_back(code);
+    }
+    return Json{{"title", admin_phrase(language, "overview_title")},
+                {"has_round", true},
+                {"round_name", overview.round.name},
+                {"round_status", admin_phrase(language, round_status_key(overview.round.status))},
+                {"published", overview.round.results_published},
+                {"target", core::format_score(overview.target)},
+                {"instruments", instruments},
+                {"units", units},
+                {"rounds", others}};
+}
+
+Json dashboard_view(const Dashboard& d, Language language) {
+    const app::UnitRoundResults& r = d.results;
+    const core::Questionnaire& q = *r.questionnaire;
+    Json instruments = Json::array();
+    for (const auto& s : r.score.instruments) {
+        if (s.has_data()) instruments.push_back(instrument_rows(q, s, d.target, language));
+    }
+    Json changes = Json::array();
+    for (const auto& c : r.gaps.changes) {
+        changes.push_back(Json{{"label", change_label(q, c, language)},
+                               {"previous", core::format_score(c.previous)},
+                               {"current", core::format_score(c.current)},
+                               {"delta", delta_text(c.delta())},
+                               {"down", c.delta() < 0}});
+    }
+    const std::string svg = chart(r, d.target, language);
+    Json out{{"title", unit_label(r.unit) + " · " + r.round.name},
+             {"round_id", r.round.id},
+             {"has_chart", !svg.empty()},
+             {"unit_name", unit_label(r.unit)},
+             {"round_name", r.round.name},
+             {"target", core::format_score(d.target)},
+             {"narrative", report::narrate(q, r.score, r.gaps, language)},
+             {"chart_svg", svg},
+             {"instruments", instruments},
+             {"has_previous", r.previous_round.has_value()},
+             {"previous_round", r.previous_round ? r.previous_round->name : std::string()},
+             {"changes", changes},
+             {"live", live_json(d.live)},
+             {"codes", std::to_string(d.codes.used) + "/" + std::to_string(d.codes.issued)},
+             {"comments", d.comments},
+             {"has_comments", !d.comments.empty()}};
+    out.update(total_json(r.score, d.target));
+    return out;
+}
+
+Json unit_json(const store::Unit& unit) {
+    return Json{{"id", unit.id},
+                {"parent_id", unit.parent_id ? Json(*unit.parent_id) : Json(nullptr)},
+                {"name", unit.name},
+                {"short_name", unit.short_name},
+                {"name_en", unit.name_en}};
+}
+
+Json round_json(const store::Round& round) {
+    return Json{{"id", round.id},
+                {"fiscal_year_be", round.fiscal_year_be},
+                {"name", round.name},
+                {"opens_on", round.opens_on},
+                {"closes_on", round.closes_on},
+                {"questionnaire_id", round.questionnaire_id},
+                {"status", store::to_string(round.status)},
+                {"results_published", round.results_published}};
+}
+
+Json user_json(const store::User& user) {
+    return Json{{"id", user.id},
+                {"username", user.username},
+                {"display_name", user.display_name},
+                {"role", store::to_string(user.role)},
+                {"unit_id", user.unit_id ? Json(*user.unit_id) : Json(nullptr)},
+                {"must_change_password", user.must_change_password}};
+}
+
+Json overview_json(const Overview& overview) {
+    Json units = Json::array();
+    for (const auto& row : overview.units) {
+        const auto& s = row.results.score;
+        Json respondents = Json::object();
+        for (const auto& is : s.instruments) {
+            respondents[row.results.questionnaire->instruments[is.instrument].code] =
+                is.respondents;
+        }
+        Json live = Json::object();
+        for (const auto& [code, n] : row.live) live[code] = n;
+        units.push_back(Json{
+            {"unit", unit_json(row.results.unit)},
+            {"ita_total", s.ita_total ? Json(*s.ita_total) : Json(nullptr)},
+            {"ita_total_text",
+             s.ita_total ? Json(core::format_score(*s.ita_total)) : Json(nullptr)},
+            {"ita_grade", s.ita_total ? Json(s.ita_grade) : Json(nullptr)},
+            {"below_target", s.ita_total ? Json(*s.ita_total < overview.target) : Json(nullptr)},
+            {"respondents", respondents},
+            {"live_counts", live},
+            {"access_codes", Json{{"issued", row.codes.issued}, {"used", row.codes.used}}}});
+    }
+    return Json{
+        {"round", round_json(overview.round)}, {"target", overview.target}, {"units", units}};
+}
+
+Json results_json(const Dashboard& d, bool with_live_counts) {
+    const app::UnitRoundResults& r = d.results;
+    Json out = Json::parse(report::scores_to_json(*r.questionnaire, {r.score}, {r.gaps}, d.target),
+                           nullptr, false);
+    if (out.is_discarded()) out = Json::object();
+    out["round_id"] = r.round.id;
+    out["unit_id"] = r.unit.id;
+    if (with_live_counts) {
+        Json live = Json::object();
+        for (const auto& [code, n] : d.live) live[code] = n;
+        out["live_counts"] = live;
+        out["access_codes"] = Json{{"issued", d.codes.issued}, {"used", d.codes.used}};
+    }
+    return out;
+}
+
+}  // namespace itagap::web

@@ -1,0 +1,71 @@
+// What the admin pages and the JSON API show, loaded from the store and the
+// app layer and turned into plain template data (formatted strings, no
+// markup; the one exception is the bar chart SVG, which report::bar_chart_svg
+// builds with its labels escaped).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/results.hpp"
+#include "store/store.hpp"
+#include "web/site/site.hpp"
+#include "web/ui_text.hpp"
+
+namespace itagap::web {
+
+// Responses stored so far, per instrument code, in questionnaire order.
+using LiveCounts = std::vector<std::pair<std::string, std::int64_t>>;
+
+struct UnitOverviewRow {
+    app::UnitRoundResults results;
+    LiveCounts live;
+    store::AccessCodeCounts codes;
+};
+
+struct Overview {
+    store::Round round;
+    double target = 85;
+    // Ranked: highest ITA total first, units without a total last (by name).
+    std::vector<UnitOverviewRow> units;
+};
+
+// The overview of `round` over `units` (the ones the viewer may read).
+store::StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round,
+                                        const std::vector<store::Unit>& units);
+
+struct Dashboard {
+    app::UnitRoundResults results;
+    LiveCounts live;
+    store::AccessCodeCounts codes;
+    std::vector<std::string> comments;  // sorted, so their order says nothing about who wrote them
+    double target = 85;
+};
+
+store::StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_id,
+                                          store::Id unit_id);
+
+// ---- Template data ---------------------------------------------------------
+
+nlohmann::json overview_view(const Overview& overview, const std::vector<store::Round>& rounds,
+                             Language language);
+nlohmann::json dashboard_view(const Dashboard& dashboard, Language language);
+
+std::string unit_label(const store::Unit& unit);
+std::string round_status_key(store::RoundStatus status);  // "status_open"
+std::string role_key(store::Role role);                   // "role_admin"
+
+// ---- JSON API --------------------------------------------------------------
+
+nlohmann::json unit_json(const store::Unit& unit);
+nlohmann::json round_json(const store::Round& round);
+nlohmann::json user_json(const store::User& user);
+nlohmann::json overview_json(const Overview& overview);
+// The same JSON as `itagap score --format json` for one unit, plus ids and,
+// when `with_live_counts`, the live counts.
+nlohmann::json results_json(const Dashboard& dashboard, bool with_live_counts);
+
+}  // namespace itagap::web

@@ -1,0 +1,96 @@
+// Staff sign-in, sessions and roles for the admin pages and the JSON API.
+//
+// A session is a random token in an HttpOnly, SameSite=Lax cookie; the store
+// keeps only its SHA-256 (so a copy of the database opens no session) with
+// the session's CSRF token and its expiry. Every time is read from
+// SiteContext::now(), so tests run on fixed clocks.
+//
+// Roles (store::Role):
+//   admin             everything;
+//   unit coordinator  reads, and hands out access codes for, its unit and the
+//                     units below it (Unit::parent_id);
+//   executive         reads everything, changes nothing.
+// Results of a round are public (no sign-in) only when it is published.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.hpp"
+#include "web/http/request.hpp"
+#include "web/http/response.hpp"
+#include "web/site/site.hpp"
+
+namespace itagap::web {
+
+inline constexpr std::string_view kSessionCookie = "itagap_session";
+// The header an API client sends the session's CSRF token in.
+inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+struct SignedIn {
+    store::User user;
+    store::Session session;
+};
+
+// The user behind the request's session cookie: a session unexpired at
+// context.now() of an active user. nullopt when there is none.
+std::optional<SignedIn> signed_in_user(SiteContext& context, const Request& request);
+
+enum class SignInOutcome {
+    kSignedIn,
+    // Unknown user, inactive user, wrong password or a locked account: one
+    // outcome, so the page cannot tell them apart.
+    kRefused,
+    kUnavailable,  // the store failed
+};
+
+struct SignInResult {
+    SignInOutcome outcome = SignInOutcome::kRefused;
+    std::optional<store::User> user;  // set when signed in
+};
+
+// Checks a user name and password, counting failures: after
+// SiteOptions::max_failed_sign_ins failures in a row the account is locked
+// for SiteOptions::lockout, during which even the right password is refused.
+// Writes the audit entries (sign-in, failure, lock-out).
+SignInResult check_sign_in(SiteContext& context, std::string_view username,
+                           std::string_view password, std::string_view remote_address);
+
+// A new session for `user`, its cookie added to `response`; the session the
+// request came with (if any) is deleted, so a sign-in or a password change
+// never keeps an old token alive.
+store::Status start_session(SiteContext& context, const Request& request, const store::User& user,
+                            Response& response);
+// Deletes the request's session (if any) and expires its cookie on `response`.
+void end_session(SiteContext& context, const Request& request, Response& response);
+
+// True if `presented` is the session's CSRF token (constant-time compare).
+bool session_csrf_valid(const SignedIn& who, std::string_view presented);
+
+// ---- Roles -----------------------------------------------------------------
+
+bool is_admin(const store::User& user);
+// `root` and every unit below it.
+std::set<store::Id> unit_subtree(const std::vector<store::Unit>& units, store::Id root);
+// The units `user` may read: all for admins and executives, the subtree of
+// their unit for coordinators (none if a coordinator has no unit).
+std::set<store::Id> readable_units(const store::User& user, const std::vector<store::Unit>& units);
+// The units `user` may hand out access codes for: all for admins, the
+// subtree for coordinators, none for executives.
+std::set<store::Id> code_units(const store::User& user, const std::vector<store::Unit>& units);
+
+// ---- Audit -----------------------------------------------------------------
+
+// Appends an audit entry stamped with context.now(). `details` is a JSON
+// object; it must never hold a password, a session token or an access code.
+void audit(SiteContext& context, std::optional<store::Id> user_id, std::string_view action,
+           const nlohmann::json& details);
+
+// context.now() as an ISO UTC timestamp.
+std::string now_timestamp(const SiteContext& context);
+
+}  // namespace itagap::web

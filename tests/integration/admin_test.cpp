@@ -1,0 +1,666 @@
+// The admin pages through real HTTP on loopback, against each store: sign-in
+// with lock-out and the forced password change, CSRF on every form, every
+// role against every route, the dashboard's figures, escaping, access codes,
+// CSV imports, questionnaire uploads and user management.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <tuple>
+
+#include "security/access_codes.hpp"
+#include "security/passwords.hpp"
+#include "site_harness.hpp"
+
+namespace itagap::testing {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string read_source(const std::string& relative) {
+    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string location(const ClientResponse& response) {
+    return std::string(response[http::field::location]);
+}
+
+struct Part {
+    std::string name;
+    std::string value;
+    std::optional<std::string> filename;
+};
+
+constexpr const char* kBoundary = "----itagapTestBoundary7MA4YWxkTrZu0gW";
+
+std::string multipart_body(const std::vector<Part>& parts) {
+    std::string body;
+    for (const auto& part : parts) {
+        body += std::string("--") + kBoundary + "\r\n";
+        body += "Content-Disposition: form-data; name=\"" + part.name + "\"";
+        if (part.filename)
+            body += "; filename=\"" + *part.filename + "\"\r\nContent-Type: text/plain";
+        body += "\r\n\r\n" + part.value + "\r\n";
+    }
+    return body + "--" + kBoundary + "--\r\n";
+}
+
+std::string multipart_type() { return std::string("multipart/form-data; boundary=") + kBoundary; }
+
+constexpr const char* kPassword = "correct horse battery";
+
+class AdminTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        std::string why;
+        bool skip = false;
+        site_ = SiteHarness::start(GetParam(), why, skip);
+        if (!site_) {
+            if (skip) GTEST_SKIP() << why;
+            FAIL() << why;
+        }
+    }
+
+    store::Id make_user(const std::string& username, store::Role role,
+                        std::optional<store::Id> unit = {}, bool must_change = false) {
+        store::User user;
+        user.username = username;
+        user.display_name = username;
+        user.password_hash =
+            security::hash_password(kPassword, security::PasswordHashLimits::minimum_for_tests());
+        user.role = role;
+        user.unit_id = unit;
+        user.must_change_password = must_change;
+        auto id = site_->store().create_user(user);
+        EXPECT_TRUE(id.ok()) << id.status.message;
+        return id.ok() ? *id : 0;
+    }
+
+    ClientResponse sign_in(Browser& browser, const std::string& username,
+                           const std::string& password) {
+        auto fields = hidden_fields(browser.get("/admin/sign-in").body());
+        fields["username"] = username;
+        fields["password"] = password;
+        return browser.post("/admin/sign-in", fields);
+    }
+
+    // A browser signed in as a fresh admin (no password change due).
+    Browser admin_browser() {
+        make_user("boss", store::Role::kAdmin);
+        Browser browser(site_->port());
+        ClientResponse r = sign_in(browser, "boss", kPassword);
+        EXPECT_EQ(r.result(), http::status::see_other);
+        EXPECT_EQ(location(r), "/admin");
+        return browser;
+    }
+
+    static std::string csrf_of(Browser& browser, const std::string& page = "/admin") {
+        return hidden_fields(browser.get(page).body())["csrf"];
+    }
+
+    std::string dashboard_link(store::Id round, store::Id unit) const {
+        return "/admin/rounds/" + std::to_string(round) + "/units/" + std::to_string(unit);
+    }
+
+    std::unique_ptr<SiteHarness> site_;
+};
+
+TEST_P(AdminTest, OneTimePasswordForcesAChangeThenReachesTheOverview) {
+    Browser browser(site_->port());
+    EXPECT_EQ(location(browser.get("/admin")), "/admin/sign-in");
+    ClientResponse signed_in =
+        sign_in(browser, site_->demo().admin_username, site_->demo().admin_password);
+    ASSERT_EQ(signed_in.result(), http::status::see_other) << signed_in.body();
+    EXPECT_EQ(location(signed_in), "/admin/password");
+    const std::string cookie = std::string(signed_in[http::field::set_cookie]);
+    EXPECT_TRUE(contains(cookie, "HttpOnly")) << cookie;
+    EXPECT_TRUE(contains(cookie, "SameSite")) << cookie;
+
+    // Everything else waits for the new password.
+    EXPECT_EQ(location(browser.get("/admin")), "/admin/password");
+    EXPECT_EQ(location(browser.get("/admin/users")), "/admin/password");
+    ClientResponse page = browser.get("/admin/password");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_TRUE(contains(page.body(), "รหัสผ่านใช้ครั้งเดียว"));
+    auto fields = hidden_fields(page.body());
+    fields["current"] = "not it";
+    fields["new"] = fields["confirm"] = "a good new password";
+    EXPECT_EQ(browser.post("/admin/password", fields).result(), http::status::unprocessable_entity);
+    fields["current"] = site_->demo().admin_password;
+    fields["confirm"] = "something else entirely";
+    EXPECT_EQ(browser.post("/admin/password", fields).result(), http::status::unprocessable_entity);
+    fields["new"] = fields["confirm"] = "short";
+    EXPECT_EQ(browser.post("/admin/password", fields).result(), http::status::unprocessable_entity);
+    fields["new"] = fields["confirm"] = "รหัสผ่านใหม่ที่ยาวพอ";
+    ClientResponse changed = browser.post("/admin/password", fields);
+    ASSERT_EQ(changed.result(), http::status::see_other) << changed.body();
+    EXPECT_EQ(location(changed), "/admin");
+
+    ClientResponse overview = browser.get("/admin");
+    ASSERT_EQ(overview.result(), http::status::ok) << overview.body();
+    EXPECT_TRUE(contains(overview.body(), "ภาพรวมองค์กร"));
+    EXPECT_FALSE(site_->store().find_user(site_->demo().admin_username)->must_change_password);
+
+    // The old password no longer works; the new one does.
+    Browser other(site_->port());
+    EXPECT_EQ(sign_in(other, site_->demo().admin_username, site_->demo().admin_password).result(),
+              http::status::unauthorized);
+    EXPECT_EQ(location(sign_in(other, site_->demo().admin_username, "รหัสผ่านใหม่ที่ยาวพอ")), "/admin");
+
+    // Sign-out ends the session in the store too.
+    const std::string old_cookie = browser.cookies["itagap_session"];
+    ClientResponse out = browser.post("/admin/sign-out", {{"csrf", csrf_of(browser)}});
+    EXPECT_EQ(location(out), "/admin/sign-in");
+    EXPECT_EQ(location(browser.get("/admin")), "/admin/sign-in");
+    Browser replay(site_->port());
+    replay.cookies["itagap_session"] = old_cookie;
+    EXPECT_EQ(location(replay.get("/admin")), "/admin/sign-in");
+
+    // The audit log has the story, and no password in it.
+    auto entries = site_->store().list_audit(100);
+    ASSERT_TRUE(entries.ok());
+    std::set<std::string> actions;
+    for (const auto& e : *entries) {
+        actions.insert(e.action);
+        EXPECT_FALSE(contains(e.details, "รหัสผ่านใหม่")) << e.details;
+        EXPECT_FALSE(contains(e.details, site_->demo().admin_password)) << e.details;
+    }
+    for (const char* action :
+         {"user.sign_in", "user.password_change", "user.sign_out", "user.sign_in_failed"}) {
+        EXPECT_TRUE(actions.count(action)) << action;
+    }
+}
+
+TEST_P(AdminTest, RepeatedFailuresLockTheAccountUntilTheClockMovesOn) {
+    make_user("clerk", store::Role::kExecutive);
+    Browser browser(site_->port());
+    ClientResponse unknown = sign_in(browser, "nobody", kPassword);
+    EXPECT_EQ(unknown.result(), http::status::unauthorized);
+    const int max = web::SiteOptions{}.max_failed_sign_ins;
+    for (int i = 0; i < max; ++i) {
+        ClientResponse wrong = sign_in(browser, "clerk", "wrong password " + std::to_string(i));
+        EXPECT_EQ(wrong.result(), http::status::unauthorized);
+        EXPECT_TRUE(contains(wrong.body(), "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
+    }
+    // Locked: the right password is refused with the same message.
+    ClientResponse locked = sign_in(browser, "clerk", kPassword);
+    EXPECT_EQ(locked.result(), http::status::unauthorized);
+    EXPECT_TRUE(contains(locked.body(), "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
+    EXPECT_FALSE(browser.cookies.count("itagap_session"));
+
+    site_->now += web::SiteOptions{}.lockout - std::chrono::minutes(1);
+    EXPECT_EQ(sign_in(browser, "clerk", kPassword).result(), http::status::unauthorized);
+    site_->now += std::chrono::minutes(2);
+    ClientResponse ok = sign_in(browser, "clerk", kPassword);
+    EXPECT_EQ(ok.result(), http::status::see_other);
+    EXPECT_EQ(location(ok), "/admin");
+    EXPECT_EQ(browser.get("/admin").result(), http::status::ok);
+
+    // The session expires with the clock too.
+    site_->now += web::SiteOptions{}.session_lifetime + std::chrono::minutes(1);
+    EXPECT_EQ(location(browser.get("/admin")), "/admin/sign-in");
+}
+
+TEST_P(AdminTest, EveryFormPostWithoutItsTokenIsRefused) {
+    Browser browser = admin_browser();
+    const std::string unit = std::to_string(site_->demo().unit_id);
+    const std::string round = std::to_string(site_->demo().open_round_id);
+    const auto admin_id = site_->store().find_user("boss")->id;
+    const std::vector<std::pair<std::string, std::map<std::string, std::string>>> forms = {
+        {"/admin/units", {{"name", "x"}}},
+        {"/admin/units/" + unit, {{"name", "x"}}},
+        {"/admin/rounds", {{"name", "x"}, {"fiscal_year", "2569"}}},
+        {"/admin/rounds/" + round + "/status", {{"action", "close"}}},
+        {"/admin/questionnaires", {}},
+        {"/admin/access-codes", {{"round", round}, {"unit", unit}, {"count", "3"}}},
+        {"/admin/imports", {{"round", round}}},
+        {"/admin/users", {{"username", "mallory"}, {"role", "admin"}}},
+        {"/admin/users/" + std::to_string(admin_id) + "/reset", {}},
+        {"/admin/users/" + std::to_string(admin_id) + "/deactivate", {}},
+        {"/admin/password",
+         {{"current", kPassword},
+          {"new", "a brand new password"},
+          {"confirm", "a brand new password"}}},
+        {"/admin/sign-out", {}},
+    };
+    const auto units_before = site_->store().list_units()->size();
+    for (const auto& [target, fields] : forms) {
+        EXPECT_EQ(browser.post(target, fields).result(), http::status::forbidden) << target;
+        auto wrong = fields;
+        wrong["csrf"] = "not-the-token";
+        EXPECT_EQ(browser.post(target, wrong).result(), http::status::forbidden) << target;
+        std::vector<Part> parts;
+        for (const auto& [name, value] : fields) parts.push_back({name, value, std::nullopt});
+        parts.push_back({"file", "unit,round\n", "x.csv"});
+        EXPECT_EQ(browser.post_raw(target, multipart_type(), multipart_body(parts)).result(),
+                  http::status::forbidden)
+            << target;
+    }
+    // Nothing happened: still signed in, same units, round still open.
+    EXPECT_EQ(browser.get("/admin").result(), http::status::ok);
+    EXPECT_EQ(site_->store().list_units()->size(), units_before);
+    EXPECT_EQ(site_->store().get_round(site_->demo().open_round_id)->status,
+              store::RoundStatus::kOpen);
+    EXPECT_EQ(site_->store()
+                  .count_access_codes(site_->demo().open_round_id, site_->demo().unit_id)
+                  ->issued,
+              5);
+
+    // The sign-in form needs its own (anonymous-form) token.
+    Browser anonymous(site_->port());
+    EXPECT_EQ(
+        anonymous.post("/admin/sign-in", {{"username", "boss"}, {"password", kPassword}}).result(),
+        http::status::forbidden);
+}
+
+TEST_P(AdminTest, EveryRoleAgainstEveryRoute) {
+    const store::Id demo_unit = site_->demo().unit_id;
+    const store::Id seed = site_->demo().seed_round_id;
+    auto other_unit = site_->store().create_unit({0, std::nullopt, "หน่วยงานอื่น", "", "Other"});
+    ASSERT_TRUE(other_unit.ok());
+    make_user("admin2", store::Role::kAdmin);
+    make_user("coord", store::Role::kUnitCoordinator, demo_unit);
+    make_user("coord_other", store::Role::kUnitCoordinator, *other_unit);
+    make_user("exec", store::Role::kExecutive);
+
+    enum Who { kAdmin, kCoordinator, kOtherCoordinator, kExecutive, kAnonymous };
+    std::map<Who, Browser> browsers;
+    const std::map<Who, std::string> names{{kAdmin, "admin2"},
+                                           {kCoordinator, "coord"},
+                                           {kOtherCoordinator, "coord_other"},
+                                           {kExecutive, "exec"}};
+    for (Who who : {kAdmin, kCoordinator, kOtherCoordinator, kExecutive, kAnonymous}) {
+        browsers.emplace(who, Browser(site_->port()));
+        if (who != kAnonymous) {
+            ASSERT_EQ(location(sign_in(browsers.at(who), names.at(who), kPassword)), "/admin")
+                << names.at(who);
+        }
+    }
+
+    const auto S = http::status::ok;
+    const auto R = http::status::see_other;  // to the sign-in page
+    const auto F = http::status::forbidden;
+    const auto N = http::status::not_found;
+    const auto U = http::status::unauthorized;
+    const std::string dash = dashboard_link(seed, demo_unit);
+    const std::string api_results =
+        "/api/rounds/" + std::to_string(seed) + "/units/" + std::to_string(demo_unit) + "/results";
+    struct Row {
+        std::string target;
+        http::status admin, coordinator, other_coordinator, executive, anonymous;
+    };
+    const std::vector<Row> table = {
+        {"/admin", S, S, S, S, R},
+        {dash, S, S, F, S, R},
+        {dashboard_link(seed, *other_unit), S, F, S, S, R},
+        {dashboard_link(seed, 999999), N, N, N, N, R},
+        {dashboard_link(999999, demo_unit), N, N, F, N, R},
+        {"/admin?round=999999", N, N, N, N, R},
+        {"/admin/units", S, F, F, F, R},
+        {"/admin/rounds", S, F, F, F, R},
+        {"/admin/questionnaires", S, F, F, F, R},
+        {"/admin/access-codes", S, S, S, F, R},
+        {"/admin/imports", S, F, F, F, R},
+        {"/admin/users", S, F, F, F, R},
+        {"/admin/audit", S, F, F, F, R},
+        {"/admin/password", S, S, S, S, R},
+        {"/api/me", S, S, S, S, U},
+        {"/api/units", S, S, S, S, U},
+        {"/api/rounds", S, S, S, S, U},
+        {"/api/rounds/" + std::to_string(seed) + "/overview", S, S, S, S, U},
+        {api_results, S, S, F, S, U},
+        {"/api/rounds/" + std::to_string(seed) + "/units/999999/results", N, N, N, N, U},
+        {"/api/public/rounds/" + std::to_string(seed) + "/units/" + std::to_string(demo_unit) +
+             "/results",
+         S, S, S, S, S},
+        {"/api/public/rounds/" + std::to_string(site_->demo().open_round_id) + "/units/" +
+             std::to_string(demo_unit) + "/results",
+         N, N, N, N, N},
+    };
+    for (const auto& row : table) {
+        const std::map<Who, http::status> expected{{kAdmin, row.admin},
+                                                   {kCoordinator, row.coordinator},
+                                                   {kOtherCoordinator, row.other_coordinator},
+                                                   {kExecutive, row.executive},
+                                                   {kAnonymous, row.anonymous}};
+        for (const auto& [who, status] : expected) {
+            ClientResponse r = browsers.at(who).get(row.target);
+            EXPECT_EQ(r.result(), status)
+                << row.target << " as " << (who == kAnonymous ? "anonymous" : names.at(who));
+            if (status == R) EXPECT_EQ(location(r), "/admin/sign-in") << row.target;
+            if (row.target.starts_with("/api/")) {
+                EXPECT_TRUE(contains(std::string(r[http::field::content_type]), "application/json"))
+                    << row.target;
+            }
+        }
+    }
+
+    // A coordinator's overview and unit list hold only their subtree.
+    ClientResponse coord_overview =
+        browsers.at(kCoordinator).get("/admin?round=" + std::to_string(seed));
+    EXPECT_TRUE(contains(coord_overview.body(), "ศูนย์ความร่วมมือระหว่างประเทศ"));
+    EXPECT_FALSE(contains(coord_overview.body(), "หน่วยงานอื่น"));
+    EXPECT_FALSE(contains(browsers.at(kCoordinator).get("/api/units").body(), "หน่วยงานอื่น"));
+
+    // A coordinator cannot hand out codes for another unit.
+    auto& coord = browsers.at(kOtherCoordinator);
+    ClientResponse refused =
+        coord.post("/admin/access-codes", {{"csrf", csrf_of(coord)},
+                                           {"round", std::to_string(site_->demo().open_round_id)},
+                                           {"unit", std::to_string(demo_unit)},
+                                           {"count", "2"}});
+    EXPECT_EQ(refused.result(), http::status::forbidden);
+    // An executive cannot post admin forms at all.
+    auto& exec = browsers.at(kExecutive);
+    EXPECT_EQ(exec.post("/admin/units", {{"csrf", csrf_of(exec)}, {"name", "x"}}).result(),
+              http::status::forbidden);
+}
+
+TEST_P(AdminTest, TheSeedRoundDashboardShowsTheSeedsFigures) {
+    Browser browser = admin_browser();
+    ClientResponse page =
+        browser.get(dashboard_link(site_->demo().seed_round_id, site_->demo().unit_id));
+    ASSERT_EQ(page.result(), http::status::ok) << page.body();
+    const std::string body = page.body();
+    EXPECT_TRUE(contains(body, "ร้อยละ 81.82")) << body;
+    EXPECT_TRUE(contains(body, "i12"));
+    EXPECT_TRUE(contains(body, "9/11"));
+    EXPECT_TRUE(contains(body, "88.33"));
+    EXPECT_TRUE(contains(body, "53/60"));
+    EXPECT_TRUE(contains(body, "93.33"));
+    EXPECT_TRUE(contains(body, "86.67"));
+    EXPECT_TRUE(contains(body, "13/15"));
+    EXPECT_TRUE(contains(body, "ตัวชี้วัดที่ 3 การใช้อำนาจ"));
+    EXPECT_TRUE(contains(body, "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 3 การใช้อำนาจ"));
+    EXPECT_TRUE(contains(body, "94.87"));
+    EXPECT_TRUE(contains(body, "52.30-94.86"));  // i12's Wilson interval
+    EXPECT_TRUE(contains(body, "<svg"));         // the chart
+    // i12 is below the target, flagged in its table row; reverse-worded items are marked.
+    EXPECT_TRUE(contains(body, "81.82 <strong class=\"error\">ต่ำกว่าเป้าหมาย</strong>")) << body;
+    EXPECT_TRUE(contains(body, "(ข้อคำถามเชิงลบ)"));
+    EXPECT_TRUE(contains(body, "ยังไม่มีผลรอบก่อนของหน่วยงานนี้ให้เปรียบเทียบ"));
+    EXPECT_TRUE(contains(body, "href=\"/admin/users\""));  // the admin's navigation
+    EXPECT_FALSE(contains(body, "<script"));
+
+    // The overview ranks the unit with its total and live counts.
+    ClientResponse overview =
+        browser.get("/admin?round=" + std::to_string(site_->demo().seed_round_id));
+    ASSERT_EQ(overview.result(), http::status::ok);
+    EXPECT_TRUE(contains(overview.body(), "94.87"));
+    EXPECT_TRUE(contains(overview.body(), "<td class=\"number\">11</td>"));
+    EXPECT_TRUE(contains(overview.body(), "<td class=\"number\">15</td>"));
+    // The default round is the newest: the open one, with its 5 issued codes.
+    ClientResponse newest = browser.get("/admin");
+    EXPECT_TRUE(contains(newest.body(), "ITA 2569 รอบ 1"));
+    EXPECT_TRUE(contains(newest.body(), "0/5"));
+}
+
+TEST_P(AdminTest, UnitNamesAreStoredVerbatimAndShownEscaped) {
+    Browser browser = admin_browser();
+    const std::string script = "<script>alert(1)</script> \"quoted\" 'single'";
+    const std::string sql = "O'Brien'; DROP TABLE units;--";
+    const std::string csrf = csrf_of(browser, "/admin/units");
+    for (const auto& name : {script, sql}) {
+        ClientResponse created =
+            browser.post("/admin/units", {{"csrf", csrf}, {"name", name}, {"short_name", name}});
+        ASSERT_EQ(created.result(), http::status::see_other) << created.body();
+    }
+    std::optional<store::Unit> script_unit, sql_unit;
+    const auto units = site_->store().list_units();  // kept alive: the loop reads into it
+    for (const auto& unit : *units) {
+        if (unit.name == script) script_unit = unit;
+        if (unit.name == sql) sql_unit = unit;
+    }
+    ASSERT_TRUE(script_unit && sql_unit);
+    EXPECT_EQ(sql_unit->short_name, sql);
+
+    const std::string escaped =
+        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &#39;single&#39;";
+    const store::Id seed = site_->demo().seed_round_id;
+    for (const std::string& target :
+         {"/admin?round=" + std::to_string(seed), dashboard_link(seed, script_unit->id),
+          std::string("/admin/units")}) {
+        ClientResponse page = browser.get(target);
+        ASSERT_EQ(page.result(), http::status::ok) << target;
+        EXPECT_FALSE(contains(page.body(), "<script>alert(1)")) << target;
+        EXPECT_TRUE(contains(page.body(), escaped)) << target << page.body();
+    }
+    EXPECT_TRUE(
+        contains(browser.get("/admin/units").body(), "O&#39;Brien&#39;; DROP TABLE units;--"));
+
+    // A respondent's comment on the dashboard: escaped like everything else.
+    store::StoredResponse response{seed,
+                                   site_->demo().unit_id,
+                                   "EIT",
+                                   "2025-02-28",
+                                   std::vector<std::uint8_t>(10, 5),
+                                   "<b>ดีมาก</b> & 'ขอบคุณ'"};
+    ASSERT_TRUE(site_->store().import_responses({response}).ok());
+    ClientResponse dashboard = browser.get(dashboard_link(seed, site_->demo().unit_id));
+    EXPECT_TRUE(
+        contains(dashboard.body(), "<li>&lt;b&gt;ดีมาก&lt;/b&gt; &amp; &#39;ขอบคุณ&#39;</li>"))
+        << dashboard.body();
+
+    // Renaming keeps the tree sound: a unit cannot move under itself.
+    ClientResponse cycle =
+        browser.post("/admin/units/" + std::to_string(script_unit->id),
+                     {{"csrf", csrf}, {"name", "x"}, {"parent", std::to_string(script_unit->id)}});
+    EXPECT_EQ(cycle.result(), http::status::unprocessable_entity);
+    ClientResponse moved = browser.post(
+        "/admin/units/" + std::to_string(sql_unit->id),
+        {{"csrf", csrf}, {"name", "ย้ายแล้ว"}, {"parent", std::to_string(script_unit->id)}});
+    EXPECT_EQ(moved.result(), http::status::see_other);
+    EXPECT_EQ(site_->store().get_unit(sql_unit->id)->parent_id, script_unit->id);
+    EXPECT_EQ(site_->store().get_unit(sql_unit->id)->name, "ย้ายแล้ว");
+}
+
+TEST_P(AdminTest, AccessCodesAreStoredAsHashesAndShownOnce) {
+    Browser browser = admin_browser();
+    const store::Id round = site_->demo().open_round_id;
+    const store::Id unit = site_->demo().unit_id;
+    const auto before = *site_->store().count_access_codes(round, unit);
+    ClientResponse sheet =
+        browser.post("/admin/access-codes", {{"csrf", csrf_of(browser, "/admin/access-codes")},
+                                             {"round", std::to_string(round)},
+                                             {"unit", std::to_string(unit)},
+                                             {"count", "7"}});
+    ASSERT_EQ(sheet.result(), http::status::ok) << sheet.body();
+    EXPECT_EQ(std::string(sheet[http::field::cache_control]), "no-store");
+    std::vector<std::string> codes;
+    static const std::regex code_pattern(
+        R"re(<p class="access-code">([2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3})</p>)re");
+    const std::string body = sheet.body();
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), code_pattern);
+         it != std::sregex_iterator(); ++it) {
+        codes.push_back((*it)[1].str());
+    }
+    ASSERT_EQ(codes.size(), 7u) << body;
+    EXPECT_EQ(site_->store().count_access_codes(round, unit)->issued, before.issued + 7);
+    for (const auto& code : codes) {
+        auto found = site_->store().find_access_code(
+            security::access_code_hash(*security::normalise_access_code(code)));
+        ASSERT_TRUE(found.ok()) << code;
+        EXPECT_EQ(found->unit_id, unit);
+        EXPECT_FALSE(found->used);
+        // Never again: not on the overview, not in the audit log.
+        EXPECT_FALSE(contains(browser.get("/admin").body(), code));
+        const auto entries = site_->store().list_audit(50);
+        for (const auto& entry : *entries) EXPECT_FALSE(contains(entry.details, code));
+    }
+    EXPECT_TRUE(contains(body, "/iit"));
+
+    ClientResponse too_many = browser.post("/admin/access-codes", {{"csrf", csrf_of(browser)},
+                                                                   {"round", std::to_string(round)},
+                                                                   {"unit", std::to_string(unit)},
+                                                                   {"count", "100000"}});
+    EXPECT_EQ(too_many.result(), http::status::unprocessable_entity);
+    EXPECT_EQ(site_->store().count_access_codes(round, unit)->issued, before.issued + 7);
+}
+
+TEST_P(AdminTest, CsvImportThroughTheUploadForm) {
+    Browser browser = admin_browser();
+    const store::Id round = site_->demo().open_round_id;
+    const store::Id unit = site_->demo().unit_id;
+    // The demo file, moved to the open round.
+    std::string csv = read_source("data/demo/responses.csv");
+    const std::string from = "ITA 2568 รอบ 5 เดือนแรก";
+    for (auto pos = csv.find(from); pos != std::string::npos; pos = csv.find(from, pos)) {
+        csv.replace(pos, from.size(), "ITA 2569 รอบ 1");
+    }
+    const std::string csrf = csrf_of(browser, "/admin/imports");
+
+    // A bad cell on line 3: nothing is stored, the error names line and column.
+    std::string bad = csv;
+    const auto line2_end = bad.find('\n', bad.find('\n') + 1);
+    const auto cell = bad.find(",5,", bad.find("iit-02"));
+    ASSERT_LT(cell, bad.find('\n', line2_end + 1));
+    bad.replace(cell, 3, ",9,");
+    ClientResponse refused =
+        browser.post_raw("/admin/imports", multipart_type(),
+                         multipart_body({{"csrf", csrf, std::nullopt},
+                                         {"round", std::to_string(round), std::nullopt},
+                                         {"file", bad, "bad.csv"}}));
+    EXPECT_EQ(refused.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(refused.body(), "bad.csv")) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "<td class=\"number\">3</td>")) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "<td>9</td>"));
+    EXPECT_EQ(*site_->store().count_responses(round, unit, "IIT"), 0);
+    EXPECT_EQ(*site_->store().count_responses(round, unit, "EIT"), 0);
+
+    ClientResponse imported =
+        browser.post_raw("/admin/imports", multipart_type(),
+                         multipart_body({{"csrf", csrf, std::nullopt},
+                                         {"round", std::to_string(round), std::nullopt},
+                                         {"file", csv, "responses.csv"}}));
+    ASSERT_EQ(imported.result(), http::status::ok) << imported.body();
+    EXPECT_TRUE(contains(imported.body(), "นำเข้าคำตอบเรียบร้อยแล้ว"));
+    EXPECT_EQ(*site_->store().count_responses(round, unit, "IIT"), 11);
+    EXPECT_EQ(*site_->store().count_responses(round, unit, "EIT"), 15);
+    ClientResponse dashboard = browser.get(dashboard_link(round, unit));
+    EXPECT_TRUE(contains(dashboard.body(), "94.87"));
+    // The seed round is this one's previous round: the same figures, no change.
+    EXPECT_TRUE(contains(dashboard.body(), "รอบก่อน (ITA 2568 รอบ 5 เดือนแรก)")) << dashboard.body();
+    EXPECT_TRUE(contains(dashboard.body(), "<td class=\"number\">0.00</td>"));
+}
+
+TEST_P(AdminTest, QuestionnaireUploadShowsTheJsonPathOfAnError) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/questionnaires");
+    const auto before = site_->store().list_questionnaires()->size();
+    std::string text = read_source("data/questionnaires/ita-internal-2568.json");
+    const std::string good = text;
+    const auto pos = text.find("\"pass_mark\"");
+    ASSERT_NE(pos, std::string::npos);
+    text.replace(text.find(':', pos) + 1, 0, " \"eighty-five\", \"x_pass_mark\":");
+    ClientResponse refused = browser.post_raw(
+        "/admin/questionnaires", multipart_type(),
+        multipart_body({{"csrf", csrf, std::nullopt}, {"file", text, "broken.json"}}));
+    EXPECT_EQ(refused.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(refused.body(), "$.")) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "broken.json"));
+    EXPECT_EQ(site_->store().list_questionnaires()->size(), before);
+
+    ClientResponse added =
+        browser.post_raw("/admin/questionnaires", multipart_type(),
+                         multipart_body({{"csrf", csrf, std::nullopt}, {"file", good, "q.json"}}));
+    EXPECT_EQ(added.result(), http::status::see_other) << added.body();
+    EXPECT_EQ(site_->store().list_questionnaires()->size(), before + 1);
+}
+
+TEST_P(AdminTest, RoundsAreCreatedOpenedClosedAndPublished) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/rounds");
+    const std::string questionnaire =
+        std::to_string(site_->store().list_questionnaires()->front().id);
+    std::map<std::string, std::string> form{{"csrf", csrf},
+                                            {"fiscal_year", "2569"},
+                                            {"name", "รอบ 6 เดือนหลัง"},
+                                            {"opens_on", "2026-04-01"},
+                                            {"closes_on", "2026-03-01"},
+                                            {"questionnaire", questionnaire}};
+    EXPECT_EQ(browser.post("/admin/rounds", form).result(), http::status::unprocessable_entity);
+    form["closes_on"] = "2026-09-30";
+    form["fiscal_year"] = "69";
+    EXPECT_EQ(browser.post("/admin/rounds", form).result(), http::status::unprocessable_entity);
+    form["fiscal_year"] = "2569";
+    ASSERT_EQ(browser.post("/admin/rounds", form).result(), http::status::see_other);
+    std::optional<store::Round> created;
+    const auto rounds = site_->store().list_rounds();
+    for (const auto& r : *rounds) {
+        if (r.name == "รอบ 6 เดือนหลัง") created = r;
+    }
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->status, store::RoundStatus::kDraft);
+    EXPECT_EQ(created->fiscal_year_be, 2569);
+    const std::string action = "/admin/rounds/" + std::to_string(created->id) + "/status";
+    EXPECT_EQ(browser.post(action, {{"csrf", csrf}, {"action", "open"}}).result(),
+              http::status::see_other);
+    EXPECT_EQ(site_->store().get_round(created->id)->status, store::RoundStatus::kOpen);
+    EXPECT_EQ(browser.post(action, {{"csrf", csrf}, {"action", "close"}}).result(),
+              http::status::see_other);
+    EXPECT_EQ(site_->store().get_round(created->id)->status, store::RoundStatus::kClosed);
+    EXPECT_EQ(browser.post(action, {{"csrf", csrf}, {"action", "publish"}}).result(),
+              http::status::see_other);
+    EXPECT_TRUE(site_->store().get_round(created->id)->results_published);
+    EXPECT_EQ(browser.post(action, {{"csrf", csrf}, {"action", "explode"}}).result(),
+              http::status::bad_request);
+}
+
+TEST_P(AdminTest, UsersAreCreatedResetAndDeactivated) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/users");
+    EXPECT_EQ(browser
+                  .post("/admin/users",
+                        {{"csrf", csrf}, {"username", "c1"}, {"role", "unit_coordinator"}})
+                  .result(),
+              http::status::unprocessable_entity);  // a coordinator needs a unit
+    ClientResponse created =
+        browser.post("/admin/users", {{"csrf", csrf},
+                                      {"username", "c1"},
+                                      {"display_name", "ผู้ประสานงาน"},
+                                      {"role", "unit_coordinator"},
+                                      {"unit", std::to_string(site_->demo().unit_id)}});
+    ASSERT_EQ(created.result(), http::status::ok) << created.body();
+    static const std::regex password_pattern(R"re(one-time-password">([A-Za-z0-9_-]+)<)re");
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(created.body(), match, password_pattern)) << created.body();
+    const std::string one_time = match[1].str();
+    EXPECT_EQ(
+        browser.post("/admin/users", {{"csrf", csrf}, {"username", "C1"}, {"role", "executive"}})
+            .result(),
+        http::status::unprocessable_entity);  // taken, case-insensitively
+
+    Browser user(site_->port());
+    EXPECT_EQ(location(sign_in(user, "c1", one_time)), "/admin/password");
+    const store::Id id = site_->store().find_user("c1")->id;
+
+    ClientResponse reset =
+        browser.post("/admin/users/" + std::to_string(id) + "/reset", {{"csrf", csrf}});
+    ASSERT_EQ(reset.result(), http::status::ok);
+    ASSERT_TRUE(std::regex_search(reset.body(), match, password_pattern));
+    EXPECT_NE(match[1].str(), one_time);
+    EXPECT_TRUE(site_->store().get_user(id)->must_change_password);
+
+    EXPECT_EQ(browser.post("/admin/users/" + std::to_string(id) + "/deactivate", {{"csrf", csrf}})
+                  .result(),
+              http::status::see_other);
+    EXPECT_FALSE(site_->store().get_user(id)->active);
+    EXPECT_EQ(location(user.get("/admin/password")),
+              "/admin/sign-in");  // the session died with the account
+    const store::Id self = site_->store().find_user("boss")->id;
+    EXPECT_EQ(browser.post("/admin/users/" + std::to_string(self) + "/deactivate", {{"csrf", csrf}})
+                  .result(),
+              http::status::unprocessable_entity);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, AdminTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return store::testing::backend_name(info.param); });
+
+}  // namespace
+}  // namespace itagap::testing
