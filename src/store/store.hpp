@@ -53,8 +53,11 @@ struct StatusOr {
     std::optional<T> value;
 
     bool ok() const { return status.ok(); }
-    const T& operator*() const { return *value; }
-    T& operator*() { return *value; }
+    const T& operator*() const& { return *value; }
+    T& operator*() & { return *value; }
+    // On a temporary, the value is moved out, so `for (x : *store.list_units())`
+    // iterates a live vector instead of one destroyed with the temporary.
+    T operator*() && { return std::move(*value); }
     const T* operator->() const { return &*value; }
     T* operator->() { return &*value; }
 };
@@ -191,6 +194,34 @@ struct AuditEntry {
     std::string details;        // JSON text
 };
 
+// ---- Improvement plans -----------------------------------------------------
+
+// A plan is stored as its JSON document (input/plan_json.hpp, format
+// "itagap-plan/1") with a version for optimistic concurrency: a save names the
+// version it started from and fails with kConflict when someone saved since.
+struct PlanRecord {
+    Id id = 0;
+    Id unit_id = 0;
+    int fiscal_year_be = 0;
+    std::string document;     // the plan's JSON
+    std::int64_t version = 0; // 1 on creation, +1 per save
+    std::string updated_at;   // timestamp
+};
+
+// An evidence file of a plan (a progress update's or an activity's). The bytes
+// are kept by the store (a BLOB / bytea), under a random id, never under the
+// uploaded name, and are served only through the application's access checks.
+struct EvidenceFile {
+    Id id = 0;
+    Id plan_id = 0;
+    std::string original_name;  // as uploaded, for display and download only
+    std::string content_type;   // detected from the content, not the name
+    std::string sha256;
+    std::int64_t size_bytes = 0;
+    std::string uploaded_at;
+    std::optional<Id> uploaded_by;
+};
+
 // ---- The interface ---------------------------------------------------------
 
 class Store {
@@ -251,6 +282,44 @@ public:
     // callers pass the time, so tests run on fixed clocks.
     virtual StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) = 0;
     virtual Status delete_session(std::string_view token_hash) = 0;
+
+    // Improvement plans. One plan per unit and fiscal year (kConflict on a
+    // second). save_plan: kConflict when `expected_version` is not the stored
+    // version; on success returns the new version.
+    virtual StatusOr<Id> create_plan(const PlanRecord& plan) {
+        (void)plan;
+        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+    }
+    virtual StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
+                                             std::int64_t expected_version, std::string_view now) {
+        (void)plan_id, (void)document, (void)expected_version, (void)now;
+        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+    }
+    virtual StatusOr<PlanRecord> get_plan(Id plan_id) {
+        (void)plan_id;
+        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+    }
+    virtual StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) {
+        (void)fiscal_year_be;
+        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+    }
+    // Evidence: metadata and bytes stored in one transaction.
+    virtual StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) {
+        (void)file, (void)bytes;
+        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+    }
+    virtual StatusOr<EvidenceFile> get_evidence(Id evidence_id) {
+        (void)evidence_id;
+        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+    }
+    virtual StatusOr<std::string> read_evidence_bytes(Id evidence_id) {
+        (void)evidence_id;
+        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+    }
+    virtual StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) {
+        (void)plan_id;
+        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+    }
 
     // Audit log.
     virtual Status append_audit(const AuditEntry& entry) = 0;
