@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "input/json_checker.hpp"
+
 namespace itagap::input {
 namespace {
 
@@ -19,8 +21,6 @@ using core::Diagnostic;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr int kMaxDepth = 64;
-constexpr std::size_t kMaxShown = 80;
 constexpr std::int64_t kMaxCount = std::numeric_limits<std::uint32_t>::max();
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 // Dates are Gregorian; a year this large is a B.E. year typed by mistake
@@ -28,182 +28,18 @@ constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 constexpr int kFirstBuddhistLookingYear = 2400;
 constexpr int kFirstPlanYear = 1900;
 
-// ---- Paths and value display (as in questionnaire_json.cpp) ------------------
-
-bool is_identifier(std::string_view key) {
-    if (key.empty()) return false;
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        const char c = key[i];
-        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        const bool digit = c >= '0' && c <= '9';
-        if (!alpha && !(digit && i > 0)) return false;
-    }
-    return true;
-}
-
-std::string dump(const json& value) {
-    return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string member_path(std::string_view path, std::string_view key) {
-    std::string out(path);
-    if (is_identifier(key)) {
-        out += '.';
-        out += key;
-    } else {
-        out += '[';
-        out += dump(json(std::string(key)));
-        out += ']';
-    }
-    return out;
-}
-
-std::string element_path(std::string_view path, std::size_t index) {
-    return std::string(path) + "[" + std::to_string(index) + "]";
-}
-
-std::string shorten(std::string text) {
-    if (text.size() <= kMaxShown) return text;
-    std::size_t cut = kMaxShown;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text.resize(cut);
-    text += "...";
-    return text;
-}
-
-std::string show(const json& value) {
-    return shorten(value.is_string() ? value.get<std::string>() : dump(value));
-}
-
-std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-// True when `a` is `b`, or one is inside the other ("$.m[0]" and "$.m[0].x").
-bool overlaps(std::string_view a, std::string_view b) {
-    if (a.size() > b.size()) std::swap(a, b);
-    if (b.substr(0, a.size()) != a) return false;
-    return b.size() == a.size() || b[a.size()] == '.' || b[a.size()] == '[';
-}
-
 // ---- The checker: typed access to JSON members, collecting diagnostics --------
 
-class Checker {
+// The shared strict reader, plus the value types of plans.
+class Checker : public JsonChecker {
 public:
-    explicit Checker(std::string_view file_name) : file_(file_name) {}
+    using JsonChecker::JsonChecker;
+    using JsonChecker::number;
 
-    void error(std::string where, std::string value, std::string expected, std::size_t line = 0) {
-        errors_.push_back(
-            Diagnostic{file_, line, std::move(where), std::move(value), std::move(expected)});
-    }
-    // A path whose model value is a placeholder: core::validate_plan()'s
-    // findings there are consequences of an error already reported.
-    void suppress(std::string path) { suppressed_.push_back(std::move(path)); }
-    bool has_errors() const { return !errors_.empty(); }
-
-    // Adds the findings of core::validate_plan() that are not about a value
-    // already reported or left as a placeholder.
-    void add_rule_findings(std::vector<Diagnostic> findings) {
-        std::vector<std::string> reported = suppressed_;
-        for (const auto& e : errors_) reported.push_back(e.where);
-        for (auto& f : findings) {
-            const bool known =
-                std::any_of(reported.begin(), reported.end(),
-                            [&](const std::string& r) { return overlaps(r, f.where); });
-            if (known) continue;
-            f.file = file_;
-            errors_.push_back(std::move(f));
-        }
-    }
-    std::vector<Diagnostic> take() { return std::move(errors_); }
-
-    bool object(const json& value, const std::string& path, std::string_view what,
-                std::initializer_list<std::string_view> keys) {
-        if (!value.is_object()) {
-            error(path, show(value), "an object {...}: " + std::string(what));
-            suppress(path);
-            return false;
-        }
-        for (const auto& [key, member] : value.items()) {
-            (void)member;
-            if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-            std::string names;
-            for (std::string_view k : keys) names += (names.empty() ? "" : ", ") + std::string(k);
-            error(member_path(path, key), key,
-                  "one of the keys " + names + " (in " + std::string(what) + ")");
-        }
-        return true;
-    }
-
-    // The member `key`; null counts as absent when `nullable`. Reports a
-    // missing required key.
-    const json* member(const json& obj, const std::string& path, std::string_view key,
-                       bool required, std::string_view what, bool nullable = false) {
-        const auto it = obj.find(key);
-        if (it != obj.end() && !(nullable && it->is_null())) return &*it;
-        if (required) {
-            error(member_path(path, key), "",
-                  "a required key " + quote(key) + " (" + std::string(what) + ")");
-        }
-        return nullptr;
-    }
-
-    std::optional<std::string> string(const json& obj, const std::string& path,
-                                      std::string_view key, bool required, std::string_view what) {
-        const json* value = member(obj, path, key, required, what);
-        if (value == nullptr) return std::nullopt;
-        if (!value->is_string()) {
-            error(member_path(path, key), show(*value), "a string (" + std::string(what) + ")");
-            return std::nullopt;
-        }
-        return value->get<std::string>();
-    }
-
-    // A whole number in [low, high], from a JSON value.
-    std::optional<std::int64_t> whole(const json& value, const std::string& where, std::int64_t low,
-                                      std::int64_t high, std::string_view what) {
-        bool ok = false;
-        std::int64_t number = 0;
-        if (value.is_number_unsigned()) {
-            const auto n = value.get<std::uint64_t>();
-            ok = n <= static_cast<std::uint64_t>(high) && static_cast<std::int64_t>(n) >= low;
-            number = ok ? static_cast<std::int64_t>(n) : 0;
-        } else if (value.is_number_integer()) {
-            number = value.get<std::int64_t>();
-            ok = number >= low && number <= high;
-        }
-        if (!ok) {
-            std::string expected = "a whole number";
-            if (high == kMaxId || high == kMaxCount) {
-                expected += " " + std::to_string(low) + " or more";
-            } else {
-                expected += " from " + std::to_string(low) + " to " + std::to_string(high);
-            }
-            if (value.is_string()) expected += ", written without quotes";
-            error(where, show(value), expected + " (" + std::string(what) + ")");
-            return std::nullopt;
-        }
-        return number;
-    }
-
-    std::optional<std::int64_t> whole(const json& obj, const std::string& path,
-                                      std::string_view key, bool required, std::int64_t low,
-                                      std::int64_t high, std::string_view what,
-                                      bool nullable = false) {
-        const json* value = member(obj, path, key, required, what, nullable);
-        if (value == nullptr) return std::nullopt;
-        return whole(*value, member_path(path, key), low, high, what);
-    }
-
+    // A score: a number from 0 to 100.
     std::optional<double> number(const json& obj, const std::string& path, std::string_view key,
                                  bool required, std::string_view what) {
-        const json* value = member(obj, path, key, required, what);
-        if (value == nullptr) return std::nullopt;
-        if (!value->is_number()) {
-            std::string expected = "a number from 0 to 100";
-            if (value->is_string()) expected += ", written without quotes";
-            error(member_path(path, key), show(*value), expected + " (" + std::string(what) + ")");
-            return std::nullopt;
-        }
-        return value->get<double>();
+        return number(obj, path, key, required, 0, 100, what);
     }
 
     std::optional<core::CivilDate> date(const json& obj, const std::string& path,
@@ -249,18 +85,6 @@ public:
         return parsed;
     }
 
-    const json* array(const json& obj, const std::string& path, std::string_view key, bool required,
-                      std::string_view what) {
-        const json* value = member(obj, path, key, required, what);
-        if (value == nullptr) return nullptr;
-        if (!value->is_array()) {
-            error(member_path(path, key), show(*value),
-                  "an array [...] (" + std::string(what) + ")");
-            return nullptr;
-        }
-        return value;
-    }
-
     // An array of ids (1 or more) at `key`; optional, default empty.
     std::vector<std::int64_t> ids(const json& obj, const std::string& path, std::string_view key,
                                   std::string_view what) {
@@ -275,84 +99,7 @@ public:
         }
         return out;
     }
-
-private:
-    std::string file_;
-    std::vector<Diagnostic> errors_;
-    std::vector<std::string> suppressed_;
 };
-
-// ---- Parsing the JSON text (as in questionnaire_json.cpp) ---------------------
-
-struct TooDeep {};
-
-bool parse_document(std::string_view text, Checker& checker, json& out) {
-    struct Frame {
-        std::string path;
-        bool is_array = false;
-        std::size_t next_index = 0;
-        std::string key;
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> stack;
-    const auto child_path = [&stack]() -> std::string {
-        if (stack.empty()) return "$";
-        Frame& top = stack.back();
-        if (top.is_array) return element_path(top.path, top.next_index++);
-        return member_path(top.path, top.key);
-    };
-    const json::parser_callback_t callback = [&](int depth, json::parse_event_t event,
-                                                 json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start:
-            case json::parse_event_t::array_start: {
-                if (depth >= kMaxDepth) throw TooDeep{};
-                Frame frame;
-                frame.path = child_path();
-                frame.is_array = event == json::parse_event_t::array_start;
-                stack.push_back(std::move(frame));
-                break;
-            }
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                if (!stack.empty()) stack.pop_back();
-                break;
-            case json::parse_event_t::key:
-                if (!stack.empty() && parsed.is_string()) {
-                    Frame& top = stack.back();
-                    top.key = parsed.get<std::string>();
-                    if (!top.keys.insert(top.key).second) {
-                        checker.error(member_path(top.path, top.key), top.key,
-                                      "each key at most once in an object");
-                    }
-                }
-                break;
-            case json::parse_event_t::value:
-                if (!stack.empty() && stack.back().is_array) ++stack.back().next_index;
-                break;
-        }
-        return true;
-    };
-    try {
-        out = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true,
-                          /*ignore_comments=*/false);
-    } catch (const json::parse_error& e) {
-        const std::size_t end = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        const std::size_t line =
-            1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + end, '\n'));
-        std::string message = e.what();
-        if (message.rfind("[json.exception.", 0) == 0) {
-            const std::size_t close = message.find("] ");
-            if (close != std::string::npos) message.erase(0, close + 2);
-        }
-        checker.error("$", "", "valid JSON: " + message, line);
-        return false;
-    } catch (const TooDeep&) {
-        checker.error("$", "", "JSON nested at most " + std::to_string(kMaxDepth) + " levels deep");
-        return false;
-    }
-    return true;
-}
 
 // ---- The sections of a plan -----------------------------------------------------
 
@@ -687,7 +434,7 @@ void read_activities(Checker& c, const json& doc, core::Plan& plan) {
 core::Result<core::Plan> parse(std::string_view text, std::string_view file_name) {
     Checker c(file_name);
     json doc;
-    if (!parse_document(text, c, doc)) return c.take();
+    if (!parse_json_document(text, c, doc)) return c.take();
     if (!doc.is_object()) {
         c.error("$", show(doc), "an object {...} at the top level, holding a plan");
         return c.take();
