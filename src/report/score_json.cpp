@@ -14,21 +14,23 @@ json interval(const core::Interval& ci) { return json::array({ci.low, ci.high});
 
 json local(const core::LocalText& t) { return json{{"th", t.th}, {"en", t.en}}; }
 
+// "score", "score_text" and "ci95", or "score": null when there are no answers.
+void add_score(json& j, bool has_data, double score, const core::Interval& ci95) {
+    if (!has_data) {
+        j["score"] = nullptr;
+        return;
+    }
+    j["score"] = score;
+    j["score_text"] = core::format_score(score);
+    j["ci95"] = interval(ci95);
+}
+
 json item_json(const core::Questionnaire& q, const core::ItemScore& s) {
     const core::Item& item = q.items[s.item];
-    json j{{"code", item.code},
-           {"text", local(item.text)},
-           {"reverse", item.reverse},
-           {"answers", s.answers},
-           {"favourable", s.favourable},
-           {"option_counts", s.option_counts}};
-    if (s.has_data()) {
-        j["score"] = s.score;
-        j["score_text"] = core::format_score(s.score);
-        j["ci95"] = interval(s.ci95);
-    } else {
-        j["score"] = nullptr;
-    }
+    json j{{"code", item.code},          {"text", local(item.text)},
+           {"reverse", item.reverse},    {"answers", s.answers},
+           {"favourable", s.favourable}, {"option_counts", s.option_counts}};
+    add_score(j, s.has_data(), s.score, s.ci95);
     return j;
 }
 
@@ -43,13 +45,7 @@ json indicator_json(const core::Questionnaire& q, const core::IndicatorScore& s)
            {"respondents", s.respondents},
            {"items_scored", s.items_scored},
            {"items", items}};
-    if (s.has_data()) {
-        j["score"] = s.score;
-        j["score_text"] = core::format_score(s.score);
-        j["ci95"] = interval(s.ci95);
-    } else {
-        j["score"] = nullptr;
-    }
+    add_score(j, s.has_data(), s.score, s.ci95);
     return j;
 }
 
@@ -83,10 +79,14 @@ json numbers(const core::Questionnaire& q, const std::vector<int>& indicators) {
 
 std::string_view level_name(core::ChangeLevel level) {
     switch (level) {
-        case core::ChangeLevel::kTotal: return "ita_total";
-        case core::ChangeLevel::kInstrument: return "instrument";
-        case core::ChangeLevel::kIndicator: return "indicator";
-        case core::ChangeLevel::kItem: return "item";
+        case core::ChangeLevel::kTotal:
+            return "ita_total";
+        case core::ChangeLevel::kInstrument:
+            return "instrument";
+        case core::ChangeLevel::kIndicator:
+            return "indicator";
+        case core::ChangeLevel::kItem:
+            return "item";
     }
     return "item";
 }
@@ -98,10 +98,17 @@ json change_json(const core::Questionnaire& q, const core::ScoreChange& c) {
            {"delta", c.delta()},
            {"delta_text", core::format_score(c.delta())}};
     switch (c.level) {
-        case core::ChangeLevel::kTotal: break;
-        case core::ChangeLevel::kInstrument: j["instrument"] = q.instruments[c.index].code; break;
-        case core::ChangeLevel::kIndicator: j["indicator"] = q.indicators[c.index].number; break;
-        case core::ChangeLevel::kItem: j["code"] = q.items[c.index].code; break;
+        case core::ChangeLevel::kTotal:
+            break;
+        case core::ChangeLevel::kInstrument:
+            j["instrument"] = q.instruments[c.index].code;
+            break;
+        case core::ChangeLevel::kIndicator:
+            j["indicator"] = q.indicators[c.index].number;
+            break;
+        case core::ChangeLevel::kItem:
+            j["code"] = q.items[c.index].code;
+            break;
     }
     return j;
 }
@@ -140,7 +147,8 @@ json gaps_json(const core::Questionnaire& q, const core::UnitRoundGaps& g) {
 
 }  // namespace
 
-std::string scores_to_json(const core::Questionnaire& q, const std::vector<core::UnitRoundScore>& scores,
+std::string scores_to_json(const core::Questionnaire& q,
+                           const std::vector<core::UnitRoundScore>& scores,
                            const std::vector<core::UnitRoundGaps>& gaps, double target) {
     json units = json::array();
     for (std::size_t u = 0; u < scores.size(); ++u) {
@@ -161,7 +169,8 @@ std::string scores_to_json(const core::Questionnaire& q, const std::vector<core:
                   {"round", s.round},
                   {"instruments", instruments},
                   {"ita_total", s.ita_total ? json(*s.ita_total) : json(nullptr)},
-                  {"ita_total_text", s.ita_total ? json(core::format_score(*s.ita_total)) : json(nullptr)},
+                  {"ita_total_text",
+                   s.ita_total ? json(core::format_score(*s.ita_total)) : json(nullptr)},
                   {"ita_grade", s.ita_total ? json(s.ita_grade) : json(nullptr)},
                   {"passed", s.ita_total ? json(*s.ita_total >= q.pass_mark) : json(nullptr)},
                   {"weights_rescaled", s.weights_rescaled},

@@ -68,8 +68,9 @@ std::string unit_label(const store::Unit& unit) {
     return unit.short_name.empty() ? unit.name : unit.name + " (" + unit.short_name + ")";
 }
 
-Response survey_step_page(SiteContext& context, const SurveyTarget& target, const SurveyState& state,
-                          SurveyContext survey, Language language, std::string error = {}) {
+Response survey_step_page(SiteContext& context, const SurveyTarget& target,
+                          const SurveyState& state, SurveyContext survey, Language language,
+                          std::string error = {}) {
     survey.unit_name = unit_label(target.unit);
     survey.round_name = target.round.name;
     survey.language = language;
@@ -86,16 +87,19 @@ bool allow_submission(SiteContext& context, const Request& request) {
 }
 
 Response outcome_page(SiteContext& context, const SurveyTarget& target, const SurveyState& state,
-                      const SurveyContext& survey, Language language, store::SubmitOutcome outcome) {
+                      const SurveyContext& survey, Language language,
+                      store::SubmitOutcome outcome) {
     switch (outcome) {
         case store::SubmitOutcome::kStored:
             return message_page(context, language, "thanks_title", "thanks");
         case store::SubmitOutcome::kRoundNotOpen:
             return message_page(context, language, "round_closed_title", "round_closed");
         case store::SubmitOutcome::kCodeAlreadyUsed:
-            return message_page(context, language, "code_used", "code_used", http::status::conflict);
+            return message_page(context, language, "code_used", "code_used",
+                                http::status::conflict);
         case store::SubmitOutcome::kUnknownCode:
-            return message_page(context, language, "code_invalid", "code_invalid", http::status::not_found);
+            return message_page(context, language, "code_invalid", "code_invalid",
+                                http::status::not_found);
         case store::SubmitOutcome::kDuplicateBrowser:
             return message_page(context, language, "already_answered_title", "already_answered",
                                 http::status::conflict);
@@ -108,6 +112,32 @@ Response outcome_page(SiteContext& context, const SurveyTarget& target, const Su
     return page;
 }
 
+// A posted survey step: shows the next page, or, from the review page,
+// stores the response (`authorise` adds the code or browser token) and shows
+// the outcome.
+template <typename Authorise>
+Response step_or_submit(SiteContext& context, const Request& request, const SurveyTarget& target,
+                        const SurveyContext& survey, Language language, Authorise authorise) {
+    SurveyState state =
+        read_survey_form(*target.questionnaire, target.instrument, form_fields(request));
+    if (auto step = next_step(state)) {
+        state.step = *step;
+        return survey_step_page(context, target, state, survey, language);
+    }
+    if (!allow_submission(context, request)) {
+        Response page = survey_step_page(context, target, state, survey, language, "too_many");
+        page.status = http::status::too_many_requests;
+        return page;
+    }
+    const std::string& instrument = target.questionnaire->instruments[target.instrument].code;
+    store::Submission submission;
+    submission.response = {target.round.id,     target.unit.id, instrument,
+                           thai_today(context), state.answers,  state.comment};
+    authorise(submission);
+    return outcome_page(context, target, state, survey, language,
+                        context.submissions.submit(std::move(submission)));
+}
+
 // ---- IIT: a one-time access code ------------------------------------------
 
 Response iit_code_page(SiteContext& context, const Request& request, Language language,
@@ -118,8 +148,9 @@ Response iit_code_page(SiteContext& context, const Request& request, Language la
                         {"code", typed},
                         {"title", ui_text(language).at("code_title")}};
     if (!error.empty()) data["error"] = ui_text(language).at(error);
-    Response page = render_page(context, "iit_code", std::move(data), language,
-                                error.empty() ? http::status::ok : http::status::unprocessable_entity);
+    Response page =
+        render_page(context, "iit_code", std::move(data), language,
+                    error.empty() ? http::status::ok : http::status::unprocessable_entity);
     carry_cookies(cookies, page);
     return page;
 }
@@ -155,7 +186,8 @@ SurveyContext iit_survey_context(const Request& request, const std::string& code
 Response iit_start(SiteContext& context, const Request& request) {
     const Language language = request_language(request);
     if (!form_csrf_valid(request, kIitPurpose)) {
-        return message_page(context, language, "form_expired", "form_expired", http::status::forbidden);
+        return message_page(context, language, "form_expired", "form_expired",
+                            http::status::forbidden);
     }
     auto checked = check_code(context, request, language);
     if (auto* page = std::get_if<Response>(&checked)) return std::move(*page);
@@ -167,28 +199,15 @@ Response iit_start(SiteContext& context, const Request& request) {
 Response iit_answer(SiteContext& context, const Request& request) {
     const Language language = request_language(request);
     if (!form_csrf_valid(request, kIitPurpose)) {
-        return message_page(context, language, "form_expired", "form_expired", http::status::forbidden);
+        return message_page(context, language, "form_expired", "form_expired",
+                            http::status::forbidden);
     }
     auto checked = check_code(context, request, language);
     if (auto* page = std::get_if<Response>(&checked)) return std::move(*page);
     auto& [target, code] = std::get<0>(checked);
-    SurveyState state = read_survey_form(*target.questionnaire, target.instrument, form_fields(request));
-    const SurveyContext survey = iit_survey_context(request, code);
-    if (auto step = next_step(state)) {
-        state.step = *step;
-        return survey_step_page(context, target, state, survey, language);
-    }
-    if (!allow_submission(context, request)) {
-        Response page = survey_step_page(context, target, state, survey, language, "too_many");
-        page.status = http::status::too_many_requests;
-        return page;
-    }
-    store::Submission submission;
-    submission.response = {target.round.id, target.unit.id, "IIT", thai_today(context), state.answers,
-                           state.comment};
-    submission.access_code_hash = security::access_code_hash(code);
-    return outcome_page(context, target, state, survey, language,
-                        context.submissions.submit(std::move(submission)));
+    return step_or_submit(
+        context, request, target, iit_survey_context(request, code), language,
+        [&](store::Submission& s) { s.access_code_hash = security::access_code_hash(code); });
 }
 
 // ---- EIT: a public link per unit and round ---------------------------------
@@ -231,9 +250,9 @@ Response eit_start(SiteContext& context, const Request& request) {
     const std::string secret = form_secret(context, request, cookies);
     (void)browser_token(context, request, cookies);
     SurveyState state = read_survey_form(*target.questionnaire, target.instrument, {});
-    Response page = survey_step_page(context, target, state,
-                                     eit_survey_context(target, security::csrf_token_for(secret, kEitPurpose)),
-                                     language);
+    Response page = survey_step_page(
+        context, target, state,
+        eit_survey_context(target, security::csrf_token_for(secret, kEitPurpose)), language);
     carry_cookies(cookies, page);
     return page;
 }
@@ -245,25 +264,13 @@ Response eit_answer(SiteContext& context, const Request& request) {
     const auto& target = std::get<SurveyTarget>(found);
     const auto token = request.cookies.get(kBrowserCookie);
     if (!form_csrf_valid(request, kEitPurpose) || !token || token->size() < 32) {
-        return message_page(context, language, "form_expired", "form_expired", http::status::forbidden);
+        return message_page(context, language, "form_expired", "form_expired",
+                            http::status::forbidden);
     }
-    SurveyState state = read_survey_form(*target.questionnaire, target.instrument, form_fields(request));
-    const SurveyContext survey = eit_survey_context(target, std::string(request.form.get_or("csrf", "")));
-    if (auto step = next_step(state)) {
-        state.step = *step;
-        return survey_step_page(context, target, state, survey, language);
-    }
-    if (!allow_submission(context, request)) {
-        Response page = survey_step_page(context, target, state, survey, language, "too_many");
-        page.status = http::status::too_many_requests;
-        return page;
-    }
-    store::Submission submission;
-    submission.response = {target.round.id, target.unit.id, "EIT", thai_today(context), state.answers,
-                           state.comment};
-    submission.browser_token_hash = security::sha256_hex(*token);
-    return outcome_page(context, target, state, survey, language,
-                        context.submissions.submit(std::move(submission)));
+    return step_or_submit(
+        context, request, target,
+        eit_survey_context(target, std::string(request.form.get_or("csrf", ""))), language,
+        [&](store::Submission& s) { s.browser_token_hash = security::sha256_hex(*token); });
 }
 
 // The public link of a unit's EIT survey, for QR codes and printed posters.
@@ -278,7 +285,8 @@ std::string public_link(const SiteContext& context, const Request& request, stor
 Response eit_qr(SiteContext& context, const Request& request, bool svg) {
     auto round = parse_id(request.path_params.get_or("round", ""));
     auto unit = parse_id(request.path_params.get_or("unit", ""));
-    if (!round || !unit || !context.store.get_round(*round).ok() || !context.store.get_unit(*unit).ok()) {
+    if (!round || !unit || !context.store.get_round(*round).ok() ||
+        !context.store.get_unit(*unit).ok()) {
         return error_response(http::status::not_found);
     }
     const std::string link = public_link(context, request, *round, *unit);
@@ -295,7 +303,8 @@ Response eit_qr(SiteContext& context, const Request& request, bool svg) {
         response.headers.set(http::field::content_type, "image/png");
     }
     response.headers.set(http::field::content_disposition,
-                         fmt::format("inline; filename=\"itagap-eit-{}-{}.{}\"", *round, *unit, svg ? "svg" : "png"));
+                         fmt::format("inline; filename=\"itagap-eit-{}-{}.{}\"", *round, *unit,
+                                     svg ? "svg" : "png"));
     add_security_headers(response.headers);
     return response;
 }
@@ -304,13 +313,16 @@ Response eit_qr(SiteContext& context, const Request& request, bool svg) {
 
 void add_survey_routes(Router& router, SiteContext& context) {
     SiteContext* ctx = &context;
-    (void)router.get("/iit", [ctx](const Request& r) { return iit_code_page(*ctx, r, request_language(r)); });
+    (void)router.get(
+        "/iit", [ctx](const Request& r) { return iit_code_page(*ctx, r, request_language(r)); });
     (void)router.post("/iit", [ctx](const Request& r) { return iit_start(*ctx, r); });
     (void)router.post("/iit/answer", [ctx](const Request& r) { return iit_answer(*ctx, r); });
     (void)router.get("/s/{round}/{unit}", [ctx](const Request& r) { return eit_start(*ctx, r); });
     (void)router.post("/s/{round}/{unit}", [ctx](const Request& r) { return eit_answer(*ctx, r); });
-    (void)router.get("/s/{round}/{unit}/qr.svg", [ctx](const Request& r) { return eit_qr(*ctx, r, true); });
-    (void)router.get("/s/{round}/{unit}/qr.png", [ctx](const Request& r) { return eit_qr(*ctx, r, false); });
+    (void)router.get("/s/{round}/{unit}/qr.svg",
+                     [ctx](const Request& r) { return eit_qr(*ctx, r, true); });
+    (void)router.get("/s/{round}/{unit}/qr.png",
+                     [ctx](const Request& r) { return eit_qr(*ctx, r, false); });
 }
 
 }  // namespace itagap::web
