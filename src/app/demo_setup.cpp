@@ -1,6 +1,7 @@
 #include "app/demo_setup.hpp"
 
 #include "app/import_responses.hpp"
+#include "input/plan_json.hpp"
 #include "input/questionnaire_json.hpp"
 #include "security/access_codes.hpp"
 #include "security/passwords.hpp"
@@ -52,6 +53,39 @@ StatusOr<store::Round> find_or_create_round(store::Store& store, const store::Ro
     return {Status::Ok(), out};
 }
 
+// The unit's stored plan for `year`, if any.
+StatusOr<std::optional<store::Id>> find_plan(store::Store& store, store::Id unit_id, int year) {
+    auto plans = store.list_plans(year);
+    if (!plans.ok()) return fail<std::optional<store::Id>>(plans.status);
+    for (const auto& p : *plans) {
+        if (p.unit_id == unit_id) return {Status::Ok(), std::optional<store::Id>(p.id)};
+    }
+    return {Status::Ok(), std::optional<store::Id>()};
+}
+
+// The demo plan (the seed's, for the demo unit), created unless the unit
+// already has a plan for that year: a plan someone edited in the demo is
+// kept as it is.
+StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& plan_json,
+                                        store::Id unit_id, const std::string& now) {
+    auto parsed = input::parse_plan_json(plan_json, "plan-2569.json");
+    if (!parsed) return fail<store::Id>({StatusCode::kInvalid, core::to_string(parsed.errors())});
+    core::Plan plan = std::move(parsed).value();
+    plan.id = 0;
+    plan.unit.id = unit_id;
+    auto existing = find_plan(store, unit_id, plan.fiscal_year_be);
+    if (!existing.ok()) return fail<store::Id>(existing.status);
+    if (*existing) return {Status::Ok(), **existing};
+    auto id =
+        store.create_plan({0, unit_id, plan.fiscal_year_be, input::export_plan_json(plan), 1, now});
+    if (id.status.code == StatusCode::kConflict) {
+        // Another set-up created it in the meantime.
+        existing = find_plan(store, unit_id, plan.fiscal_year_be);
+        if (existing.ok() && *existing) return {Status::Ok(), **existing};
+    }
+    return id;
+}
+
 }  // namespace
 
 StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const std::string& now) {
@@ -95,6 +129,12 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         if (!imported) {
             return fail<DemoSetup>({StatusCode::kInvalid, core::to_string(imported.errors())});
         }
+    }
+
+    if (!data.plan_json.empty()) {
+        auto plan = find_or_create_plan(store, data.plan_json, out.unit_id, now);
+        if (!plan.ok()) return fail<DemoSetup>(plan.status);
+        out.plan_id = *plan;
     }
 
     auto open_round = find_or_create_round(

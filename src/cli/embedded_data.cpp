@@ -13,5 +13,6 @@ std::string_view find(std::string_view name) {
 
 std::string_view embedded_questionnaire() { return find("ita-internal-2568.json"); }
 std::string_view embedded_demo_responses() { return find("responses.csv"); }
+std::string_view embedded_demo_plan() { return find("plan-2569.json"); }
 
 }  // namespace itagap::cli

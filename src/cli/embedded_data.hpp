@@ -13,5 +13,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_data_
 std::string_view embedded_questionnaire();
 // data/demo/responses.csv
 std::string_view embedded_demo_responses();
+// data/demo/plan-2569.json
+std::string_view embedded_demo_plan();
 
 }  // namespace itagap::cli

@@ -1,9 +1,9 @@
 // itagap: integrity and transparency self-assessment for Thai public agencies.
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 
+#include "cli/plan_command.hpp"
 #include "cli/score_command.hpp"
 #include "cli/serve_command.hpp"
 
@@ -42,6 +42,37 @@ int main(int argc, char** argv) {
         cmd->add_option("--workers", options->worker_threads, "handler threads (default 8)")
             ->check(CLI::Range(1, 256));
     }
+    // For tests and scripts: set up the demo database, print where it is, exit.
+    demo_cmd->add_flag("--setup-only", demo.setup_only, "set up the demo database and exit")
+        ->group("");
+
+    CLI::App* plan_cmd = app.add_subcommand(
+        "plan", "แผนพัฒนา: ส่งออกและนำเข้าไฟล์ JSON / improvement plans as JSON files");
+    plan_cmd->require_subcommand(1);
+    itagap::cli::PlanExportOptions plan_export;
+    CLI::App* plan_export_cmd = plan_cmd->add_subcommand(
+        "export", "เขียนแผนของหน่วยงานเป็น JSON / write a unit's plan as JSON");
+    plan_export_cmd
+        ->add_option("--db", plan_export.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    plan_export_cmd
+        ->add_option("--unit", plan_export.unit, "unit name, short name or \"name (short)\"")
+        ->required();
+    plan_export_cmd->add_option("--year", plan_export.fiscal_year_be, "fiscal year, B.E. (2569)")
+        ->required()
+        ->check(CLI::Range(2400, 2800));
+    plan_export_cmd->add_option("--output,-o", plan_export.output_path,
+                                "output file (default: stdout)");
+    itagap::cli::PlanImportOptions plan_import;
+    CLI::App* plan_import_cmd =
+        plan_cmd->add_subcommand("import", "นำเข้าแผนจากไฟล์ JSON / import a plan from a JSON file");
+    plan_import_cmd
+        ->add_option("--db", plan_import.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    plan_import_cmd->add_option("file", plan_import.file_path, "plan file (itagap-plan/1 JSON)")
+        ->required();
+    plan_import_cmd->add_flag("--replace", plan_import.replace,
+                              "overwrite the unit's existing plan for the year");
 
     try {
         app.parse(argc, argv);
@@ -54,6 +85,10 @@ int main(int argc, char** argv) {
         if (*score_cmd) return itagap::cli::run_score(score, std::cout, std::cerr);
         if (*serve_cmd) return itagap::cli::run_serve(serve, std::cout, std::cerr);
         if (*demo_cmd) return itagap::cli::run_demo(demo, std::cout, std::cerr);
+        if (*plan_export_cmd)
+            return itagap::cli::run_plan_export(plan_export, std::cout, std::cerr);
+        if (*plan_import_cmd)
+            return itagap::cli::run_plan_import(plan_import, std::cout, std::cerr);
     } catch (const std::exception& e) {
         std::cerr << "itagap: internal error: " << e.what() << "\n";
         return itagap::cli::kExitInternalError;

@@ -98,11 +98,17 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
 int run_demo(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     auto store = open_and_migrate(options.db_url, err);
     if (!store.ok()) return kExitBadInput;
-    app::DemoData data{std::string(embedded_questionnaire()), std::string(embedded_demo_responses())};
+    app::DemoData data{std::string(embedded_questionnaire()),
+                       std::string(embedded_demo_responses()), std::string(embedded_demo_plan())};
     auto demo = app::set_up_demo(**store, data, now_iso());
     if (!demo.ok()) {
         err << "itagap: cannot set up the demo: " << demo.status.message << "\n";
         return kExitInternalError;
+    }
+    if (options.setup_only) {
+        out << "itagap demo: " << options.db_url << " is ready (unit " << demo->unit_id << ", plan "
+            << demo->plan_id << ")\n";
+        return kExitOk;
     }
     return serve(**store, options, out, err, [&](std::uint16_t port) {
         std::string address = options.listen.substr(0, options.listen.rfind(':'));

@@ -12,13 +12,14 @@ struct ServeOptions {
     std::string public_url;        // for QR codes and printed links
     bool secure_cookies = false;   // behind HTTPS
     int worker_threads = 8;
+    bool setup_only = false;       // demo: set up the database, then exit without serving
 };
 
 // Serves until SIGINT or SIGTERM; finishes in-flight commits, then returns.
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
 
 // Creates (or reuses) the demo database, prints the admin's one-time password
-// and a few access codes, then serves it.
+// and a few access codes, then serves it (or, with setup_only, returns).
 int run_demo(const ServeOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace itagap::cli

@@ -194,16 +194,16 @@ TEST_P(AdminTest, RepeatedFailuresLockTheAccountUntilTheClockMovesOn) {
     EXPECT_TRUE(contains(locked.body(), "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
     EXPECT_FALSE(browser.cookies.count("itagap_session"));
 
-    site_->now += web::SiteOptions{}.lockout - std::chrono::minutes(1);
+    site_->set_now(site_->now() + web::SiteOptions{}.lockout - std::chrono::minutes(1));
     EXPECT_EQ(sign_in(browser, "clerk", kPassword).result(), http::status::unauthorized);
-    site_->now += std::chrono::minutes(2);
+    site_->set_now(site_->now() + std::chrono::minutes(2));
     ClientResponse ok = sign_in(browser, "clerk", kPassword);
     EXPECT_EQ(ok.result(), http::status::see_other);
     EXPECT_EQ(location(ok), "/admin");
     EXPECT_EQ(browser.get("/admin").result(), http::status::ok);
 
     // The session expires with the clock too.
-    site_->now += web::SiteOptions{}.session_lifetime + std::chrono::minutes(1);
+    site_->set_now(site_->now() + web::SiteOptions{}.session_lifetime + std::chrono::minutes(1));
     EXPECT_EQ(location(browser.get("/admin")), "/admin/sign-in");
 }
 
@@ -219,6 +219,7 @@ TEST_P(AdminTest, EveryFormPostWithoutItsTokenIsRefused) {
         {"/admin/rounds/" + round + "/status", {{"action", "close"}}},
         {"/admin/questionnaires", {}},
         {"/admin/access-codes", {{"round", round}, {"unit", unit}, {"count", "3"}}},
+        {"/admin/access-codes/sheet.pdf", {{"round", round}, {"unit", unit}, {"codes", "x"}}},
         {"/admin/imports", {{"round", round}}},
         {"/admin/users", {{"username", "mallory"}, {"role", "admin"}}},
         {"/admin/users/" + std::to_string(admin_id) + "/reset", {}},
@@ -503,6 +504,131 @@ TEST_P(AdminTest, AccessCodesAreStoredAsHashesAndShownOnce) {
     EXPECT_EQ(site_->store().count_access_codes(round, unit)->issued, before.issued + 7);
 }
 
+// The codes shown on a freshly generated sheet, in display form.
+std::vector<std::string> sheet_codes(const std::string& body) {
+    std::vector<std::string> codes;
+    static const std::regex code_pattern(
+        R"re(<p class="access-code">([2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3})</p>)re");
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), code_pattern);
+         it != std::sregex_iterator(); ++it) {
+        codes.push_back((*it)[1].str());
+    }
+    return codes;
+}
+
+TEST_P(AdminTest, TheCodeSheetDownloadsAsAPdfOfTheCodesShownOnly) {
+    Browser browser = admin_browser();
+    const store::Id round = site_->demo().open_round_id;
+    const store::Id unit = site_->demo().unit_id;
+    auto other_unit = site_->store().create_unit({0, std::nullopt, "หน่วยงานอื่น", "", "Other"});
+    ASSERT_TRUE(other_unit.ok());
+    const auto generate = [&](Browser& b, store::Id for_unit, const char* count) {
+        return b.post("/admin/access-codes", {{"csrf", csrf_of(b, "/admin/access-codes")},
+                                              {"round", std::to_string(round)},
+                                              {"unit", std::to_string(for_unit)},
+                                              {"count", count}});
+    };
+    ClientResponse sheet = generate(browser, unit, "3");
+    ASSERT_EQ(sheet.result(), http::status::ok) << sheet.body();
+    const std::vector<std::string> codes = sheet_codes(sheet.body());
+    ASSERT_EQ(codes.size(), 3u);
+    EXPECT_TRUE(contains(sheet.body(), "action=\"/admin/access-codes/sheet.pdf\""));
+    EXPECT_TRUE(contains(sheet.body(), "ดาวน์โหลด PDF"));
+    // The download form: the session's token, the round, the unit and the codes shown.
+    const auto form = hidden_fields(sheet.body());
+    EXPECT_EQ(form.at("csrf"), csrf_of(browser));
+    EXPECT_EQ(form.at("round"), std::to_string(round));
+    EXPECT_EQ(form.at("unit"), std::to_string(unit));
+    EXPECT_EQ(form.at("codes"), codes[0] + " " + codes[1] + " " + codes[2]);
+
+    ClientResponse pdf = browser.post("/admin/access-codes/sheet.pdf", form);
+    ASSERT_EQ(pdf.result(), http::status::ok) << pdf.body();
+    EXPECT_TRUE(pdf.body().starts_with("%PDF-"));
+    EXPECT_GT(pdf.body().size(), 1000u);
+    EXPECT_EQ(std::string(pdf[http::field::content_type]), "application/pdf");
+    EXPECT_TRUE(contains(std::string(pdf[http::field::content_disposition]), "attachment"));
+    EXPECT_EQ(std::string(pdf[http::field::cache_control]), "no-store");
+    // Typed codes are read as a person would type them.
+    auto lower = form;
+    for (auto& c : lower["codes"])
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(browser.post("/admin/access-codes/sheet.pdf", lower).result(), http::status::ok);
+
+    const auto refused = [&](std::map<std::string, std::string> fields) {
+        return browser.post("/admin/access-codes/sheet.pdf", fields).result();
+    };
+    // Not a code at all (0 and O are not in the alphabet), or no codes: 400.
+    auto malformed = form;
+    malformed["codes"] = codes[0] + " " + "A0O-AAA-AAA";
+    EXPECT_EQ(refused(malformed), http::status::bad_request);
+    malformed["codes"] = "";
+    EXPECT_EQ(refused(malformed), http::status::bad_request);
+    malformed["codes"] = "<b>hello</b>";
+    EXPECT_EQ(refused(malformed), http::status::bad_request);
+    // A well-formed code that was never issued: 403.
+    auto forged = form;
+    forged["codes"] = codes[0] + " " + security::generate_access_codes(1).front();
+    EXPECT_EQ(refused(forged), http::status::forbidden);
+    // Codes of another unit, under this unit or under their own with this unit's codes: 403.
+    const std::vector<std::string> others = sheet_codes(generate(browser, *other_unit, "2").body());
+    ASSERT_EQ(others.size(), 2u);
+    auto mixed = form;
+    mixed["codes"] = codes[0] + " " + others[0];
+    EXPECT_EQ(refused(mixed), http::status::forbidden);
+    auto moved = form;
+    moved["unit"] = std::to_string(*other_unit);
+    EXPECT_EQ(refused(moved), http::status::forbidden);
+    // The right codes under another round: 403.
+    auto wrong_round = form;
+    wrong_round["round"] = std::to_string(site_->demo().seed_round_id);
+    EXPECT_EQ(refused(wrong_round), http::status::forbidden);
+    // Without the session's token, or with another one: 403 and no PDF.
+    auto no_token = form;
+    no_token.erase("csrf");
+    ClientResponse tokenless = browser.post("/admin/access-codes/sheet.pdf", no_token);
+    EXPECT_EQ(tokenless.result(), http::status::forbidden);
+    EXPECT_FALSE(tokenless.body().starts_with("%PDF-"));
+    no_token["csrf"] = "not-the-token";
+    EXPECT_EQ(refused(no_token), http::status::forbidden);
+
+    // A coordinator of another unit cannot print this unit's codes (even with
+    // its own valid token); the unit's own coordinator can; an executive cannot.
+    make_user("coord", store::Role::kUnitCoordinator, unit);
+    make_user("coord_other", store::Role::kUnitCoordinator, *other_unit);
+    make_user("exec", store::Role::kExecutive);
+    for (const auto& [name, expected] :
+         std::vector<std::pair<std::string, http::status>>{{"coord_other", http::status::forbidden},
+                                                           {"exec", http::status::forbidden},
+                                                           {"coord", http::status::ok}}) {
+        Browser other(site_->port());
+        ASSERT_EQ(location(sign_in(other, name, kPassword)), "/admin") << name;
+        auto theirs = form;
+        theirs["csrf"] = csrf_of(other);
+        ClientResponse r = other.post("/admin/access-codes/sheet.pdf", theirs);
+        EXPECT_EQ(r.result(), expected) << name;
+        EXPECT_EQ(r.body().starts_with("%PDF-"), expected == http::status::ok) << name;
+    }
+
+    // A code used since the sheet was made is no longer printed.
+    const store::Submission answer{
+        {round, unit, "IIT", "2025-11-20", std::vector<std::uint8_t>(30, 4), ""},
+        security::access_code_hash(*security::normalise_access_code(codes[1])),
+        ""};
+    ASSERT_EQ(site_->store().submit(answer), store::SubmitOutcome::kStored);
+    EXPECT_EQ(refused(form), http::status::forbidden);
+
+    // The audit log records the download, never a code.
+    const auto entries = site_->store().list_audit(100);
+    bool logged = false;
+    for (const auto& entry : *entries) {
+        if (entry.action == "access_codes.sheet_pdf") logged = true;
+        for (const auto& code : codes) EXPECT_FALSE(contains(entry.details, code));
+        for (const auto& code : codes)
+            EXPECT_FALSE(contains(entry.details, *security::normalise_access_code(code)));
+    }
+    EXPECT_TRUE(logged);
+}
+
 TEST_P(AdminTest, CsvImportThroughTheUploadForm) {
     Browser browser = admin_browser();
     const store::Id round = site_->demo().open_round_id;
@@ -598,6 +724,19 @@ TEST_P(AdminTest, RoundsAreCreatedOpenedClosedAndPublished) {
     ASSERT_TRUE(created);
     EXPECT_EQ(created->status, store::RoundStatus::kDraft);
     EXPECT_EQ(created->fiscal_year_be, 2569);
+    EXPECT_EQ(created->opens_on, "2026-04-01");
+    // Thai dates on the Thai page; ISO on the English page and in the API.
+    const std::string thai = browser.get("/admin/rounds").body();
+    EXPECT_TRUE(contains(
+        thai, "<td class=\"nowrap\">1 เม.ย. 2569</td><td class=\"nowrap\">30 ก.ย. 2569</td>"))
+        << thai;
+    EXPECT_FALSE(contains(thai, ">2026-04-01</td>"));
+    EXPECT_TRUE(
+        contains(browser.get("/admin/rounds?lang=en").body(),
+                 "<td class=\"nowrap\">2026-04-01</td><td class=\"nowrap\">2026-09-30</td>"));
+    const std::string api = browser.get("/api/rounds").body();
+    EXPECT_TRUE(contains(api, "\"opens_on\":\"2026-04-01\"")) << api;
+    EXPECT_TRUE(contains(api, "\"closes_on\":\"2026-09-30\"")) << api;
     const std::string action = "/admin/rounds/" + std::to_string(created->id) + "/status";
     EXPECT_EQ(browser.post(action, {{"csrf", csrf}, {"action", "open"}}).result(),
               http::status::see_other);
@@ -610,6 +749,24 @@ TEST_P(AdminTest, RoundsAreCreatedOpenedClosedAndPublished) {
     EXPECT_TRUE(site_->store().get_round(created->id)->results_published);
     EXPECT_EQ(browser.post(action, {{"csrf", csrf}, {"action", "explode"}}).result(),
               http::status::bad_request);
+}
+
+TEST_P(AdminTest, TheAuditLogShowsThaiDatesInThailandsTime) {
+    (void)admin_browser();  // signs in at 2025-11-20T03:00:00Z
+    site_->set_now(site_->now() + std::chrono::hours(21) + std::chrono::minutes(5));
+    Browser browser(site_->port());
+    ASSERT_EQ(location(sign_in(browser, "boss", kPassword)), "/admin");
+    ClientResponse page = browser.get("/admin/audit");
+    ASSERT_EQ(page.result(), http::status::ok);
+    const std::string body = page.body();
+    EXPECT_TRUE(
+        contains(body, "<time datetime=\"2025-11-20T03:00:00Z\">20 พ.ย. 2568 10.00 น.</time>"))
+        << body;
+    // 00:05 UTC on the 21st is already the 21st in Thailand: 07.05.
+    EXPECT_TRUE(
+        contains(body, "<time datetime=\"2025-11-21T00:05:00Z\">21 พ.ย. 2568 07.05 น.</time>"))
+        << body;
+    EXPECT_TRUE(contains(browser.get("/admin/audit?lang=en").body(), ">2025-11-21 07:05</time>"));
 }
 
 TEST_P(AdminTest, UsersAreCreatedResetAndDeactivated) {

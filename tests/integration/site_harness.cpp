@@ -47,7 +47,7 @@ std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& wh
     SiteHarness* self = h.get();
     h->context_ = std::make_unique<web::SiteContext>(web::SiteContext{
         *h->store_, *h->submissions_, *h->questionnaires_, *h->templates_, *h->limiter_, {},
-        [self] { return self->now; }});
+        [self] { return self->now(); }});
     web::HttpServerOptions options;
     options.port = 0;
     h->server_ = std::make_unique<web::HttpServer>(options, web::build_site_router(*h->context_),

@@ -4,6 +4,9 @@
 // cookies and posts forms.
 #pragma once
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <regex>
@@ -33,12 +36,24 @@ public:
     std::uint16_t port() const;
     store::Store& store() { return *store_; }
     const app::DemoSetup& demo() const { return demo_; }
-    // The clock every handler reads; tests may move it.
-    std::chrono::system_clock::time_point now =
-        std::chrono::sys_days{std::chrono::year{2025} / 11 / 20} + std::chrono::hours(3);
+    // The clock every handler reads, to the second; tests may move it. Set by
+    // the test thread and read by the server's threads, hence atomic.
+    std::chrono::system_clock::time_point now() const {
+        return std::chrono::system_clock::time_point(std::chrono::seconds(now_seconds_.load()));
+    }
+    void set_now(std::chrono::system_clock::time_point at) {
+        now_seconds_.store(
+            std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count());
+    }
 
 private:
     SiteHarness() = default;
+    // Seconds since the epoch; starts at 2025-11-20T03:00:00Z.
+    std::atomic<std::int64_t> now_seconds_{
+        std::chrono::duration_cast<std::chrono::seconds>(
+            (std::chrono::sys_days{std::chrono::year{2025} / 11 / 20} + std::chrono::hours(3))
+                .time_since_epoch())
+            .count()};
     std::unique_ptr<store::testing::TestDatabase> db_;
     std::unique_ptr<store::Store> store_;
     app::DemoSetup demo_;
@@ -57,7 +72,8 @@ public:
 
     ClientResponse get(const std::string& target);
     // An application/x-www-form-urlencoded POST.
-    ClientResponse post(const std::string& target, const std::map<std::string, std::string>& fields);
+    ClientResponse post(const std::string& target,
+                        const std::map<std::string, std::string>& fields);
     ClientResponse post_raw(const std::string& target, const std::string& content_type,
                             const std::string& body);
 

@@ -37,6 +37,14 @@ Params& Params::add_bytes(const std::vector<std::uint8_t>& bytes) {
     return *this;
 }
 
+Params& Params::add_bytes(std::string_view bytes) {
+    values_.emplace_back(bytes);
+    null_.push_back(false);
+    lengths_.push_back(static_cast<int>(bytes.size()));
+    formats_.push_back(1);
+    return *this;
+}
+
 std::vector<const char*> Params::pointers() const {
     std::vector<const char*> p;
     p.reserve(values_.size());
@@ -93,23 +101,28 @@ std::optional<std::int64_t> Result::optional_int64(int row, int column) const {
 
 bool Result::boolean(int row, int column) const { return PQgetvalue(r_, row, column)[0] == 't'; }
 
-std::vector<std::uint8_t> Result::bytes(int row, int column) const {
+std::string Result::bytes_string(int row, int column) const {
     // bytea_output = hex (the default since 9.0): "\x" then two hex digits
     // per byte.
     std::string_view hex(PQgetvalue(r_, row, column),
                          static_cast<std::size_t>(PQgetlength(r_, row, column)));
     if (hex.starts_with("\\x")) hex.remove_prefix(2);
-    auto digit = [](char c) -> std::uint8_t {
-        if (c >= '0' && c <= '9') return static_cast<std::uint8_t>(c - '0');
-        if (c >= 'a' && c <= 'f') return static_cast<std::uint8_t>(c - 'a' + 10);
-        return static_cast<std::uint8_t>(c - 'A' + 10);
+    auto digit = [](char c) -> unsigned {
+        if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
+        if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
+        return static_cast<unsigned>(c - 'A' + 10);
     };
-    std::vector<std::uint8_t> out;
+    std::string out;
     out.reserve(hex.size() / 2);
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        out.push_back(static_cast<std::uint8_t>(digit(hex[i]) << 4 | digit(hex[i + 1])));
+        out.push_back(static_cast<char>(digit(hex[i]) << 4 | digit(hex[i + 1])));
     }
     return out;
+}
+
+std::vector<std::uint8_t> Result::bytes(int row, int column) const {
+    std::string raw = bytes_string(row, column);
+    return {raw.begin(), raw.end()};
 }
 
 // ---- Connection -------------------------------------------------------------

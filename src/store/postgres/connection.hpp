@@ -30,6 +30,7 @@ public:
     Params& add(const char* text) { return add(std::string_view(text)); }
     Params& add(const std::optional<std::int64_t>& value);
     Params& add_bytes(const std::vector<std::uint8_t>& bytes);
+    Params& add_bytes(std::string_view bytes);
 
     int size() const { return static_cast<int>(values_.size()); }
     // Pointers into this object: valid while it lives and is not added to.
@@ -71,6 +72,7 @@ public:
     std::optional<std::int64_t> optional_int64(int row, int column) const;
     bool boolean(int row, int column) const;
     std::vector<std::uint8_t> bytes(int row, int column) const;  // bytea, hex output
+    std::string bytes_string(int row, int column) const;          // the same, as a string
 
 private:
     PGresult* r_;

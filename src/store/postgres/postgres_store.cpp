@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <limits>
 #include <utility>
 
 #include "store/postgres/connection.hpp"
@@ -49,6 +50,35 @@ Id random_response_id() {
     Id id = 0;
     std::memcpy(&id, &bits, sizeof id);
     return id;
+}
+
+// See sqlite_store.cpp: random and positive.
+Id random_evidence_id() { return random_response_id() & std::numeric_limits<Id>::max(); }
+
+// SHA-256 of `bytes`, lower-case hex. REQUIRES: sodium_init() succeeded.
+std::string sha256_hex(std::string_view bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+// As in sqlite_store.cpp: size and hash computed from the bytes; a caller's
+// value that disagrees is refused.
+StatusOr<EvidenceFile> checked_evidence(const EvidenceFile& file, std::string_view bytes) {
+    EvidenceFile out = file;
+    const std::string digest = sha256_hex(bytes);
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    if ((!file.sha256.empty() && file.sha256 != digest) ||
+        (file.size_bytes != 0 && file.size_bytes != size)) {
+        return fail<EvidenceFile>(
+            {StatusCode::kInvalid,
+             "postgres: add_evidence: the size or SHA-256 given does not match the bytes"});
+    }
+    out.sha256 = digest;
+    out.size_bytes = size;
+    return ok(std::move(out));
 }
 
 // Usernames are unique ignoring ASCII case, folded here rather than with
@@ -103,6 +133,11 @@ User read_user(const Result& r, int row) {
 #define ITAGAP_ROUND_SELECT                                                            \
     "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, " \
     "results_published FROM rounds"
+#define ITAGAP_PLAN_SELECT \
+    "SELECT id, unit_id, fiscal_year_be, document, version, updated_at FROM plans"
+#define ITAGAP_EVIDENCE_SELECT                                                           \
+    "SELECT id, plan_id, original_name, content_type, sha256, size_bytes, uploaded_at, " \
+    "uploaded_by FROM evidence_files"
 
 class PostgresStore final : public Store {
 public:
@@ -145,6 +180,16 @@ public:
     Status create_session(const Session& session) override;
     StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) override;
     Status delete_session(std::string_view token_hash) override;
+
+    StatusOr<Id> create_plan(const PlanRecord& plan) override;
+    StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
+                                     std::int64_t expected_version, std::string_view now) override;
+    StatusOr<PlanRecord> get_plan(Id plan_id) override;
+    StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) override;
+    StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) override;
+    StatusOr<EvidenceFile> get_evidence(Id evidence_id) override;
+    StatusOr<std::string> read_evidence_bytes(Id evidence_id) override;
+    StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) override;
 
     Status append_audit(const AuditEntry& entry) override;
     StatusOr<std::vector<AuditEntry>> list_audit(int limit) override;
@@ -705,6 +750,145 @@ Status PostgresStore::delete_session(std::string_view token_hash) {
     });
 }
 
+// ---- Improvement plans ------------------------------------------------------
+
+PlanRecord read_plan(const Result& r, int row) {
+    return PlanRecord{r.int64(row, 0), r.int64(row, 1), static_cast<int>(r.int64(row, 2)),
+                      r.text(row, 3),  r.int64(row, 4), r.text(row, 5)};
+}
+
+StatusOr<Id> PostgresStore::create_plan(const PlanRecord& plan) {
+    // Version 1 whatever the record says: versions count saves in this
+    // database only.
+    return insert_returning_id(
+        "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at) "
+        "VALUES ($1, $2, $3, 1, $4) RETURNING id",
+        Params().add(plan.unit_id).add(plan.fiscal_year_be).add(plan.document).add(plan.updated_at),
+        "create_plan");
+}
+
+StatusOr<std::int64_t> PostgresStore::save_plan(Id plan_id, const std::string& document,
+                                                std::int64_t expected_version,
+                                                std::string_view now) {
+    return with_connection<std::int64_t>([&](Connection& c) -> StatusOr<std::int64_t> {
+        // Compare-and-set in one statement. Under READ COMMITTED a second
+        // saver from the same version waits for the first one's row lock,
+        // then re-evaluates "version = $4" on the new row and matches nothing.
+        Result r = c.query(
+            "UPDATE plans SET document = $1, version = version + 1, updated_at = $2 "
+            "WHERE id = $3 AND version = $4 RETURNING version",
+            Params().add(document).add(now).add(plan_id).add(expected_version));
+        if (!r.ok()) return fail<std::int64_t>(c.error(r, "save_plan"));
+        if (r.rows() == 1) return ok(r.int64(0, 0));
+        // Nothing changed: a stale version or a missing plan. Plans are never
+        // deleted, so a plan seen here existed when the UPDATE ran.
+        Result exists = c.query("SELECT version FROM plans WHERE id = $1", Params().add(plan_id));
+        if (!exists.ok()) return fail<std::int64_t>(c.error(exists, "save_plan"));
+        if (exists.rows() == 0) return fail<std::int64_t>(not_found("save_plan", plan_id));
+        return fail<std::int64_t>(
+            {StatusCode::kConflict,
+             fmt::format("postgres: save_plan: plan {} is at version {}, not {}: saved by "
+                         "someone else in the meantime",
+                         plan_id, exists.int64(0, 0), expected_version)});
+    });
+}
+
+StatusOr<PlanRecord> PostgresStore::get_plan(Id plan_id) {
+    return with_connection<PlanRecord>([&](Connection& c) -> StatusOr<PlanRecord> {
+        Result r = c.query(ITAGAP_PLAN_SELECT " WHERE id = $1", Params().add(plan_id));
+        if (!r.ok()) return fail<PlanRecord>(c.error(r, "get_plan"));
+        if (r.rows() == 0) return fail<PlanRecord>(not_found("get_plan", plan_id));
+        return ok(read_plan(r, 0));
+    });
+}
+
+StatusOr<std::vector<PlanRecord>> PostgresStore::list_plans(std::optional<int> fiscal_year_be) {
+    using List = std::vector<PlanRecord>;
+    return with_connection<List>([&](Connection& c) -> StatusOr<List> {
+        // One statement for both: a NULL year matches every plan.
+        std::optional<std::int64_t> year;
+        if (fiscal_year_be) year = *fiscal_year_be;
+        Result r = c.query(ITAGAP_PLAN_SELECT
+                           " WHERE $1::integer IS NULL OR fiscal_year_be = $1::integer "
+                           "ORDER BY unit_id, fiscal_year_be, id",
+                           Params().add(year));
+        if (!r.ok()) return fail<List>(c.error(r, "list_plans"));
+        List list;
+        for (int i = 0; i < r.rows(); ++i) list.push_back(read_plan(r, i));
+        return ok(std::move(list));
+    });
+}
+
+// ---- Evidence files ---------------------------------------------------------
+
+EvidenceFile read_evidence(const Result& r, int row) {
+    return EvidenceFile{r.int64(row, 0), r.int64(row, 1), r.text(row, 2), r.text(row, 3),
+                        r.text(row, 4),  r.int64(row, 5), r.text(row, 6), r.optional_int64(row, 7)};
+}
+
+StatusOr<Id> PostgresStore::add_evidence(const EvidenceFile& file, const std::string& bytes) {
+    auto checked = checked_evidence(file, bytes);
+    if (!checked.ok()) return fail<Id>(checked.status);
+    const EvidenceFile& f = *checked;
+    return with_connection<Id>([&](Connection& c) -> StatusOr<Id> {
+        // One statement, so metadata and bytes commit together. A random id
+        // collides with probability ~n/2^63; retry rather than fail.
+        for (int attempt = 0;; ++attempt) {
+            const Id id = random_evidence_id();
+            Result r = c.query(
+                "INSERT INTO evidence_files (id, plan_id, original_name, content_type, sha256, "
+                "size_bytes, uploaded_at, uploaded_by, bytes) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                Params()
+                    .add(id)
+                    .add(f.plan_id)
+                    .add(f.original_name)
+                    .add(f.content_type)
+                    .add(f.sha256)
+                    .add(f.size_bytes)
+                    .add(f.uploaded_at)
+                    .add(f.uploaded_by)
+                    .add_bytes(std::string_view(bytes)));
+            if (r.ok()) return ok(id);
+            const bool id_taken = r.sqlstate() == "23505" &&
+                                  r.message().find("evidence_files_pkey") != std::string::npos;
+            if (!id_taken || attempt == 3) return fail<Id>(c.error(r, "add_evidence"));
+        }
+    });
+}
+
+StatusOr<EvidenceFile> PostgresStore::get_evidence(Id evidence_id) {
+    return with_connection<EvidenceFile>([&](Connection& c) -> StatusOr<EvidenceFile> {
+        Result r = c.query(ITAGAP_EVIDENCE_SELECT " WHERE id = $1", Params().add(evidence_id));
+        if (!r.ok()) return fail<EvidenceFile>(c.error(r, "get_evidence"));
+        if (r.rows() == 0) return fail<EvidenceFile>(not_found("get_evidence", evidence_id));
+        return ok(read_evidence(r, 0));
+    });
+}
+
+StatusOr<std::string> PostgresStore::read_evidence_bytes(Id evidence_id) {
+    return with_connection<std::string>([&](Connection& c) -> StatusOr<std::string> {
+        Result r =
+            c.query("SELECT bytes FROM evidence_files WHERE id = $1", Params().add(evidence_id));
+        if (!r.ok()) return fail<std::string>(c.error(r, "read_evidence_bytes"));
+        if (r.rows() == 0) return fail<std::string>(not_found("read_evidence_bytes", evidence_id));
+        return ok(r.bytes_string(0, 0));
+    });
+}
+
+StatusOr<std::vector<EvidenceFile>> PostgresStore::list_evidence(Id plan_id) {
+    using List = std::vector<EvidenceFile>;
+    return with_connection<List>([&](Connection& c) -> StatusOr<List> {
+        // Upload order for display; ids are random, so by time, then id.
+        Result r = c.query(ITAGAP_EVIDENCE_SELECT " WHERE plan_id = $1 ORDER BY uploaded_at, id",
+                           Params().add(plan_id));
+        if (!r.ok()) return fail<List>(c.error(r, "list_evidence"));
+        List list;
+        for (int i = 0; i < r.rows(); ++i) list.push_back(read_evidence(r, i));
+        return ok(std::move(list));
+    });
+}
+
 // ---- Audit log --------------------------------------------------------------
 
 Status PostgresStore::append_audit(const AuditEntry& entry) {
@@ -736,6 +920,8 @@ StatusOr<std::vector<AuditEntry>> PostgresStore::list_audit(int limit) {
 
 #undef ITAGAP_USER_COLUMNS
 #undef ITAGAP_ROUND_SELECT
+#undef ITAGAP_PLAN_SELECT
+#undef ITAGAP_EVIDENCE_SELECT
 
 }  // namespace
 

@@ -54,6 +54,16 @@ Statement& Statement::bind_blob(const std::vector<std::uint8_t>& bytes) {
     return *this;
 }
 
+Statement& Statement::bind_blob(std::string_view bytes) {
+    if (rc_ == SQLITE_OK) {
+        rc_ = bytes.empty()
+                  ? sqlite3_bind_zeroblob(stmt_, next_, 0)
+                  : sqlite3_bind_blob64(stmt_, next_, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    }
+    ++next_;
+    return *this;
+}
+
 int Statement::step() {
     if (rc_ != SQLITE_OK) return rc_;
     return sqlite3_step(stmt_);
@@ -81,6 +91,13 @@ std::vector<std::uint8_t> Statement::blob(int column) const {
     int n = sqlite3_column_bytes(stmt_, column);
     if (p == nullptr || n <= 0) return {};
     return {p, p + n};
+}
+
+std::string Statement::blob_string(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    int n = sqlite3_column_bytes(stmt_, column);
+    if (p == nullptr || n <= 0) return {};
+    return std::string(p, static_cast<std::size_t>(n));
 }
 
 // ---- Connection -------------------------------------------------------------

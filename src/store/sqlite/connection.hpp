@@ -46,6 +46,8 @@ public:
     Statement& bind(const char* text) { return bind(std::string_view(text)); }
     Statement& bind(const std::optional<std::int64_t>& value);
     Statement& bind_blob(const std::vector<std::uint8_t>& bytes);
+    // Any bytes (NUL, 0xFF, ...) as a BLOB; a zero-length blob when empty.
+    Statement& bind_blob(std::string_view bytes);
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
@@ -57,6 +59,7 @@ public:
     std::optional<std::int64_t> optional_int64(int column) const;
     std::string text(int column) const;
     std::vector<std::uint8_t> blob(int column) const;
+    std::string blob_string(int column) const;
 
 private:
     sqlite3_stmt* stmt_;

@@ -113,7 +113,40 @@ constexpr std::string_view kV2 = R"sql(
 CREATE INDEX access_codes_hash ON access_codes(code_hash);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kV1, kV2};
+// Version 3: improvement plans and their evidence files.
+// - plans keeps the plan as its JSON document (input/plan_json.hpp) with a
+//   version for optimistic concurrency: save_plan() is a compare-and-set on
+//   it. One plan per unit and fiscal year.
+// - evidence_files keeps the uploaded bytes in the database under a random id
+//   (never under the uploaded name, which is kept for display only); the size
+//   is checked against the bytes so the two cannot disagree.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE plans (
+    id              INTEGER PRIMARY KEY,
+    unit_id         INTEGER NOT NULL REFERENCES units(id),
+    fiscal_year_be  INTEGER NOT NULL CHECK (fiscal_year_be BETWEEN 2400 AND 2800),
+    document        TEXT NOT NULL,
+    version         INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    updated_at      TEXT NOT NULL,
+    UNIQUE (unit_id, fiscal_year_be)
+);
+CREATE INDEX plans_year ON plans(fiscal_year_be, unit_id);
+
+CREATE TABLE evidence_files (
+    id             INTEGER NOT NULL PRIMARY KEY,
+    plan_id        INTEGER NOT NULL REFERENCES plans(id),
+    original_name  TEXT NOT NULL,
+    content_type   TEXT NOT NULL CHECK (length(content_type) > 0),
+    sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+    size_bytes     INTEGER NOT NULL CHECK (size_bytes = length(bytes)),
+    uploaded_at    TEXT NOT NULL,
+    uploaded_by    INTEGER REFERENCES users(id),
+    bytes          BLOB NOT NULL
+);
+CREATE INDEX evidence_files_plan ON evidence_files(plan_id);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <utility>
 
@@ -54,6 +55,37 @@ std::string username_key(std::string_view username) {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     }
     return key;
+}
+
+// An evidence file id: random like a response id, so one file's id does not
+// lead to the next one's; kept positive for URLs.
+Id random_evidence_id() { return random_response_id() & std::numeric_limits<Id>::max(); }
+
+// SHA-256 of `bytes`, lower-case hex. REQUIRES: sodium_init() succeeded.
+std::string sha256_hex(std::string_view bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+// The metadata of an evidence file made consistent with its bytes: the size
+// and hash are computed here; a caller's non-empty hash or non-zero size
+// that disagrees is refused (the upload was damaged on the way).
+StatusOr<EvidenceFile> checked_evidence(const EvidenceFile& file, std::string_view bytes) {
+    EvidenceFile out = file;
+    const std::string digest = sha256_hex(bytes);
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    if ((!file.sha256.empty() && file.sha256 != digest) ||
+        (file.size_bytes != 0 && file.size_bytes != size)) {
+        return fail<EvidenceFile>(
+            {StatusCode::kInvalid,
+             "sqlite: add_evidence: the size or SHA-256 given does not match the bytes"});
+    }
+    out.sha256 = digest;
+    out.size_bytes = size;
+    return ok(std::move(out));
 }
 
 Unit read_unit(const Statement& s) {
@@ -134,6 +166,16 @@ public:
     Status create_session(const Session& session) override;
     StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) override;
     Status delete_session(std::string_view token_hash) override;
+
+    StatusOr<Id> create_plan(const PlanRecord& plan) override;
+    StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
+                                     std::int64_t expected_version, std::string_view now) override;
+    StatusOr<PlanRecord> get_plan(Id plan_id) override;
+    StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) override;
+    StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) override;
+    StatusOr<EvidenceFile> get_evidence(Id evidence_id) override;
+    StatusOr<std::string> read_evidence_bytes(Id evidence_id) override;
+    StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) override;
 
     Status append_audit(const AuditEntry& entry) override;
     StatusOr<std::vector<AuditEntry>> list_audit(int limit) override;
@@ -735,6 +777,168 @@ Status SqliteStore::delete_session(std::string_view token_hash) {
             return {StatusCode::kNotFound, "sqlite: delete_session: no such session"};
         }
         return Status::Ok();
+    });
+}
+
+// ---- Improvement plans ------------------------------------------------------
+
+constexpr std::string_view kPlanSelect =
+    "SELECT id, unit_id, fiscal_year_be, document, version, updated_at FROM plans";
+
+PlanRecord read_plan(const Statement& s) {
+    return PlanRecord{s.int64(0), s.int64(1), static_cast<int>(s.int64(2)),
+                      s.text(3),  s.int64(4), s.text(5)};
+}
+
+StatusOr<Id> SqliteStore::create_plan(const PlanRecord& plan) {
+    return write([&](Connection& c) -> StatusOr<Id> {
+        // Version 1 whatever the record says: versions count saves in this
+        // database only.
+        auto s = c.prepare(
+            "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at) "
+            "VALUES (?, ?, ?, 1, ?)");
+        int rc = s.bind(plan.unit_id)
+                     .bind(plan.fiscal_year_be)
+                     .bind(plan.document)
+                     .bind(plan.updated_at)
+                     .run();
+        if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "create_plan"));
+        return ok<Id>(sqlite3_last_insert_rowid(c.db()));
+    });
+}
+
+StatusOr<std::int64_t> SqliteStore::save_plan(Id plan_id, const std::string& document,
+                                              std::int64_t expected_version, std::string_view now) {
+    return write([&](Connection& c) -> StatusOr<std::int64_t> {
+        // Compare-and-set in one statement: the version check and the write
+        // cannot be separated by another save.
+        auto s = c.prepare(
+            "UPDATE plans SET document = ?, version = version + 1, updated_at = ? "
+            "WHERE id = ? AND version = ? RETURNING version");
+        int rc = s.bind(document).bind(now).bind(plan_id).bind(expected_version).step();
+        if (rc == SQLITE_ROW) {
+            const std::int64_t version = s.int64(0);
+            rc = s.run();
+            if (rc != SQLITE_DONE) return fail<std::int64_t>(c.error(rc, "save_plan"));
+            return ok(version);
+        }
+        if (rc != SQLITE_DONE) return fail<std::int64_t>(c.error(rc, "save_plan"));
+        // Nothing changed: tell a stale version from a missing plan. Under the
+        // writer's mutex nothing can change between the two statements.
+        auto exists = c.prepare("SELECT version FROM plans WHERE id = ?");
+        rc = exists.bind(plan_id).step();
+        if (rc == SQLITE_DONE) return fail<std::int64_t>(not_found("save_plan", plan_id));
+        if (rc != SQLITE_ROW) return fail<std::int64_t>(c.error(rc, "save_plan"));
+        return fail<std::int64_t>(
+            {StatusCode::kConflict,
+             fmt::format("sqlite: save_plan: plan {} is at version {}, not {}: saved by someone "
+                         "else in the meantime",
+                         plan_id, exists.int64(0), expected_version)});
+    });
+}
+
+StatusOr<PlanRecord> SqliteStore::get_plan(Id plan_id) {
+    return read<PlanRecord>([&](Connection& c) -> StatusOr<PlanRecord> {
+        auto s = c.prepare(fmt::format("{} WHERE id = ?", kPlanSelect));
+        int rc = s.bind(plan_id).step();
+        if (rc == SQLITE_DONE) return fail<PlanRecord>(not_found("get_plan", plan_id));
+        if (rc != SQLITE_ROW) return fail<PlanRecord>(c.error(rc, "get_plan"));
+        return ok(read_plan(s));
+    });
+}
+
+StatusOr<std::vector<PlanRecord>> SqliteStore::list_plans(std::optional<int> fiscal_year_be) {
+    using List = std::vector<PlanRecord>;
+    return read<List>([&](Connection& c) -> StatusOr<List> {
+        // One statement for both: a NULL year matches every plan.
+        auto s = c.prepare(fmt::format(
+            "{} WHERE ?1 IS NULL OR fiscal_year_be = ?1 ORDER BY unit_id, fiscal_year_be, id",
+            kPlanSelect));
+        std::optional<std::int64_t> year;
+        if (fiscal_year_be) year = *fiscal_year_be;
+        s.bind(year);
+        List list;
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) list.push_back(read_plan(s));
+        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_plans"));
+        return ok(std::move(list));
+    });
+}
+
+// ---- Evidence files ---------------------------------------------------------
+
+constexpr std::string_view kEvidenceSelect =
+    "SELECT id, plan_id, original_name, content_type, sha256, size_bytes, uploaded_at, "
+    "uploaded_by FROM evidence_files";
+
+EvidenceFile read_evidence(const Statement& s) {
+    return EvidenceFile{s.int64(0), s.int64(1), s.text(2), s.text(3),
+                        s.text(4),  s.int64(5), s.text(6), s.optional_int64(7)};
+}
+
+StatusOr<Id> SqliteStore::add_evidence(const EvidenceFile& file, const std::string& bytes) {
+    auto checked = checked_evidence(file, bytes);
+    if (!checked.ok()) return fail<Id>(checked.status);
+    const EvidenceFile& f = *checked;
+    return write([&](Connection& c) -> StatusOr<Id> {
+        // A random id collides with probability ~n/2^63; retry rather than fail.
+        for (int attempt = 0;; ++attempt) {
+            const Id id = random_evidence_id();
+            auto s = c.prepare(
+                "INSERT INTO evidence_files (id, plan_id, original_name, content_type, sha256, "
+                "size_bytes, uploaded_at, uploaded_by, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            int rc = s.bind(id)
+                         .bind(f.plan_id)
+                         .bind(f.original_name)
+                         .bind(f.content_type)
+                         .bind(f.sha256)
+                         .bind(f.size_bytes)
+                         .bind(f.uploaded_at)
+                         .bind(f.uploaded_by)
+                         .bind_blob(std::string_view(bytes))
+                         .run();
+            if (rc == SQLITE_DONE) return ok(id);
+            if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt == 3) {
+                return fail<Id>(c.error(rc, "add_evidence"));
+            }
+        }
+    });
+}
+
+StatusOr<EvidenceFile> SqliteStore::get_evidence(Id evidence_id) {
+    return read<EvidenceFile>([&](Connection& c) -> StatusOr<EvidenceFile> {
+        auto s = c.prepare(fmt::format("{} WHERE id = ?", kEvidenceSelect));
+        int rc = s.bind(evidence_id).step();
+        if (rc == SQLITE_DONE) return fail<EvidenceFile>(not_found("get_evidence", evidence_id));
+        if (rc != SQLITE_ROW) return fail<EvidenceFile>(c.error(rc, "get_evidence"));
+        return ok(read_evidence(s));
+    });
+}
+
+StatusOr<std::string> SqliteStore::read_evidence_bytes(Id evidence_id) {
+    return read<std::string>([&](Connection& c) -> StatusOr<std::string> {
+        auto s = c.prepare("SELECT bytes FROM evidence_files WHERE id = ?");
+        int rc = s.bind(evidence_id).step();
+        if (rc == SQLITE_DONE) {
+            return fail<std::string>(not_found("read_evidence_bytes", evidence_id));
+        }
+        if (rc != SQLITE_ROW) return fail<std::string>(c.error(rc, "read_evidence_bytes"));
+        return ok(s.blob_string(0));
+    });
+}
+
+StatusOr<std::vector<EvidenceFile>> SqliteStore::list_evidence(Id plan_id) {
+    using List = std::vector<EvidenceFile>;
+    return read<List>([&](Connection& c) -> StatusOr<List> {
+        // Upload order for display; ids are random, so by time, then id.
+        auto s = c.prepare(
+            fmt::format("{} WHERE plan_id = ? ORDER BY uploaded_at, id", kEvidenceSelect));
+        s.bind(plan_id);
+        List list;
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) list.push_back(read_evidence(s));
+        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_evidence"));
+        return ok(std::move(list));
     });
 }
 

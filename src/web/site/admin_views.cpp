@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/number_format.hpp"
+#include "core/thai_date.hpp"
 #include "report/bar_chart_svg.hpp"
 #include "report/narrative.hpp"
 #include "report/score_json.hpp"
@@ -122,6 +123,9 @@ std::string chart(const app::UnitRoundResults& r, double target, Language langua
     }
     if (bars.empty()) return {};
     report::BarChartOptions options;
+    // Narrower than the report's default, so that on a 360 px phone the
+    // scaled-down labels stay at about 12 px.
+    options.width = 480;
     options.target = target;
     options.target_label =
         admin_phrase(language, "target_label") + " " + core::format_score(target);
@@ -150,6 +154,29 @@ std::string round_status_key(store::RoundStatus status) {
 }
 
 std::string role_key(store::Role role) { return "role_" + std::string(store::to_string(role)); }
+
+std::string display_date(std::string_view iso_date, Language language) {
+    const auto date = core::parse_iso_date(iso_date);
+    if (!date || language == Language::kEnglish) return std::string(iso_date);
+    return core::format_thai_date(*date);
+}
+
+std::string display_timestamp(std::string_view iso_timestamp, Language language) {
+    // "YYYY-MM-DDTHH:MM:SSZ", as iso_timestamp() writes it.
+    constexpr int kThailandUtcOffsetHours = 7;
+    const std::string_view text = iso_timestamp;
+    const auto date = text.size() == 20 ? core::parse_iso_date(text.substr(0, 10)) : std::nullopt;
+    const auto time = date && text[10] == 'T' && text[19] == 'Z'
+                          ? core::parse_time(text.substr(11, 5))
+                          : std::nullopt;
+    if (!date || !time) return std::string(text);
+    core::TimeOfDay local{(time->hour + kThailandUtcOffsetHours) % 24, time->minute};
+    const core::CivilDate day =
+        time->hour + kThailandUtcOffsetHours >= 24 ? core::add_days(*date, 1) : *date;
+    if (language == Language::kEnglish)
+        return core::to_iso_string(day) + " " + core::to_hhmm_string(local);
+    return core::format_thai_date(day) + " " + core::format_thai_time(local);
+}
 
 StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round,
                                  const std::vector<store::Unit>& units) {

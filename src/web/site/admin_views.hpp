@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,14 @@ nlohmann::json dashboard_view(const Dashboard& dashboard, Language language);
 std::string unit_label(const store::Unit& unit);
 std::string round_status_key(store::RoundStatus status);  // "status_open"
 std::string role_key(store::Role role);                   // "role_admin"
+
+// A stored ISO date "2025-11-20" as the page shows it: "20 พ.ย. 2568" in
+// Thai, unchanged in English. Anything that is not an ISO date is shown as is.
+std::string display_date(std::string_view iso_date, Language language);
+// A stored UTC timestamp "2025-11-20T03:00:00Z" in Thailand's time (UTC+7):
+// "20 พ.ย. 2568 10.00 น." in Thai, "2025-11-20 10:00" in English. Anything
+// else is shown as is.
+std::string display_timestamp(std::string_view iso_timestamp, Language language);
 
 // ---- JSON API --------------------------------------------------------------
 

@@ -9,5 +9,6 @@ namespace itagap::web {
 void add_survey_routes(Router& router, SiteContext& context);
 void add_admin_routes(Router& router, SiteContext& context);
 void add_api_routes(Router& router, SiteContext& context);
+void add_plan_routes(Router& router, SiteContext& context);
 
 }  // namespace itagap::web

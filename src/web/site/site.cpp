@@ -50,6 +50,7 @@ Router build_site_router(SiteContext& context) {
     add_survey_routes(router, context);
     add_admin_routes(router, context);
     add_api_routes(router, context);
+    add_plan_routes(router, context);
     return router;
 }
 

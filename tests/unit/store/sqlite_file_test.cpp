@@ -76,7 +76,7 @@ TEST(StoreSqliteFile, WalModeAndNoRowidOnAnonymousTables) {
         EXPECT_NE(rows[0].find("WITHOUT ROWID"), std::string::npos) << table;
     }
     EXPECT_EQ(query_file(db->url(), "SELECT version FROM schema_migrations ORDER BY version"),
-              (std::vector<std::string>{"1", "2"}));
+              (std::vector<std::string>{"1", "2", "3"}));
 }
 
 TEST(StoreCrash, SqliteKeepsEveryResponseReportedStored) {

@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <latch>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "store/postgres/migrations.hpp"
+#include "store/sqlite/migrations.hpp"
 #include "store/store.hpp"
 #include "store_fixture.hpp"
 
@@ -19,7 +22,7 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-constexpr int kLatestSchemaVersion = 2;
+constexpr int kLatestSchemaVersion = 3;
 
 std::unique_ptr<Store> open_or_die(const std::string& url) {
     auto store = open_store(url);
@@ -702,6 +705,305 @@ TEST_P(StoreTest, OneCodeRacedByManyThreadsIsUsedOnce) {
     EXPECT_EQ(used.load(), kThreads - 1);
     EXPECT_EQ(other.load(), 0);
     EXPECT_EQ(count(round, unit, "IIT"), 1);
+}
+
+// ---- Improvement plans --------------------------------------------------------
+
+constexpr const char* kPlanV1 = R"({"format":"itagap-plan/1","measures":[1]})";
+constexpr const char* kPlanV2 = R"({"format":"itagap-plan/1","measures":[1,2]})";
+
+PlanRecord plan_record(Id unit, int year, std::string document = kPlanV1) {
+    return PlanRecord{0, unit, year, std::move(document), 0, "2025-11-20T03:00:00Z"};
+}
+
+TEST_P(StoreTest, PlanCreateGetAndOnePerUnitAndYear) {
+    Id unit = add_unit("ศรป.");
+    PlanRecord record = plan_record(unit, 2569, "{\"ข้อความ\": \"มาตรการที่ 1 'quoted'\"}");
+    record.version = 42;  // ignored: a new plan starts at 1
+    auto id = store_->create_plan(record);
+    ASSERT_TRUE(id.ok()) << id.status.message;
+    EXPECT_GT(*id, 0);
+
+    auto got = store_->get_plan(*id);
+    ASSERT_TRUE(got.ok()) << got.status.message;
+    EXPECT_EQ(got->id, *id);
+    EXPECT_EQ(got->unit_id, unit);
+    EXPECT_EQ(got->fiscal_year_be, 2569);
+    EXPECT_EQ(got->document, record.document);
+    EXPECT_EQ(got->version, 1);
+    EXPECT_EQ(got->updated_at, "2025-11-20T03:00:00Z");
+
+    auto again = store_->create_plan(plan_record(unit, 2569, kPlanV2));
+    EXPECT_EQ(again.status.code, StatusCode::kConflict) << again.status.message;
+    EXPECT_EQ(store_->get_plan(*id)->document, record.document);
+    // Another year, or another unit, is another plan.
+    EXPECT_TRUE(store_->create_plan(plan_record(unit, 2570)).ok());
+    EXPECT_TRUE(store_->create_plan(plan_record(add_unit("อื่น"), 2569)).ok());
+
+    EXPECT_EQ(store_->get_plan(*id + 1000).status.code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->create_plan(plan_record(9999, 2569)).status.code, StatusCode::kInvalid);
+}
+
+TEST_P(StoreTest, ListPlansAllOrByYearOrderedByUnit) {
+    Id a = add_unit("a");
+    Id b = add_unit("b");
+    Id c = add_unit("c");
+    // Created out of unit order.
+    ASSERT_TRUE(store_->create_plan(plan_record(c, 2569)).ok());
+    ASSERT_TRUE(store_->create_plan(plan_record(a, 2570)).ok());
+    ASSERT_TRUE(store_->create_plan(plan_record(a, 2569)).ok());
+    ASSERT_TRUE(store_->create_plan(plan_record(b, 2569)).ok());
+
+    auto all = store_->list_plans(std::nullopt);
+    ASSERT_TRUE(all.ok()) << all.status.message;
+    ASSERT_EQ(all->size(), 4u);
+    for (std::size_t i = 1; i < all->size(); ++i) {
+        EXPECT_LE((*all)[i - 1].unit_id, (*all)[i].unit_id);
+    }
+
+    auto y2569 = store_->list_plans(2569);
+    ASSERT_TRUE(y2569.ok()) << y2569.status.message;
+    std::vector<Id> units;
+    for (const PlanRecord& p : *y2569) {
+        EXPECT_EQ(p.fiscal_year_be, 2569);
+        EXPECT_EQ(p.document, kPlanV1);
+        units.push_back(p.unit_id);
+    }
+    EXPECT_EQ(units, (std::vector<Id>{a, b, c}));
+    auto y2570 = store_->list_plans(2570);
+    ASSERT_TRUE(y2570.ok());
+    ASSERT_EQ(y2570->size(), 1u);
+    EXPECT_EQ(y2570->front().unit_id, a);
+    EXPECT_TRUE(store_->list_plans(2571)->empty());
+}
+
+TEST_P(StoreTest, SavePlanIsACompareAndSetOnTheVersion) {
+    Id unit = add_unit("u");
+    auto id = store_->create_plan(plan_record(unit, 2569));
+    ASSERT_TRUE(id.ok()) << id.status.message;
+
+    auto saved = store_->save_plan(*id, kPlanV2, 1, "2025-12-01T08:00:00Z");
+    ASSERT_TRUE(saved.ok()) << saved.status.message;
+    EXPECT_EQ(*saved, 2);
+    auto got = store_->get_plan(*id);
+    EXPECT_EQ(got->version, 2);
+    EXPECT_EQ(got->document, kPlanV2);
+    EXPECT_EQ(got->updated_at, "2025-12-01T08:00:00Z");
+
+    // A save from version 1 again (someone else's stale copy) changes nothing.
+    auto stale = store_->save_plan(*id, "{\"stale\":true}", 1, "2025-12-02T08:00:00Z");
+    EXPECT_EQ(stale.status.code, StatusCode::kConflict) << stale.status.message;
+    got = store_->get_plan(*id);
+    EXPECT_EQ(got->version, 2);
+    EXPECT_EQ(got->document, kPlanV2);
+    EXPECT_EQ(got->updated_at, "2025-12-01T08:00:00Z");
+    // A version from the future is stale too.
+    EXPECT_EQ(store_->save_plan(*id, kPlanV1, 7, "2025-12-02T08:00:00Z").status.code,
+              StatusCode::kConflict);
+
+    saved = store_->save_plan(*id, kPlanV1, 2, "2025-12-03T08:00:00Z");
+    ASSERT_TRUE(saved.ok()) << saved.status.message;
+    EXPECT_EQ(*saved, 3);
+
+    auto missing = store_->save_plan(*id + 1000, kPlanV1, 1, "2025-12-03T08:00:00Z");
+    EXPECT_EQ(missing.status.code, StatusCode::kNotFound) << missing.status.message;
+}
+
+TEST_P(StoreTest, TwoSavesFromTheSameVersionExactlyOneWins) {
+    constexpr int kRaces = 20;
+    Id unit = add_unit("u");
+    auto id = store_->create_plan(plan_record(unit, 2569));
+    ASSERT_TRUE(id.ok()) << id.status.message;
+    std::int64_t version = 1;
+    for (int race = 0; race < kRaces; ++race) {
+        std::latch start(2);
+        std::vector<StatusOr<std::int64_t>> results(2);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 2; ++t) {
+            threads.emplace_back([&, t] {
+                const std::string doc = "{\"writer\":" + std::to_string(t) + "}";
+                start.arrive_and_wait();
+                results[static_cast<std::size_t>(t)] =
+                    store_->save_plan(*id, doc, version, "2025-12-01T08:00:00Z");
+            });
+        }
+        for (auto& th : threads) th.join();
+        int won = 0, conflicts = 0, winner = -1;
+        for (int t = 0; t < 2; ++t) {
+            const auto& r = results[static_cast<std::size_t>(t)];
+            if (r.ok()) {
+                ++won;
+                winner = t;
+                EXPECT_EQ(*r, version + 1);
+            } else {
+                EXPECT_EQ(r.status.code, StatusCode::kConflict) << r.status.message;
+                ++conflicts;
+            }
+        }
+        ASSERT_EQ(won, 1) << "race " << race;
+        ASSERT_EQ(conflicts, 1) << "race " << race;
+        auto got = store_->get_plan(*id);
+        ASSERT_TRUE(got.ok());
+        EXPECT_EQ(got->version, version + 1);
+        EXPECT_EQ(got->document, "{\"writer\":" + std::to_string(winner) + "}");
+        version = got->version;
+    }
+}
+
+// ---- Evidence files ---------------------------------------------------------
+
+EvidenceFile evidence_of(Id plan, std::string name, std::optional<Id> by = std::nullopt) {
+    EvidenceFile f;
+    f.plan_id = plan;
+    f.original_name = std::move(name);
+    f.content_type = "application/pdf";
+    f.uploaded_at = "2025-12-01T08:00:00Z";
+    f.uploaded_by = by;
+    return f;
+}
+
+TEST_P(StoreTest, EvidenceKeepsBinaryBytesIntact) {
+    Id unit = add_unit("u");
+    auto plan = store_->create_plan(plan_record(unit, 2569));
+    ASSERT_TRUE(plan.ok()) << plan.status.message;
+    User user;
+    user.username = "coordinator";
+    user.password_hash = "h";
+    auto uid = store_->create_user(user);
+    ASSERT_TRUE(uid.ok());
+
+    // NUL, 0xFF, quotes, a backslash and what looks like a bytea escape.
+    const std::string small(
+        "%PDF-1.7\0\xff\xfe\x00'\"\\x00\\\\\r\n\x7f\x80"
+        "end",
+        29);
+    ASSERT_EQ(small.size(), 29u);
+    std::string large;  // every byte value, many times over (~1 MiB)
+    for (int i = 0; i < 4096; ++i) {
+        for (int b = 0; b < 256; ++b) large.push_back(static_cast<char>(b));
+    }
+
+    auto first = store_->add_evidence(evidence_of(*plan, "รายงานการประชุม ครั้งที่ 1.pdf", *uid), small);
+    ASSERT_TRUE(first.ok()) << first.status.message;
+    EvidenceFile second_meta = evidence_of(*plan, "big.bin");
+    second_meta.content_type = "image/png";
+    second_meta.uploaded_at = "2025-12-02T08:00:00Z";
+    auto second = store_->add_evidence(second_meta, large);
+    ASSERT_TRUE(second.ok()) << second.status.message;
+    EXPECT_NE(*first, *second);
+    EXPECT_GT(*first, 0);
+    EXPECT_GT(*second, 0);
+
+    auto meta = store_->get_evidence(*first);
+    ASSERT_TRUE(meta.ok()) << meta.status.message;
+    EXPECT_EQ(meta->id, *first);
+    EXPECT_EQ(meta->plan_id, *plan);
+    EXPECT_EQ(meta->original_name, "รายงานการประชุม ครั้งที่ 1.pdf");
+    EXPECT_EQ(meta->content_type, "application/pdf");
+    EXPECT_EQ(meta->size_bytes, 29);
+    EXPECT_EQ(meta->uploaded_at, "2025-12-01T08:00:00Z");
+    EXPECT_EQ(meta->uploaded_by, *uid);
+    // sha256 of the bytes, computed by the store.
+    EXPECT_EQ(meta->sha256.size(), 64u);
+    EXPECT_EQ(store_->get_evidence(*second)->uploaded_by, std::nullopt);
+    EXPECT_EQ(store_->get_evidence(*second)->size_bytes, static_cast<std::int64_t>(large.size()));
+
+    auto bytes = store_->read_evidence_bytes(*first);
+    ASSERT_TRUE(bytes.ok()) << bytes.status.message;
+    EXPECT_EQ(*bytes, small);
+    bytes = store_->read_evidence_bytes(*second);
+    ASSERT_TRUE(bytes.ok()) << bytes.status.message;
+    EXPECT_TRUE(*bytes == large) << "large evidence changed (size " << bytes->size() << ")";
+
+    auto list = store_->list_evidence(*plan);
+    ASSERT_TRUE(list.ok()) << list.status.message;
+    ASSERT_EQ(list->size(), 2u);
+    EXPECT_EQ((*list)[0].id, *first);  // upload order
+    EXPECT_EQ((*list)[1].id, *second);
+    EXPECT_EQ((*list)[1].content_type, "image/png");
+
+    EXPECT_EQ(store_->get_evidence(12345).status.code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->read_evidence_bytes(12345).status.code, StatusCode::kNotFound);
+}
+
+TEST_P(StoreTest, EvidenceNeedsAPlanAndBelongsToIt) {
+    Id unit = add_unit("u");
+    auto plan = store_->create_plan(plan_record(unit, 2569));
+    auto other = store_->create_plan(plan_record(unit, 2570));
+    ASSERT_TRUE(plan.ok() && other.ok());
+    ASSERT_TRUE(store_->add_evidence(evidence_of(*plan, "a.pdf"), "%PDF-a").ok());
+
+    auto orphan = store_->add_evidence(evidence_of(*plan + 1000, "x.pdf"), "%PDF-x");
+    EXPECT_EQ(orphan.status.code, StatusCode::kInvalid) << orphan.status.message;
+    auto nobody = store_->add_evidence(evidence_of(*plan, "y.pdf", 9999), "%PDF-y");
+    EXPECT_EQ(nobody.status.code, StatusCode::kInvalid) << nobody.status.message;
+    // A size or hash that does not match the bytes is refused.
+    EvidenceFile wrong = evidence_of(*plan, "z.pdf");
+    wrong.size_bytes = 3;
+    EXPECT_EQ(store_->add_evidence(wrong, "%PDF-z").status.code, StatusCode::kInvalid);
+    wrong = evidence_of(*plan, "z.pdf");
+    wrong.sha256 = std::string(64, '0');
+    EXPECT_EQ(store_->add_evidence(wrong, "%PDF-z").status.code, StatusCode::kInvalid);
+
+    auto mine = store_->list_evidence(*plan);
+    ASSERT_TRUE(mine.ok());
+    EXPECT_EQ(mine->size(), 1u);
+    auto theirs = store_->list_evidence(*other);
+    ASSERT_TRUE(theirs.ok()) << theirs.status.message;
+    EXPECT_TRUE(theirs->empty());
+    EXPECT_TRUE(store_->list_evidence(*plan + 1000)->empty());
+}
+
+// ---- Migrating an existing database ------------------------------------------
+
+// A database made by the release before plans (schema version 2) keeps its
+// data when migrated to the latest version, and gains the plan tables.
+TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
+    std::string why;
+    bool skip = false;
+    auto old = TestDatabase::create(GetParam(), why, skip);
+    ASSERT_NE(old, nullptr) << why;
+    const bool sqlite = GetParam() == Backend::kSqlite;
+    auto all = sqlite ? sqlite::migrations() : postgres::migrations();
+    ASSERT_GE(all.size(), 3u);
+    std::string script = sqlite ? "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY);"
+                                : "CREATE TABLE schema_migrations (version integer PRIMARY KEY);";
+    script += "BEGIN;";
+    script += std::string(all[0]) + std::string(all[1]);
+    script += "INSERT INTO schema_migrations (version) VALUES (1), (2); COMMIT;";
+    ASSERT_EQ(old->execute(script), "");
+
+    Id unit = 0, round = 0;
+    {
+        auto store = open_or_die(old->url());
+        ASSERT_NE(store, nullptr);
+        EXPECT_EQ(*store->schema_version(), 2);
+        unit = *store->create_unit({0, std::nullopt, "ศรป.", "ศรป.", "ICC"});
+        auto q = store->add_questionnaire({0, "k", "t", "{}", "2025-01-01T00:00:00Z"});
+        ASSERT_TRUE(q.ok()) << q.status.message;
+        round = *store->create_round(
+            Round{0, 2569, "r", "2025-10-01", "2026-02-28", *q, RoundStatus::kOpen, false});
+        ASSERT_TRUE(store->add_access_codes({round, unit, {"code"}}).ok());
+        ASSERT_EQ(store->submit(iit(round, unit, "code", "ก่อนย้าย")), SubmitOutcome::kStored);
+        // Plans are not there yet.
+        EXPECT_FALSE(store->list_plans(std::nullopt).ok());
+    }
+
+    auto store = open_or_die(old->url());
+    ASSERT_NE(store, nullptr);
+    Status migrated = store->migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.message;
+    EXPECT_EQ(*store->schema_version(), kLatestSchemaVersion);
+    EXPECT_EQ(store->get_unit(unit)->name, "ศรป.");
+    EXPECT_EQ(store->get_round(round)->status, RoundStatus::kOpen);
+    auto responses = store->list_responses(round, unit, "IIT");
+    ASSERT_TRUE(responses.ok());
+    ASSERT_EQ(responses->size(), 1u);
+    EXPECT_EQ(responses->front().comment, "ก่อนย้าย");
+    EXPECT_EQ(store->submit(iit(round, unit, "code")), SubmitOutcome::kCodeAlreadyUsed);
+    auto plan = store->create_plan(plan_record(unit, 2569));
+    ASSERT_TRUE(plan.ok()) << plan.status.message;
+    EXPECT_TRUE(store->add_evidence(evidence_of(*plan, "a.pdf"), std::string("%PDF\0", 5)).ok());
 }
 
 // ---- Not per backend --------------------------------------------------------

@@ -49,6 +49,24 @@ public:
         return names;
     }
 
+    std::string execute(const std::string& sql) const override {
+        sqlite3* db = nullptr;
+        std::string error;
+        if (sqlite3_open_v2((dir_ / "itagap.db").c_str(), &db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+            error = db != nullptr ? sqlite3_errmsg(db) : "cannot open";
+        } else {
+            sqlite3_exec(db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+            char* message = nullptr;
+            if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+                error = message != nullptr ? message : "error";
+            }
+            sqlite3_free(message);
+        }
+        sqlite3_close(db);
+        return error;
+    }
+
 private:
     fs::path dir_;
     std::string url_;
@@ -101,6 +119,24 @@ public:
         }
         PQfinish(conn);
         return names;
+    }
+
+    std::string execute(const std::string& sql) const override {
+        PGconn* conn = PQconnectdb(url_.c_str());
+        PQsetNoticeProcessor(
+            conn, [](void*, const char*) {}, nullptr);
+        std::string error;
+        if (PQstatus(conn) != CONNECTION_OK) {
+            error = PQerrorMessage(conn);
+        } else {
+            PGresult* r = PQexec(conn, sql.c_str());
+            if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
+                error = PQresultErrorMessage(r);
+            }
+            PQclear(r);
+        }
+        PQfinish(conn);
+        return error;
     }
 
 private:

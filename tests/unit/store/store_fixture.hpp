@@ -26,6 +26,10 @@ public:
     virtual const std::string& url() const = 0;
     // Column names of `table`, read from the database's own catalogue.
     virtual std::vector<std::string> columns(std::string_view table) const = 0;
+    // Runs constant SQL (several statements allowed) straight on the
+    // database, bypassing the store: for building an old schema by hand.
+    // Returns the error text, or "" on success.
+    virtual std::string execute(const std::string& sql) const = 0;
 };
 
 }  // namespace itagap::store::testing

@@ -1,0 +1,352 @@
+// The admin's set-up pages: units (the tree of the agency), rounds (open,
+// close, publish), questionnaires (JSON uploads) and response imports (CSV).
+// Admins only. Dates are stored and posted as ISO "YYYY-MM-DD" and shown in
+// Thai form on Thai pages.
+#include <algorithm>
+
+#include "app/import_responses.hpp"
+#include "core/thai_date.hpp"
+#include "input/questionnaire_json.hpp"
+#include "web/admin_text.hpp"
+#include "web/site/admin_page.hpp"
+#include "web/site/admin_views.hpp"
+#include "web/site/page.hpp"
+
+namespace itagap::web {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kImportBodyLimit = 20 * 1024 * 1024;
+constexpr std::size_t kQuestionnaireBodyLimit = 5 * 1024 * 1024;
+
+// ---- Units -----------------------------------------------------------------
+
+Response units_page(SiteContext& context, const SignedIn& who, Language language,
+                    std::string error = {}, http::status status = http::status::ok) {
+    auto units = all_units(context);
+    if (!units) return store_failed(context, &who, language);
+    json rows = json::array();
+    for (const auto& unit : *units) {
+        const auto below = unit_subtree(*units, unit.id);
+        std::vector<store::Unit> parents;
+        for (const auto& candidate : *units) {
+            if (!below.count(candidate.id)) parents.push_back(candidate);
+        }
+        rows.push_back(json{{"id", unit.id},
+                            {"label", unit_label(unit)},
+                            {"name", unit.name},
+                            {"short_name", unit.short_name},
+                            {"name_en", unit.name_en},
+                            {"parents", unit_options(parents, unit.parent_id)}});
+    }
+    json data{{"title", admin_phrase(language, "units_title")},
+              {"units", rows},
+              {"all_units", unit_options(*units)}};
+    if (!error.empty()) data["error"] = admin_phrase(language, error);
+    return admin_page(context, &who, "admin_units", std::move(data), language, status,
+                      "/admin/units");
+}
+
+// Reads the unit form into `unit`; returns the message key of a problem.
+std::optional<std::string> read_unit_form(const Request& request,
+                                          const std::vector<store::Unit>& units,
+                                          store::Unit& unit) {
+    unit.name = form_text(request, "name");
+    unit.short_name = form_text(request, "short_name");
+    unit.name_en = form_text(request, "name_en");
+    if (unit.name.empty() || unit.name.size() > 1000) return "unit_name_required";
+    const std::string parent = form_text(request, "parent");
+    unit.parent_id.reset();
+    if (!parent.empty()) {
+        auto id = parse_id(parent);
+        const bool exists = id && std::any_of(units.begin(), units.end(),
+                                              [&](const auto& u) { return u.id == *id; });
+        if (!exists) return "parent_invalid";
+        if (unit.id != 0 && unit_subtree(units, unit.id).count(*id)) return "parent_invalid";
+        unit.parent_id = id;
+    }
+    return std::nullopt;
+}
+
+Response create_unit(SiteContext& context, const Request& request, const SignedIn& who,
+                     Language language) {
+    auto units = all_units(context);
+    if (!units) return store_failed(context, &who, language);
+    store::Unit unit;
+    if (auto problem = read_unit_form(request, *units, unit)) {
+        return units_page(context, who, language, *problem, http::status::unprocessable_entity);
+    }
+    auto id = context.store.create_unit(unit);
+    if (!id.ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "unit.create",
+          {{"unit_id", *id},
+           {"name", unit.name},
+           {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    return redirect("/admin/units");
+}
+
+Response update_unit(SiteContext& context, const Request& request, const SignedIn& who,
+                     Language language) {
+    auto units = all_units(context);
+    if (!units) return store_failed(context, &who, language);
+    auto id = path_id(request, "unit");
+    auto it = std::find_if(units->begin(), units->end(),
+                           [&](const auto& u) { return id && u.id == *id; });
+    if (it == units->end()) return not_found(context, who, language);
+    store::Unit unit = *it;
+    if (auto problem = read_unit_form(request, *units, unit)) {
+        return units_page(context, who, language, *problem, http::status::unprocessable_entity);
+    }
+    if (!context.store.update_unit(unit).ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "unit.update",
+          {{"unit_id", unit.id},
+           {"name", unit.name},
+           {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    return redirect("/admin/units");
+}
+
+// ---- Rounds ----------------------------------------------------------------
+
+json round_actions(const store::Round& round, Language language) {
+    json out = json::array();
+    const auto add = [&](const char* action) {
+        out.push_back(json{{"action", action},
+                           {"label", admin_phrase(language, std::string("action_") + action)}});
+    };
+    if (round.status != store::RoundStatus::kOpen) add("open");
+    if (round.status == store::RoundStatus::kOpen) add("close");
+    add(round.results_published ? "unpublish" : "publish");
+    return out;
+}
+
+Response rounds_page(SiteContext& context, const SignedIn& who, Language language,
+                     std::string error = {}, json form = json::object(),
+                     http::status status = http::status::ok) {
+    auto rounds = context.store.list_rounds();
+    auto questionnaires = context.store.list_questionnaires();
+    if (!rounds.ok() || !questionnaires.ok()) return store_failed(context, &who, language);
+    json rows = json::array();
+    for (const auto& round : *rounds) {
+        rows.push_back(json{{"id", round.id},
+                            {"name", round.name},
+                            {"fiscal_year", round.fiscal_year_be},
+                            {"opens_on", display_date(round.opens_on, language)},
+                            {"closes_on", display_date(round.closes_on, language)},
+                            {"status", admin_phrase(language, round_status_key(round.status))},
+                            {"published", round.results_published},
+                            {"actions", round_actions(round, language)}});
+    }
+    json options = json::array();
+    for (const auto& q : *questionnaires) {
+        options.push_back(json{{"value", q.id}, {"label", q.title + " (" + q.key + ")"}});
+    }
+    json data{{"title", admin_phrase(language, "rounds_title")},
+              {"rounds", rows},
+              {"questionnaires", options},
+              {"form", form}};
+    if (!error.empty()) data["error"] = admin_phrase(language, error);
+    return admin_page(context, &who, "admin_rounds", std::move(data), language, status,
+                      "/admin/rounds");
+}
+
+Response create_round(SiteContext& context, const Request& request, const SignedIn& who,
+                      Language language) {
+    store::Round round;
+    round.name = form_text(request, "name");
+    round.opens_on = form_text(request, "opens_on");
+    round.closes_on = form_text(request, "closes_on");
+    const std::string year = form_text(request, "fiscal_year");
+    json form{{"name", round.name},
+              {"opens_on", round.opens_on},
+              {"closes_on", round.closes_on},
+              {"fiscal_year", year}};
+    const auto refuse = [&](const char* key) {
+        return rounds_page(context, who, language, key, form, http::status::unprocessable_entity);
+    };
+    auto fiscal_year = parse_id(year);
+    if (!fiscal_year || *fiscal_year < 2400 || *fiscal_year > 2800)
+        return refuse("fiscal_year_invalid");
+    round.fiscal_year_be = static_cast<int>(*fiscal_year);
+    if (round.name.empty() || round.name.size() > 1000) return refuse("round_name_required");
+    const auto opens = core::parse_iso_date(round.opens_on);
+    const auto closes = core::parse_iso_date(round.closes_on);
+    if (!opens || !closes || *opens > *closes) return refuse("dates_invalid");
+    auto questionnaire = form_id(request, "questionnaire");
+    if (!questionnaire || !context.store.get_questionnaire(*questionnaire).ok())
+        return refuse("questionnaire_invalid");
+    round.questionnaire_id = *questionnaire;
+    round.status = store::RoundStatus::kDraft;
+    auto id = context.store.create_round(round);
+    if (!id.ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "round.create",
+          {{"round_id", *id},
+           {"name", round.name},
+           {"fiscal_year_be", round.fiscal_year_be},
+           {"questionnaire_id", round.questionnaire_id}});
+    return redirect("/admin/rounds");
+}
+
+Response change_round(SiteContext& context, const Request& request, const SignedIn& who,
+                      Language language) {
+    auto id = path_id(request, "round");
+    if (!id) return not_found(context, who, language);
+    auto round = context.store.get_round(*id);
+    if (!round.ok()) {
+        if (round.status.code == store::StatusCode::kNotFound)
+            return not_found(context, who, language);
+        return store_failed(context, &who, language);
+    }
+    const std::string action = form_text(request, "action");
+    if (action == "open")
+        round->status = store::RoundStatus::kOpen;
+    else if (action == "close")
+        round->status = store::RoundStatus::kClosed;
+    else if (action == "publish")
+        round->results_published = true;
+    else if (action == "unpublish")
+        round->results_published = false;
+    else
+        return rounds_page(context, who, language, {}, json::object(), http::status::bad_request);
+    if (!context.store.update_round(*round).ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "round." + action, {{"round_id", round->id}});
+    return redirect("/admin/rounds");
+}
+
+// ---- Questionnaires --------------------------------------------------------
+
+Response questionnaires_page(SiteContext& context, const SignedIn& who, Language language,
+                             const std::vector<core::Diagnostic>& errors = {},
+                             std::string error = {}, http::status status = http::status::ok) {
+    auto list = context.store.list_questionnaires();
+    if (!list.ok()) return store_failed(context, &who, language);
+    json rows = json::array();
+    for (const auto& q : *list) {
+        rows.push_back(json{{"key", q.key},
+                            {"title", q.title},
+                            {"uploaded_at", display_timestamp(q.uploaded_at, language)}});
+    }
+    json data{{"title", admin_phrase(language, "questionnaires_title")},
+              {"questionnaires", rows},
+              {"has_errors", !errors.empty()},
+              {"errors", diagnostics_json(errors)}};
+    if (!error.empty()) data["error"] = admin_phrase(language, error);
+    return admin_page(context, &who, "admin_questionnaires", std::move(data), language, status,
+                      "/admin/questionnaires");
+}
+
+Response upload_questionnaire(SiteContext& context, const Request& request, const SignedIn& who,
+                              Language language) {
+    const MultipartPart* file = request.file("file");
+    if (!file || file->data.empty()) {
+        return questionnaires_page(context, who, language, {}, "file_missing",
+                                   http::status::unprocessable_entity);
+    }
+    const std::string name = file->filename.value_or("questionnaire.json");
+    auto parsed = input::parse_questionnaire_json(file->data, name);
+    if (!parsed) {
+        return questionnaires_page(context, who, language, parsed.errors(), {},
+                                   http::status::unprocessable_entity);
+    }
+    auto id = context.store.add_questionnaire(
+        {0, parsed->id, parsed->title.th, file->data, now_timestamp(context)});
+    if (!id.ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "questionnaire.add",
+          {{"questionnaire_id", *id},
+           {"key", parsed->id},
+           {"file", name},
+           {"bytes", file->data.size()}});
+    return redirect("/admin/questionnaires");
+}
+
+// ---- Imports ---------------------------------------------------------------
+
+Response imports_page(SiteContext& context, const SignedIn& who, Language language,
+                      json extra = json::object(), http::status status = http::status::ok) {
+    auto rounds = context.store.list_rounds();
+    if (!rounds.ok()) return store_failed(context, &who, language);
+    json options = json::array();
+    for (const auto& round : *rounds)
+        options.push_back(json{{"value", round.id}, {"label", round.name}});
+    json data{{"title", admin_phrase(language, "imports_title")},
+              {"rounds", options},
+              {"has_errors", false}};
+    data.update(extra);
+    return admin_page(context, &who, "admin_imports", std::move(data), language, status,
+                      "/admin/imports");
+}
+
+Response import_csv(SiteContext& context, const Request& request, const SignedIn& who,
+                    Language language) {
+    const auto refuse = [&](const char* key) {
+        return imports_page(context, who, language, {{"error", admin_phrase(language, key)}},
+                            http::status::unprocessable_entity);
+    };
+    const MultipartPart* file = request.file("file");
+    if (!file || file->data.empty()) return refuse("file_missing");
+    auto round_id = form_id(request, "round");
+    if (!round_id) return refuse("choice_invalid");
+    auto round = context.store.get_round(*round_id);
+    if (!round.ok()) return refuse("choice_invalid");
+    auto q = context.questionnaires.get(round->questionnaire_id);
+    if (!q.ok()) return store_failed(context, &who, language);
+    const std::string name = file->filename.value_or("responses.csv");
+    auto imported = app::import_responses_csv(context.store, **q, *round, file->data, name,
+                                              thai_today(context));
+    if (!imported) {
+        audit(context, who.user.id, "responses.import_refused",
+              {{"round_id", round->id}, {"file", name}, {"errors", imported.errors().size()}});
+        return imports_page(context, who, language,
+                            {{"has_errors", true}, {"errors", diagnostics_json(imported.errors())}},
+                            http::status::unprocessable_entity);
+    }
+    json per_unit = json::array();
+    json audit_units = json::object();
+    for (const auto& [unit, rows] : imported->per_unit) {
+        per_unit.push_back(json{{"unit", unit}, {"rows", rows}});
+        audit_units[unit] = rows;
+    }
+    audit(context, who.user.id, "responses.import",
+          {{"round_id", round->id},
+           {"file", name},
+           {"responses", imported->responses},
+           {"per_unit", audit_units}});
+    return imports_page(
+        context, who, language,
+        {{"imported", true}, {"total", imported->responses}, {"per_unit", per_unit}});
+}
+
+}  // namespace
+
+void add_admin_manage_routes(Router& router, SiteContext* ctx) {
+    page_route(router, ctx, "/admin/units", Need::kAdmin,
+               [](SiteContext& c, const Request&, const SignedIn& who, Language l) {
+                   return units_page(c, who, l);
+               });
+    form_route(router, ctx, "/admin/units", Need::kAdmin, create_unit);
+    form_route(router, ctx, "/admin/units/{unit}", Need::kAdmin, update_unit);
+
+    page_route(router, ctx, "/admin/rounds", Need::kAdmin,
+               [](SiteContext& c, const Request&, const SignedIn& who, Language l) {
+                   return rounds_page(c, who, l);
+               });
+    form_route(router, ctx, "/admin/rounds", Need::kAdmin, create_round);
+    form_route(router, ctx, "/admin/rounds/{round}/status", Need::kAdmin, change_round);
+
+    page_route(router, ctx, "/admin/questionnaires", Need::kAdmin,
+               [](SiteContext& c, const Request&, const SignedIn& who, Language l) {
+                   return questionnaires_page(c, who, l);
+               });
+    form_route(router, ctx, "/admin/questionnaires", Need::kAdmin, upload_questionnaire,
+               RouteOptions{kQuestionnaireBodyLimit});
+
+    page_route(router, ctx, "/admin/imports", Need::kAdmin,
+               [](SiteContext& c, const Request&, const SignedIn& who, Language l) {
+                   return imports_page(c, who, l);
+               });
+    form_route(router, ctx, "/admin/imports", Need::kAdmin, import_csv,
+               RouteOptions{kImportBodyLimit});
+}
+
+}  // namespace itagap::web

@@ -1,0 +1,174 @@
+// Staff accounts and the audit log, for admins: create a user (with a
+// one-time password shown once), reset a password, deactivate an account,
+// and read the latest audit entries.
+#include <regex>
+
+#include "security/passwords.hpp"
+#include "security/random_tokens.hpp"
+#include "web/admin_text.hpp"
+#include "web/site/admin_page.hpp"
+#include "web/site/admin_views.hpp"
+
+namespace itagap::web {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kAuditEntriesShown = 200;
+
+Response users_page(SiteContext& context, const SignedIn& who, Language language,
+                    std::string error = {}, http::status status = http::status::ok) {
+    auto users = context.store.list_users();
+    auto units = all_units(context);
+    if (!users.ok() || !units) return store_failed(context, &who, language);
+    const std::string now = now_timestamp(context);
+    json rows = json::array();
+    for (const auto& user : *users) {
+        std::string unit_name;
+        for (const auto& unit : *units) {
+            if (user.unit_id == unit.id) unit_name = unit_label(unit);
+        }
+        rows.push_back(json{{"id", user.id},
+                            {"username", user.username},
+                            {"display_name", user.display_name},
+                            {"role", admin_phrase(language, role_key(user.role))},
+                            {"unit", unit_name},
+                            {"active", user.active},
+                            {"locked", !user.locked_until.empty() && user.locked_until > now}});
+    }
+    json roles = json::array();
+    for (auto role :
+         {store::Role::kUnitCoordinator, store::Role::kExecutive, store::Role::kAdmin}) {
+        roles.push_back(json{{"value", store::to_string(role)},
+                             {"label", admin_phrase(language, role_key(role))}});
+    }
+    json data{{"title", admin_phrase(language, "users_title")},
+              {"users", rows},
+              {"roles", roles},
+              {"units", unit_options(*units)}};
+    if (!error.empty()) data["error"] = admin_phrase(language, error);
+    return admin_page(context, &who, "admin_users", std::move(data), language, status,
+                      "/admin/users");
+}
+
+Response one_time_password_page(SiteContext& context, const SignedIn& who, Language language,
+                                const std::string& username, const std::string& password) {
+    json data{{"title", admin_phrase(language, "one_time_title")},
+              {"username", username},
+              {"password", password}};
+    return admin_page(context, &who, "admin_one_time", std::move(data), language);
+}
+
+Response create_user(SiteContext& context, const Request& request, const SignedIn& who,
+                     Language language) {
+    const auto refuse = [&](const char* key) {
+        return users_page(context, who, language, key, http::status::unprocessable_entity);
+    };
+    store::User user;
+    user.username = form_text(request, "username");
+    user.display_name = form_text(request, "display_name");
+    static const std::regex username_pattern("[A-Za-z0-9._-]{1,64}");
+    if (!std::regex_match(user.username, username_pattern)) return refuse("username_required");
+    auto role = store::role_from_string(form_text(request, "role"));
+    if (!role) return refuse("choice_invalid");
+    user.role = *role;
+    const std::string unit = form_text(request, "unit");
+    if (!unit.empty()) {
+        auto id = parse_id(unit);
+        if (!id || !context.store.get_unit(*id).ok()) return refuse("choice_invalid");
+        user.unit_id = id;
+    }
+    if (user.role == store::Role::kUnitCoordinator && !user.unit_id) return refuse("unit_required");
+    const std::string password = security::random_token(12);
+    user.password_hash = security::hash_password(password);
+    if (user.password_hash.empty()) return store_failed(context, &who, language);
+    user.must_change_password = true;
+    auto id = context.store.create_user(user);
+    if (!id.ok()) {
+        if (id.status.code == store::StatusCode::kConflict) return refuse("username_taken");
+        return store_failed(context, &who, language);
+    }
+    audit(context, who.user.id, "user.create",
+          {{"user_id", *id},
+           {"username", user.username},
+           {"role", store::to_string(user.role)},
+           {"unit_id", user.unit_id ? json(*user.unit_id) : json()}});
+    return one_time_password_page(context, who, language, user.username, password);
+}
+
+std::optional<store::User> target_user(SiteContext& context, const Request& request) {
+    auto id = path_id(request, "user");
+    if (!id) return std::nullopt;
+    auto user = context.store.get_user(*id);
+    if (!user.ok()) return std::nullopt;
+    return *user;
+}
+
+Response reset_password(SiteContext& context, const Request& request, const SignedIn& who,
+                        Language language) {
+    auto user = target_user(context, request);
+    if (!user) return not_found(context, who, language);
+    const std::string password = security::random_token(12);
+    user->password_hash = security::hash_password(password);
+    if (user->password_hash.empty()) return store_failed(context, &who, language);
+    user->must_change_password = true;
+    user->failed_sign_ins = 0;
+    user->locked_until.clear();
+    if (!context.store.update_user(*user).ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "user.reset_password", {{"user_id", user->id}});
+    return one_time_password_page(context, who, language, user->username, password);
+}
+
+Response deactivate_user(SiteContext& context, const Request& request, const SignedIn& who,
+                         Language language) {
+    auto user = target_user(context, request);
+    if (!user) return not_found(context, who, language);
+    if (user->id == who.user.id) {
+        return users_page(context, who, language, "cannot_deactivate_self",
+                          http::status::unprocessable_entity);
+    }
+    user->active = false;
+    if (!context.store.update_user(*user).ok()) return store_failed(context, &who, language);
+    audit(context, who.user.id, "user.deactivate", {{"user_id", user->id}});
+    return redirect("/admin/users");
+}
+
+// ---- Audit log -------------------------------------------------------------
+
+Response audit_page(SiteContext& context, const Request&, const SignedIn& who, Language language) {
+    auto entries = context.store.list_audit(kAuditEntriesShown);
+    auto users = context.store.list_users();
+    if (!entries.ok() || !users.ok()) return store_failed(context, &who, language);
+    json rows = json::array();
+    for (const auto& entry : *entries) {
+        std::string name;
+        for (const auto& user : *users) {
+            if (entry.user_id == user.id) name = user.username;
+        }
+        rows.push_back(json{{"at", display_timestamp(entry.at, language)},
+                            {"at_iso", entry.at},
+                            {"user", name},
+                            {"action", entry.action},
+                            {"details", entry.details}});
+    }
+    return admin_page(context, &who, "admin_audit",
+                      json{{"title", admin_phrase(language, "audit_title")}, {"entries", rows}},
+                      language, http::status::ok, "/admin/audit");
+}
+
+}  // namespace
+
+void add_admin_user_routes(Router& router, SiteContext* ctx) {
+    page_route(router, ctx, "/admin/users", Need::kAdmin,
+               [](SiteContext& c, const Request&, const SignedIn& who, Language l) {
+                   return users_page(c, who, l);
+               });
+    form_route(router, ctx, "/admin/users", Need::kAdmin, create_user);
+    form_route(router, ctx, "/admin/users/{user}/reset", Need::kAdmin, reset_password);
+    form_route(router, ctx, "/admin/users/{user}/deactivate", Need::kAdmin, deactivate_user);
+
+    page_route(router, ctx, "/admin/audit", Need::kAdmin, audit_page);
+}
+
+}  // namespace itagap::web

@@ -1,0 +1,103 @@
+// What the improvement-plan pages and their JSON API show: plans loaded from
+// the store (each kept as its "itagap-plan/1" document with a version, see
+// store.hpp) and turned into plain template data: dates in Thai form, scores
+// formatted, overdue flags computed for `today`. No markup.
+//
+// Routes: plan_routes.cpp. Text: web/plan_text.hpp ({{p.key}}).
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/results.hpp"
+#include "core/plan_monitoring.hpp"
+#include "core/plans.hpp"
+#include "store/store.hpp"
+#include "web/site/site.hpp"
+#include "web/ui_text.hpp"
+
+namespace itagap::web {
+
+// A plan as stored, and parsed. INVARIANT: plan.id == record.id and
+// plan.unit.id == record.unit_id.
+struct StoredPlan {
+    store::PlanRecord record;
+    core::Plan plan;
+};
+
+// kInternal when the stored document does not parse (a bug or a damaged row).
+store::StatusOr<StoredPlan> load_plan(store::Store& store, store::Id plan_id);
+store::StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fiscal_year_be);
+
+// Today in Thailand (UTC+7), from SiteContext::now().
+core::CivilDate plan_today(const SiteContext& context);
+// The current fiscal year (B.E.) in Thailand.
+int current_fiscal_year(const SiteContext& context);
+
+core::UnitRef unit_ref(const store::Unit& unit);
+
+// The gaps a new plan starts with, from a round's gap analysis: per
+// instrument, the lowest items within the lowest indicators, then the items
+// below target, each once, with their scores and counts.
+std::vector<core::GapRef> gaps_from_analysis(const app::UnitRoundResults& results);
+
+// Mean percent complete over the measures that are not cancelled; nullopt
+// when there are none.
+std::optional<double> plan_percent_complete(const core::Plan& plan);
+
+// ---- Forms -----------------------------------------------------------------
+
+// A form shown again after a refused POST: the values as posted and the
+// problems next to their fields. `form` names the form on the page:
+// "gap-2", "measure-new", "measure-3", "update-3", "activity-new".
+struct FormState {
+    std::string form;
+    std::map<std::string, std::string> values;
+    std::map<std::string, std::set<std::string>> choices;  // checkboxes
+    std::map<std::string, std::string> errors;             // field -> message
+    bool conflict = false;  // someone saved the plan meanwhile
+};
+
+// ---- Template data ---------------------------------------------------------
+
+struct PlanListRow {
+    const StoredPlan* plan = nullptr;
+    std::string unit_label;
+};
+
+nlohmann::json plan_list_view(int fiscal_year_be, const std::vector<PlanListRow>& plans,
+                              const std::vector<core::UnitRef>& without_plan,
+                              const std::vector<store::Unit>& can_start,
+                              const std::vector<store::Round>& rounds, const core::CivilDate& today,
+                              Language language);
+
+nlohmann::json plan_page_view(const StoredPlan& stored,
+                              const std::vector<store::EvidenceFile>& evidence,
+                              const core::CivilDate& today, bool can_edit, const FormState& state,
+                              Language language);
+
+nlohmann::json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
+                               const std::vector<StoredPlan>& plans,
+                               const std::vector<core::UnitRef>& without_plan,
+                               const core::CivilDate& today, Language language);
+
+nlohmann::json effect_view(const StoredPlan& stored, const std::vector<store::Round>& rounds,
+                           const std::optional<store::Round>& round,
+                           const std::optional<core::PlanEffect>& effect, Language language);
+
+// ---- JSON API --------------------------------------------------------------
+
+nlohmann::json plan_summary_json(const StoredPlan& stored, const core::CivilDate& today);
+// The plan's document as stored, plus the version and, per measure, the
+// flags computed for `today`.
+nlohmann::json plan_detail_json(const StoredPlan& stored, const core::CivilDate& today);
+nlohmann::json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
+                               const std::vector<StoredPlan>& plans,
+                               const std::vector<core::UnitRef>& without_plan,
+                               const core::CivilDate& today);
+
+}  // namespace itagap::web

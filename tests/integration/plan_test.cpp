@@ -1,0 +1,511 @@
+// Improvement plans through real HTTP on loopback, against each store: the
+// demo plan in the list and on its page (the seed's PIRAB table, Thai dates
+// and times); a plan's life from "start a plan" to a progress update with an
+// evidence file and its download; evidence checked by content; optimistic
+// concurrency; overdue and "no update for N days" on the harness clock; the
+// effect against a later round; roles and CSRF on every route.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "input/plan_json.hpp"
+#include "security/passwords.hpp"
+#include "site_harness.hpp"
+
+namespace itagap::testing {
+namespace {
+
+using nlohmann::json;
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string read_source(const std::string& relative) {
+    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string location(const ClientResponse& response) {
+    return std::string(response[http::field::location]);
+}
+
+struct Part {
+    std::string name;
+    std::string value;
+    std::optional<std::string> filename;
+    std::string content_type = "application/octet-stream";
+};
+
+constexpr const char* kBoundary = "----itagapPlanBoundary93kfQ0aZ";
+
+std::string multipart_body(const std::vector<Part>& parts) {
+    std::string body;
+    for (const auto& part : parts) {
+        body += std::string("--") + kBoundary + "\r\n";
+        body += "Content-Disposition: form-data; name=\"" + part.name + "\"";
+        if (part.filename)
+            body += "; filename=\"" + *part.filename + "\"\r\nContent-Type: " + part.content_type;
+        body += "\r\n\r\n" + part.value + "\r\n";
+    }
+    return body + "--" + kBoundary + "--\r\n";
+}
+
+std::string multipart_type() { return std::string("multipart/form-data; boundary=") + kBoundary; }
+
+constexpr const char* kPassword = "correct horse battery";
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
+
+std::chrono::system_clock::time_point at_bangkok_noon(int y, unsigned m, unsigned d) {
+    return std::chrono::sys_days{std::chrono::year{y} / m / d} + std::chrono::hours(5);
+}
+
+class PlanTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        std::string why;
+        bool skip = false;
+        site_ = SiteHarness::start(GetParam(), why, skip);
+        if (!site_) {
+            if (skip) GTEST_SKIP() << why;
+            FAIL() << why;
+        }
+        plan_id_ = site_->demo().plan_id;
+        if (plan_id_ == 0) plan_id_ = load_demo_plan();
+        ASSERT_GT(plan_id_, 0);
+    }
+
+    // The seed's plan, when the harness's demo set-up has not loaded it.
+    store::Id load_demo_plan() {
+        auto plan = input::parse_plan_json(read_source("data/demo/plan-2569.json"), "plan-2569.json");
+        EXPECT_TRUE(plan.ok());
+        if (!plan.ok()) return 0;
+        plan->unit.id = site_->demo().unit_id;
+        store::PlanRecord record;
+        record.unit_id = site_->demo().unit_id;
+        record.fiscal_year_be = plan->fiscal_year_be;
+        record.document = input::export_plan_json(plan.value());
+        record.updated_at = "2025-11-20T03:00:00Z";
+        auto id = site_->store().create_plan(record);
+        EXPECT_TRUE(id.ok()) << id.status.message;
+        return id.ok() ? *id : 0;
+    }
+
+    store::Id make_user(const std::string& username, store::Role role,
+                        std::optional<store::Id> unit = {}) {
+        store::User user;
+        user.username = username;
+        user.display_name = username;
+        user.password_hash =
+            security::hash_password(kPassword, security::PasswordHashLimits::minimum_for_tests());
+        user.role = role;
+        user.unit_id = unit;
+        auto id = site_->store().create_user(user);
+        EXPECT_TRUE(id.ok()) << id.status.message;
+        return id.ok() ? *id : 0;
+    }
+
+    Browser signed_in(const std::string& username, store::Role role,
+                      std::optional<store::Id> unit = {}) {
+        make_user(username, role, unit);
+        return sign_in(username);
+    }
+
+    // A new session: sessions end after 8 hours of the harness clock.
+    Browser sign_in(const std::string& username) {
+        Browser browser(site_->port());
+        auto fields = hidden_fields(browser.get("/admin/sign-in").body());
+        fields["username"] = username;
+        fields["password"] = kPassword;
+        ClientResponse r = browser.post("/admin/sign-in", fields);
+        EXPECT_EQ(r.result(), http::status::see_other);
+        return browser;
+    }
+
+    std::string plan_path(store::Id id) const { return "/admin/plans/" + std::to_string(id); }
+    std::string plan_path() const { return plan_path(plan_id_); }
+
+    // The hidden fields (csrf, version) of the page's form with this id.
+    static std::map<std::string, std::string> form_fields(const std::string& html,
+                                                          const std::string& form_id) {
+        const auto start = html.find("id=\"" + form_id + "\"");
+        if (start == std::string::npos) return {};
+        const auto end = html.find("</form>", start);
+        return hidden_fields(html.substr(start, end - start));
+    }
+
+    json api(Browser& browser, const std::string& target) {
+        ClientResponse r = browser.get(target);
+        EXPECT_EQ(r.result(), http::status::ok) << target << " " << r.body();
+        return json::parse(r.body(), nullptr, false);
+    }
+
+    std::unique_ptr<SiteHarness> site_;
+    store::Id plan_id_ = 0;
+};
+
+TEST_P(PlanTest, TheDemoPlanIsListedWithItsFiveMeasuresAndTheSeedsTable) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    ClientResponse list = admin.get("/admin/plans?year=2569");
+    ASSERT_EQ(list.result(), http::status::ok) << list.body();
+    EXPECT_TRUE(contains(list.body(), "ศูนย์ความร่วมมือระหว่างประเทศ"));
+    EXPECT_TRUE(contains(list.body(), "href=\"" + plan_path() + "\""));
+    EXPECT_TRUE(contains(list.body(), "<td class=\"number\">5</td>")) << list.body();
+
+    json plans = api(admin, "/api/plans?year=2569");
+    ASSERT_EQ(plans.size(), 1u);
+    EXPECT_EQ(plans[0]["measures"], 5);
+    EXPECT_EQ(plans[0]["id"], plan_id_);
+    EXPECT_TRUE(api(admin, "/api/plans?year=2570").empty());
+
+    ClientResponse page = admin.get(plan_path());
+    ASSERT_EQ(page.result(), http::status::ok) << page.body();
+    const std::string& body = page.body();
+    EXPECT_TRUE(contains(body, "P : Partnership"));
+    EXPECT_TRUE(contains(body, "B : Build Capacity"));
+    EXPECT_TRUE(contains(body, "ประเด็นความรู้ที่ให้แก่ C/SH"));
+    EXPECT_TRUE(contains(body, "81.82"));
+    EXPECT_TRUE(contains(body, "9/11"));
+    EXPECT_TRUE(contains(body, "20 พ.ย. 2568"));
+    EXPECT_TRUE(contains(body, "09.30 - 11.00 น."));
+    EXPECT_TRUE(contains(body, "31 มี.ค. 2569"));  // measure 4's due date
+    EXPECT_TRUE(contains(body, "ห้องประชุมศูนย์ความร่วมมือระหว่างประเทศ อาคาร 6 ชั้น 4"));
+
+    json detail = api(admin, "/api/plans/" + std::to_string(plan_id_));
+    EXPECT_EQ(detail["plan"]["format"], "itagap-plan/1");
+    EXPECT_EQ(detail["measure_flags"].size(), 5u);
+    EXPECT_EQ(detail["version"], 1);
+}
+
+TEST_P(PlanTest, APlansLifeFromStartToEvidenceDownload) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    const store::Id unit = site_->demo().unit_id;
+    // The demo unit has no plan for 2570: it is offered a start.
+    ClientResponse list = admin.get("/admin/plans?year=2570");
+    ASSERT_EQ(list.result(), http::status::ok);
+    EXPECT_TRUE(contains(list.body(), "หน่วยงานที่ยังไม่มีแผนพัฒนา"));
+    auto start = hidden_fields(list.body());
+    ClientResponse created = admin.post(
+        "/admin/plans", {{"csrf", start["csrf"]},
+                         {"unit", std::to_string(unit)},
+                         {"fiscal_year", "2570"},
+                         {"round", std::to_string(site_->demo().seed_round_id)}});
+    ASSERT_EQ(created.result(), http::status::see_other) << created.body();
+    const std::string path = location(created);
+    ASSERT_EQ(path.rfind("/admin/plans/", 0), 0u);
+    // A second plan for the same unit and year is refused.
+    EXPECT_EQ(admin.post("/admin/plans", {{"csrf", start["csrf"]},
+                                          {"unit", std::to_string(unit)},
+                                          {"fiscal_year", "2570"},
+                                          {"round", std::to_string(site_->demo().seed_round_id)}})
+                  .result(),
+              http::status::conflict);
+
+    // Its gaps come from the seed round's analysis: i12 (81.82, 9 of 11) and e7.
+    ClientResponse page = admin.get(path);
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_TRUE(contains(page.body(), "i12"));
+    EXPECT_TRUE(contains(page.body(), "81.82"));
+    EXPECT_TRUE(contains(page.body(), "9/11"));
+    EXPECT_TRUE(contains(page.body(), "e7"));
+
+    // A measure under B with a target, addressing gap 1.
+    auto fields = form_fields(page.body(), "measure-new");
+    ASSERT_EQ(fields["version"], "1");
+    std::map<std::string, std::string> measure = fields;
+    measure.insert({{"strategy", "B"},
+                    {"text", "พัฒนาทักษะการสื่อสารและการให้บริการที่เป็นธรรมแก่เจ้าหน้าที่"},
+                    {"rationale", "ลดความเสี่ยงต่อการเลือกปฏิบัติ"},
+                    {"gaps", "1"},
+                    {"new_topic", "กระบวนการของหน่วยงาน"},
+                    {"owner", "กลุ่มงานบริหารทั่วไป"},
+                    {"start_on", "2026-10-01"},
+                    {"due_on", "2027-03-31"},
+                    {"target_level", "item"},
+                    {"target_code", "i12"},
+                    {"target_min", "85"},
+                    {"status", "not_started"},
+                    {"percent", "0"}});
+    // Due before the start: refused, with the problem at the field, nothing saved.
+    auto bad = measure;
+    bad["due_on"] = "2026-09-01";
+    ClientResponse refused = admin.post(path + "/measures", bad);
+    EXPECT_EQ(refused.result(), http::status::unprocessable_entity) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "class=\"error\"")) << refused.body();
+    {
+        const std::string& html = refused.body();
+        const auto form = html.find("id=\"measure-new\"");
+        const auto due = html.find("name=\"due_on\"", form);
+        const auto next = html.find("name=\"target_level\"", due);
+        ASSERT_NE(due, std::string::npos);
+        EXPECT_NE(html.substr(due, next - due).find("class=\"error\""), std::string::npos)
+            << "the problem is shown next to the due date";
+    }
+    EXPECT_EQ(site_->store().get_plan(std::stoll(path.substr(13)))->version, 1);
+    ClientResponse added = admin.post(path + "/measures", measure);
+    ASSERT_EQ(added.result(), http::status::see_other) << added.body();
+    page = admin.get(path);
+    EXPECT_TRUE(contains(page.body(), "B : Build Capacity"));
+    EXPECT_TRUE(contains(page.body(), "i12 ≥ 85.00"));
+    EXPECT_TRUE(contains(page.body(), "31 มี.ค. 2570"));
+
+    // A progress update with a small PDF.
+    auto update = form_fields(page.body(), "update-1");
+    ASSERT_EQ(update["version"], "2");
+    const std::string thai_name = "รายงานการประชุม.pdf";
+    ClientResponse uploaded = admin.post_raw(
+        path + "/measures/1/updates", multipart_type(),
+        multipart_body({{"csrf", update["csrf"]},
+                        {"version", update["version"]},
+                        {"on", "2026-10-15"},
+                        {"percent", "40"},
+                        {"note", "จัดอบรมรุ่นที่ 1"},
+                        {"file", kPdf, thai_name, "application/pdf"}}));
+    ASSERT_EQ(uploaded.result(), http::status::see_other) << uploaded.body();
+    page = admin.get(path);
+    EXPECT_TRUE(contains(page.body(), "จัดอบรมรุ่นที่ 1"));
+    EXPECT_TRUE(contains(page.body(), "15 ต.ค. 2569"));
+    const std::regex link(R"((/admin/plans/\d+/evidence/(\d+)))");
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(page.body(), match, link)) << page.body();
+    const std::string evidence_path = match[1].str();
+    ClientResponse file = admin.get(evidence_path);
+    ASSERT_EQ(file.result(), http::status::ok);
+    EXPECT_EQ(file.body(), kPdf);
+    EXPECT_EQ(std::string(file[http::field::content_type]), "application/pdf");
+    EXPECT_EQ(std::string(file["X-Content-Type-Options"]), "nosniff");
+    const std::string disposition(file[http::field::content_disposition]);
+    EXPECT_TRUE(contains(disposition, "attachment; filename=\"")) << disposition;
+    EXPECT_TRUE(contains(disposition, "filename*=UTF-8''%E0%B8%A3")) << disposition;
+    // The same evidence id under another plan is not found.
+    EXPECT_EQ(admin.get(plan_path() + "/evidence/" + match[2].str()).result(),
+              http::status::not_found);
+
+    // An executable renamed .pdf is refused by its content; nothing is saved.
+    page = admin.get(path);
+    update = form_fields(page.body(), "update-1");
+    ASSERT_EQ(update["version"], "3");
+    const store::Id new_plan = std::stoll(path.substr(std::string("/admin/plans/").size()));
+    const auto evidence_before = site_->store().list_evidence(new_plan)->size();
+    std::string exe = "MZ";
+    exe += std::string("\x90\x00\x03\x00\x00\x00\x04\x00", 8) + "This program cannot be run in DOS mode";
+    ClientResponse exe_refused = admin.post_raw(
+        path + "/measures/1/updates", multipart_type(),
+        multipart_body({{"csrf", update["csrf"]},
+                        {"version", update["version"]},
+                        {"on", "2026-10-20"},
+                        {"percent", "50"},
+                        {"file", exe, "report.pdf", "application/pdf"}}));
+    EXPECT_EQ(exe_refused.result(), http::status::unprocessable_entity) << exe_refused.body();
+    EXPECT_TRUE(contains(exe_refused.body(), "report.pdf")) << exe_refused.body();
+    EXPECT_EQ(site_->store().list_evidence(new_plan)->size(), evidence_before);
+    EXPECT_EQ(site_->store().get_plan(new_plan)->version, 3);
+
+    // A form from an older version: the conflict message, nothing saved.
+    auto stale = measure;
+    stale["version"] = "2";
+    stale["text"] = "ข้อความที่ไม่ควรถูกบันทึก";
+    ClientResponse conflict = admin.post(path + "/measures/1", stale);
+    EXPECT_EQ(conflict.result(), http::status::conflict);
+    EXPECT_TRUE(contains(conflict.body(), "มีผู้อื่นบันทึกแผนนี้ไปก่อนหน้าแล้ว")) << conflict.body();
+    EXPECT_FALSE(contains(site_->store().get_plan(new_plan)->document, "ข้อความที่ไม่ควรถูกบันทึก"));
+
+    // A cause note and an activity.
+    page = admin.get(path);
+    auto gap = form_fields(page.body(), "gap-1");
+    gap["cause_note"] = "ผู้ตอบสับสนกับข้อความเชิงลบ";
+    ASSERT_EQ(admin.post(path + "/gaps/1", gap).result(), http::status::see_other);
+    page = admin.get(path);
+    auto activity = form_fields(page.body(), "activity-new");
+    activity.insert({{"number", "1.1"},
+                     {"title", "ประชุมชี้แจงผลการประเมิน"},
+                     {"on", "2026-11-20"},
+                     {"starts_at", "09:30"},
+                     {"ends_at", "11:00"},
+                     {"place", "ห้องประชุม"},
+                     {"participants", "ผู้แทนกลุ่มงาน | 12"}});
+    ASSERT_EQ(admin.post(path + "/activities", activity).result(), http::status::see_other);
+    page = admin.get(path);
+    EXPECT_TRUE(contains(page.body(), "ผู้ตอบสับสนกับข้อความเชิงลบ"));
+    EXPECT_TRUE(contains(page.body(), "20 พ.ย. 2569"));
+    EXPECT_TRUE(contains(page.body(), "09.30 - 11.00 น."));
+    EXPECT_TRUE(contains(page.body(), "12 คน"));
+
+    // Every change is audited.
+    std::set<std::string> actions;
+    for (const auto& entry : *site_->store().list_audit(100)) actions.insert(entry.action);
+    for (const char* a : {"plan.create", "plan.measure_add", "plan.progress_update",
+                          "plan.gap_note", "plan.activity_add"})
+        EXPECT_TRUE(actions.count(a)) << a;
+}
+
+TEST_P(PlanTest, OverdueAndQuietFollowTheClock) {
+    Browser exec = signed_in("chief", store::Role::kExecutive);
+    // 2025-11-20: the measures start on 2025-12-01; nothing is late or quiet.
+    json now = api(exec, "/api/monitoring?year=2569&stale_days=30");
+    EXPECT_TRUE(now["overdue"].empty());
+    EXPECT_TRUE(now["without_update"].empty());
+
+    // 35 days after the start, no update: all five are quiet, none overdue.
+    site_->set_now(at_bangkok_noon(2026, 1, 5));
+    exec = sign_in("chief");
+    json quiet = api(exec, "/api/monitoring?year=2569&stale_days=30");
+    EXPECT_EQ(quiet["without_update"].size(), 5u);
+    EXPECT_TRUE(quiet["overdue"].empty());
+    EXPECT_TRUE(api(exec, "/api/monitoring?year=2569&stale_days=60")["without_update"].empty());
+
+    // Measure 4 is due 2026-03-31: overdue from 1 April.
+    site_->set_now(at_bangkok_noon(2026, 3, 31));
+    exec = sign_in("chief");
+    EXPECT_TRUE(api(exec, "/api/monitoring?year=2569")["overdue"].empty());
+    site_->set_now(at_bangkok_noon(2026, 4, 2));
+    exec = sign_in("chief");
+    json late = api(exec, "/api/monitoring?year=2569");
+    ASSERT_EQ(late["overdue"].size(), 1u);
+    EXPECT_EQ(late["overdue"][0]["measure"], 4);
+    EXPECT_EQ(late["overdue"][0]["days_overdue"], 2);
+    json detail = api(exec, "/api/plans/" + std::to_string(plan_id_));
+    EXPECT_EQ(detail["measure_flags"][3]["overdue"], true);
+    EXPECT_EQ(detail["measure_flags"][4]["overdue"], false);
+
+    ClientResponse page = exec.get("/admin/monitoring?year=2569&stale_days=30");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_TRUE(contains(page.body(), "มาตรการที่เกินกำหนด"));
+    EXPECT_TRUE(contains(page.body(), "<strong class=\"error\">2</strong>")) << page.body();
+    EXPECT_TRUE(contains(page.body(), "P : Partnership"));
+    ClientResponse plan = exec.get(plan_path());
+    EXPECT_TRUE(contains(plan.body(), "เกินกำหนด 2 วัน")) << plan.body();
+    // Read-only: no edit forms for an executive.
+    EXPECT_FALSE(contains(plan.body(), "id=\"measure-new\""));
+}
+
+TEST_P(PlanTest, TheEffectPageComparesTargetsWithALaterRound) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    // A measure whose target the next round meets: e7 at least 80.
+    ClientResponse page = admin.get(plan_path());
+    auto measure = form_fields(page.body(), "measure-new");
+    measure.insert({{"strategy", "A"},
+                    {"text", "เผยแพร่ผลการประเมินทางเว็บไซต์"},
+                    {"start_on", "2025-12-01"},
+                    {"due_on", "2026-01-31"},
+                    {"target_level", "item"},
+                    {"target_code", "e7"},
+                    {"target_min", "80"},
+                    {"status", "not_started"},
+                    {"percent", "0"}});
+    ASSERT_EQ(admin.post(plan_path() + "/measures", measure).result(), http::status::see_other);
+
+    // The demo responses again, as the open round's.
+    std::string csv = read_source("data/demo/responses.csv");
+    const std::string from = "ITA 2568 รอบ 5 เดือนแรก";
+    for (auto pos = csv.find(from); pos != std::string::npos; pos = csv.find(from, pos))
+        csv.replace(pos, from.size(), "ITA 2569 รอบ 1");
+    const std::string csrf = hidden_fields(admin.get("/admin/imports").body())["csrf"];
+    const store::Id round = site_->demo().open_round_id;
+    ClientResponse imported = admin.post_raw(
+        "/admin/imports", multipart_type(),
+        multipart_body({{"csrf", csrf},
+                        {"round", std::to_string(round)},
+                        {"file", csv, "responses.csv", "text/csv"}}));
+    ASSERT_EQ(imported.result(), http::status::ok) << imported.body();
+
+    ClientResponse effect = admin.get(plan_path() + "/effect?round=" + std::to_string(round));
+    ASSERT_EQ(effect.result(), http::status::ok) << effect.body();
+    const std::string& body = effect.body();
+    EXPECT_TRUE(contains(body, "ITA 2569 รอบ 1"));
+    // e7 is 86.67: 90 not met, 80 met; i12 is 81.82: 85 not met.
+    EXPECT_TRUE(contains(body, "บรรลุเป้าหมาย"));
+    EXPECT_TRUE(contains(body, "ไม่บรรลุเป้าหมาย"));
+    EXPECT_TRUE(contains(body, "class=\"outcome-met\""));
+    EXPECT_TRUE(contains(body, "class=\"outcome-not_met\""));
+    EXPECT_TRUE(contains(body, "class=\"outcome-no_target\""));
+    EXPECT_TRUE(contains(body, "86.67"));
+    EXPECT_TRUE(contains(body, "-3.33"));  // e7 against 90
+    EXPECT_TRUE(contains(body, "81.82"));
+    EXPECT_TRUE(contains(body, "0.00"));  // the gap's change: the same answers
+}
+
+TEST_P(PlanTest, RolesAndCsrfOnEveryRoute) {
+    // Evidence on the demo plan, uploaded by an admin.
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    auto update = form_fields(admin.get(plan_path()).body(), "update-1");
+    ASSERT_EQ(admin.post_raw(plan_path() + "/measures/1/updates", multipart_type(),
+                             multipart_body({{"csrf", update["csrf"]},
+                                             {"version", update["version"]},
+                                             {"on", "2025-12-02"},
+                                             {"percent", "10"},
+                                             {"file", kPdf, "a.pdf", "application/pdf"}}))
+                  .result(),
+              http::status::see_other);
+    const std::regex link(R"(/admin/plans/\d+/evidence/\d+)");
+    std::smatch match;
+    const std::string page = admin.get(plan_path()).body();
+    ASSERT_TRUE(std::regex_search(page, match, link));
+    const std::string evidence = match[0].str();
+
+    // A coordinator of another unit sees neither the plan nor its evidence.
+    store::Unit other;
+    other.name = "หน่วยงานอื่น";
+    const store::Id other_id = *site_->store().create_unit(other);
+    Browser outsider = signed_in("outsider", store::Role::kUnitCoordinator, other_id);
+    EXPECT_EQ(outsider.get(plan_path()).result(), http::status::forbidden);
+    EXPECT_EQ(outsider.get(evidence).result(), http::status::forbidden);
+    EXPECT_EQ(outsider.get("/api/plans/" + std::to_string(plan_id_)).result(),
+              http::status::forbidden);
+    EXPECT_TRUE(api(outsider, "/api/plans?year=2569").empty());
+    const std::string outsider_csrf = hidden_fields(outsider.get("/admin/plans").body())["csrf"];
+    EXPECT_EQ(outsider.post(plan_path() + "/gaps/1",
+                            {{"csrf", outsider_csrf}, {"version", "2"}, {"cause_note", "x"}})
+                  .result(),
+              http::status::forbidden);
+
+    // The unit's own coordinator reads and edits.
+    Browser own = signed_in("own", store::Role::kUnitCoordinator, site_->demo().unit_id);
+    ClientResponse own_page = own.get(plan_path());
+    ASSERT_EQ(own_page.result(), http::status::ok);
+    EXPECT_EQ(own.get(evidence).body(), kPdf);
+    auto gap = form_fields(own_page.body(), "gap-1");
+    gap["cause_note"] = "บันทึกโดยผู้ประสานงาน";
+    EXPECT_EQ(own.post(plan_path() + "/gaps/1", gap).result(), http::status::see_other);
+
+    // An executive reads everything; every POST is 403.
+    Browser exec = signed_in("chief", store::Role::kExecutive);
+    EXPECT_EQ(exec.get(plan_path()).result(), http::status::ok);
+    EXPECT_EQ(exec.get(evidence).result(), http::status::ok);
+    const std::string exec_csrf = hidden_fields(exec.get("/admin/plans").body())["csrf"];
+    const std::vector<std::string> posts = {"/admin/plans",
+                                            plan_path() + "/gaps/1",
+                                            plan_path() + "/measures",
+                                            plan_path() + "/measures/1",
+                                            plan_path() + "/measures/1/updates",
+                                            plan_path() + "/activities"};
+    for (const auto& target : posts) {
+        EXPECT_EQ(exec.post(target, {{"csrf", exec_csrf}, {"version", "3"}}).result(),
+                  http::status::forbidden)
+            << target;
+        // Without the token, even an admin is refused.
+        EXPECT_EQ(admin.post(target, {{"version", "3"}}).result(), http::status::forbidden)
+            << target;
+        EXPECT_EQ(admin.post(target, {{"csrf", "forged"}, {"version", "3"}}).result(),
+                  http::status::forbidden)
+            << target;
+    }
+
+    // Anonymous: the sign-in page, and 401 from the API.
+    Browser anonymous(site_->port());
+    EXPECT_EQ(location(anonymous.get(plan_path())), "/admin/sign-in");
+    EXPECT_EQ(location(anonymous.get(evidence)), "/admin/sign-in");
+    EXPECT_EQ(location(anonymous.get("/admin/monitoring")), "/admin/sign-in");
+    EXPECT_EQ(anonymous.get("/api/plans").result(), http::status::unauthorized);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, PlanTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return store::testing::backend_name(info.param); });
+
+}  // namespace
+}  // namespace itagap::testing
