@@ -28,7 +28,8 @@ std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& wh
     }
     h->store_ = std::move(*opened.value);
     app::DemoData data{read_source_file("data/questionnaires/ita-internal-2568.json"),
-                       read_source_file("data/demo/responses.csv")};
+                       read_source_file("data/demo/responses.csv"),
+                       read_source_file("data/demo/plan-2569.json")};
     auto demo = app::set_up_demo(*h->store_, data, "2025-11-20T03:00:00Z");
     if (!demo.ok()) {
         why = "demo set-up: " + demo.status.message;

@@ -21,6 +21,8 @@ Json nav(const store::User& user, std::string_view current, Language language) {
     };
     static constexpr Entry entries[] = {
         {"/admin", "nav_overview", Need::kStaff},
+        {"/admin/plans", "nav_plans", Need::kStaff},
+        {"/admin/monitoring", "nav_monitoring", Need::kStaff},
         {"/admin/units", "nav_units", Need::kAdmin},
         {"/admin/rounds", "nav_rounds", Need::kAdmin},
         {"/admin/questionnaires", "nav_questionnaires", Need::kAdmin},
