@@ -2,41 +2,21 @@
 // for the demo unit, once, however often the demo is set up.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "../store/store_fixture.hpp"
 #include "app/demo_setup.hpp"
 #include "input/plan_json.hpp"
+#include "store_backed_test.hpp"
 
 namespace itagap::app {
 namespace {
 
-using store::testing::Backend;
-using store::testing::TestDatabase;
-
-std::string read(const std::string& relative) {
-    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-class DemoPlanTest : public ::testing::TestWithParam<Backend> {
+class DemoPlanTest : public testing::StoreBackedTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        db_ = TestDatabase::create(GetParam(), why, skip);
-        if (!db_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
-        auto opened = store::open_store(db_->url());
-        ASSERT_TRUE(opened.ok()) << opened.status.message;
-        store_ = std::move(*opened.value);
-        data_ = DemoData{read("data/questionnaires/ita-internal-2568.json"),
-                         read("data/demo/responses.csv"), read("data/demo/plan-2569.json")};
+        StoreBackedTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        data_ = DemoData{testing::read_source_file("data/questionnaires/ita-internal-2568.json"),
+                         testing::read_source_file("data/demo/responses.csv"),
+                         testing::read_source_file("data/demo/plan-2569.json")};
         ASSERT_FALSE(data_.plan_json.empty());
     }
     void TearDown() override {
@@ -44,13 +24,10 @@ protected:
         db_.reset();
     }
 
-    std::unique_ptr<TestDatabase> db_;
-    std::unique_ptr<store::Store> store_;
     DemoData data_;
 };
 
-INSTANTIATE_TEST_SUITE_P(App, DemoPlanTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return store::testing::backend_name(info.param); });
+ITAGAP_ON_BOTH_STORES(DemoPlanTest);
 
 TEST_P(DemoPlanTest, SetUpTwiceLeavesExactlyOnePlanWithFiveMeasures) {
     auto first = set_up_demo(*store_, data_, "2025-11-20T03:00:00Z");

@@ -13,61 +13,47 @@
 #include "core/number_format.hpp"
 #include "input/questionnaire_json.hpp"
 #include "input/responses_csv.hpp"
-#include "../store/store_fixture.hpp"
+#include "store_backed_test.hpp"
 
 namespace itagap::app {
 namespace {
 
 using store::testing::Backend;
-using store::testing::TestDatabase;
-
-std::string read(const std::string& relative) {
-    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 const char* kUnitName = "ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)";
 const char* kRoundName = "ITA 2568 รอบ 5 เดือนแรก";
 
-class AppResultsTest : public ::testing::TestWithParam<Backend> {
+class AppResultsTest : public testing::StoreBackedTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        db_ = TestDatabase::create(GetParam(), why, skip);
-        if (!db_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
-        auto opened = store::open_store(db_->url());
-        ASSERT_TRUE(opened.ok()) << opened.status.message;
-        store_ = std::move(*opened.value);
-        ASSERT_TRUE(store_->migrate().ok());
+        StoreBackedTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
 
-        questionnaire_json_ = read("data/questionnaires/ita-internal-2568.json");
+        questionnaire_json_ =
+            testing::read_source_file("data/questionnaires/ita-internal-2568.json");
         auto q = input::parse_questionnaire_json(questionnaire_json_, "q.json");
         ASSERT_TRUE(q.ok());
         q_ = std::move(q).value();
-        auto qid = store_->add_questionnaire({0, q_.id, q_.title.th, questionnaire_json_, "2025-10-01T00:00:00Z"});
+        auto qid = store_->add_questionnaire(
+            {0, q_.id, q_.title.th, questionnaire_json_, "2025-10-01T00:00:00Z"});
         ASSERT_TRUE(qid.ok()) << qid.status.message;
         questionnaire_id_ = *qid;
-        auto unit = store_->create_unit({0, std::nullopt, "ศูนย์ความร่วมมือระหว่างประเทศ", "ศรป.", "ICC"});
+        auto unit =
+            store_->create_unit({0, std::nullopt, "ศูนย์ความร่วมมือระหว่างประเทศ", "ศรป.", "ICC"});
         ASSERT_TRUE(unit.ok()) << unit.status.message;
         unit_id_ = *unit;
     }
 
     store::Round make_round(const std::string& name, const std::string& opens_on) {
-        store::Round round{0, 2568, name, opens_on, opens_on, questionnaire_id_, store::RoundStatus::kClosed, false};
+        store::Round round{
+            0,    2568, name, opens_on, opens_on, questionnaire_id_, store::RoundStatus::kClosed,
+            false};
         auto id = store_->create_round(round);
         EXPECT_TRUE(id.ok()) << id.status.message;
         round.id = *id;
         return round;
     }
 
-    std::unique_ptr<TestDatabase> db_;
-    std::unique_ptr<store::Store> store_;
     std::string questionnaire_json_;
     core::Questionnaire q_;
     store::Id questionnaire_id_ = 0;
@@ -82,7 +68,7 @@ TEST_P(AppResultsTest, ImportedDemoScoresExactlyAsTheCsvItself) {
     ASSERT_TRUE(store_->update_unit(unit).ok());
     store::Round round = make_round(kRoundName, "2024-10-01");
 
-    const std::string csv = read("data/demo/responses.csv");
+    const std::string csv = testing::read_source_file("data/demo/responses.csv");
     auto imported = import_responses_csv(*store_, q_, round, csv, "responses.csv", "2025-03-01");
     ASSERT_TRUE(imported.ok()) << core::to_string(imported.errors());
     EXPECT_EQ(imported->responses, 26u);
@@ -116,7 +102,7 @@ TEST_P(AppResultsTest, ImportedDemoScoresExactlyAsTheCsvItself) {
 
 TEST_P(AppResultsTest, ImportRejectsAnotherRoundOrAnUnknownUnitAndStoresNothing) {
     store::Round round = make_round("รอบอื่น", "2024-10-01");
-    const std::string csv = read("data/demo/responses.csv");
+    const std::string csv = testing::read_source_file("data/demo/responses.csv");
     auto imported = import_responses_csv(*store_, q_, round, csv, "responses.csv", "2025-03-01");
     ASSERT_FALSE(imported.ok());
     EXPECT_EQ(imported.errors()[0].where, "round");
@@ -135,11 +121,15 @@ TEST_P(AppResultsTest, TheEarlierRoundOfTheUnitIsThePreviousRound) {
     store::Round second = make_round("รอบ 2", "2025-04-01");
     // Round 1: i1 answered by two staff, one favourable (50); round 2: both (100).
     auto csv_for = [](const std::string& round, const char* a, const char* b) {
-        return "unit,round,instrument,respondent,i1\nศรป.," + round + ",IIT,x," + a + "\nศรป.," + round +
-               ",IIT,y," + b + "\n";
+        return "unit,round,instrument,respondent,i1\nศรป.," + round + ",IIT,x," + a + "\nศรป.," +
+               round + ",IIT,y," + b + "\n";
     };
-    ASSERT_TRUE(import_responses_csv(*store_, q_, first, csv_for("รอบ 1", "6", "1"), "a.csv", "2024-11-01").ok());
-    ASSERT_TRUE(import_responses_csv(*store_, q_, second, csv_for("รอบ 2", "6", "5"), "b.csv", "2025-05-01").ok());
+    ASSERT_TRUE(
+        import_responses_csv(*store_, q_, first, csv_for("รอบ 1", "6", "1"), "a.csv", "2024-11-01")
+            .ok());
+    ASSERT_TRUE(
+        import_responses_csv(*store_, q_, second, csv_for("รอบ 2", "6", "5"), "b.csv", "2025-05-01")
+            .ok());
 
     QuestionnaireCache cache(*store_);
     auto results = unit_round_results(*store_, cache, second.id, unit_id_, 85);
@@ -160,8 +150,7 @@ TEST_P(AppResultsTest, TheEarlierRoundOfTheUnitIsThePreviousRound) {
     EXPECT_FALSE(first_results->previous_round.has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, AppResultsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return store::testing::backend_name(info.param); });
+ITAGAP_ON_BOTH_STORES(AppResultsTest);
 
 }  // namespace
 }  // namespace itagap::app

@@ -6,32 +6,22 @@
 
 #include <thread>
 
-#include "../store/store_fixture.hpp"
+#include "store_backed_test.hpp"
 
 namespace itagap::app {
 namespace {
 
 using store::testing::Backend;
-using store::testing::TestDatabase;
 
-class SubmissionQueueTest : public ::testing::TestWithParam<Backend> {
+class SubmissionQueueTest : public testing::StoreBackedTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        db_ = TestDatabase::create(GetParam(), why, skip);
-        if (!db_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
-        auto opened = store::open_store(db_->url());
-        ASSERT_TRUE(opened.ok()) << opened.status.message;
-        store_ = std::move(*opened.value);
-        ASSERT_TRUE(store_->migrate().ok());
+        StoreBackedTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         auto qid = store_->add_questionnaire({0, "q", "q", "{}", "2025-10-01T00:00:00Z"});
         ASSERT_TRUE(qid.ok());
-        auto round = store_->create_round({0, 2569, "r", "2025-10-01", "2026-09-30", *qid,
-                                           store::RoundStatus::kOpen, false});
+        auto round = store_->create_round(
+            {0, 2569, "r", "2025-10-01", "2026-09-30", *qid, store::RoundStatus::kOpen, false});
         ASSERT_TRUE(round.ok());
         round_id_ = *round;
         auto unit = store_->create_unit({0, std::nullopt, "u", "", ""});
@@ -46,15 +36,14 @@ protected:
         return s;
     }
 
-    std::unique_ptr<TestDatabase> db_;
-    std::unique_ptr<store::Store> store_;
     store::Id round_id_ = 0, unit_id_ = 0;
 };
 
 TEST_P(SubmissionQueueTest, ConcurrentSubmissionsAreAllStoredWithTheirOwnOutcomes) {
     constexpr int kThreads = 8, kEach = 40;
     store::AccessCodeBatch batch{round_id_, unit_id_, {}};
-    for (int i = 0; i < kThreads * kEach; ++i) batch.code_hashes.push_back("code-" + std::to_string(i));
+    for (int i = 0; i < kThreads * kEach; ++i)
+        batch.code_hashes.push_back("code-" + std::to_string(i));
     ASSERT_TRUE(store_->add_access_codes(batch).ok());
 
     SubmissionQueue queue(*store_, 64);
@@ -72,7 +61,8 @@ TEST_P(SubmissionQueueTest, ConcurrentSubmissionsAreAllStoredWithTheirOwnOutcome
                                   store::SubmitOutcome::kCodeAlreadyUsed) {
                     ++used;
                 }
-                if (i == 1 && queue.submit(iit("no-such-code")) == store::SubmitOutcome::kUnknownCode) {
+                if (i == 1 &&
+                    queue.submit(iit("no-such-code")) == store::SubmitOutcome::kUnknownCode) {
                     ++unknown;
                 }
             }
@@ -98,8 +88,7 @@ TEST_P(SubmissionQueueTest, AfterDrainNothingIsTakenAndNothingQueuedIsLost) {
     EXPECT_EQ(*store_->count_responses(round_id_, unit_id_, "IIT"), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, SubmissionQueueTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return store::testing::backend_name(info.param); });
+ITAGAP_ON_BOTH_STORES(SubmissionQueueTest);
 
 }  // namespace
 }  // namespace itagap::app
