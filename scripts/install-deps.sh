@@ -18,6 +18,8 @@ packages=(
   chromium fonts-tlwg-laksaman fonts-thai-tlwg fonts-dejavu-core
   # printed documents: cairo and pango; poppler-utils reads PDFs back in tests
   libpango1.0-dev libcairo2-dev poppler-utils
+  # benchmarks: wrk as the HTTP load, sqlite3 to count what was stored
+  wrk sqlite3
 )
 # Node.js and npm: the machine's own when it has them (a Node.js build that
 # bundles npm conflicts with Debian's npm package), else Debian's.

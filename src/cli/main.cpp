@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
         cmd->add_option("--public-url", options->public_url,
                         "the address respondents use, for QR codes (default: from the request)");
         cmd->add_flag("--secure-cookies", options->secure_cookies, "mark cookies Secure (behind HTTPS)");
+        cmd->add_option("--submit-rate", options->submit_rate_per_second,
+                        "survey submissions a second per address after a burst of 30 (default 2; 0: no limit)")
+            ->check(CLI::NonNegativeNumber);
         cmd->add_option("--workers", options->worker_threads, "handler threads (default 8)")
             ->check(CLI::Range(1, 256));
     }

@@ -51,7 +51,11 @@ int serve(store::Store& store, const ServeOptions& options, std::ostream& out, s
     }
     app::SubmissionQueue submissions(store);
     app::QuestionnaireCache questionnaires(store);
-    security::RateLimiter submit_limiter({/*burst=*/30, /*refill_per_second=*/2, /*max_keys=*/100'000});
+    // Without a limit, a bucket that never runs dry.
+    const bool unlimited = options.submit_rate_per_second <= 0;
+    security::RateLimiter submit_limiter({/*burst=*/unlimited ? 1e12 : 30,
+                                          /*refill_per_second=*/unlimited ? 1e12 : options.submit_rate_per_second,
+                                          /*max_keys=*/100'000});
     web::SiteOptions site_options;
     site_options.public_base_url = options.public_url;
     site_options.secure_cookies = options.secure_cookies;

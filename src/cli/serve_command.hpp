@@ -12,6 +12,9 @@ struct ServeOptions {
     std::string public_url;        // for QR codes and printed links
     bool secure_cookies = false;   // behind HTTPS
     int worker_threads = 8;
+    // Survey submissions a second from one address, after a burst of 30;
+    // 0 turns the limit off (benchmarks from one loopback address).
+    double submit_rate_per_second = 2;
     bool setup_only = false;       // demo: set up the database, then exit without serving
 };
 
