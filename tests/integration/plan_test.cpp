@@ -1,7 +1,8 @@
 // Improvement plans through real HTTP on loopback, against each store: the
 // demo plan in the list and on its page (the seed's PIRAB table, Thai dates
 // and times); a plan's life from "start a plan" to a progress update with an
-// evidence file and its download; evidence checked by content; optimistic
+// evidence file and its download; activities and meetings with evidence
+// files; evidence checked by content; optimistic
 // concurrency; overdue and "no update for N days" on the harness clock; the
 // effect against a later round; roles and CSRF on every route.
 #include <gtest/gtest.h>
@@ -344,6 +345,148 @@ TEST_P(PlanTest, APlansLifeFromStartToEvidenceDownload) {
         EXPECT_TRUE(actions.count(a)) << a;
 }
 
+// A small PNG, made by hand: the signature and an IHDR chunk (1x1, RGBA).
+std::string tiny_png() {
+    return std::string("\x89PNG\r\n\x1a\n", 8) +
+           std::string("\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+                       "\x1f\x15\xc4\x89",
+                       25);
+}
+
+TEST_P(PlanTest, ActivitiesAndMeetingsKeepEvidenceFiles) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    const std::string png = tiny_png();
+    ClientResponse page = admin.get(plan_path());
+    ASSERT_EQ(page.result(), http::status::ok);
+    // The add-activity form takes a file.
+    EXPECT_TRUE(contains(page.body(), "id=\"act-file\" name=\"file\" type=\"file\""));
+    auto fields = form_fields(page.body(), "activity-new");
+    ASSERT_FALSE(fields["csrf"].empty());
+    const std::string version = fields["version"];
+    const auto evidence_before = site_->store().list_evidence(plan_id_)->size();
+    const auto meeting = [&](const std::string& csrf, const std::string& version,
+                             const std::string& bytes, const std::string& name) {
+        return admin.post_raw(plan_path() + "/activities", multipart_type(),
+                              multipart_body({{"csrf", csrf},
+                                              {"version", version},
+                                              {"number", "4.2"},
+                                              {"title", "ประชุมติดตามความก้าวหน้ามาตรการ"},
+                                              {"on", "2026-01-15"},
+                                              {"starts_at", "13:30"},
+                                              {"ends_at", "15:00"},
+                                              {"place", "ห้องประชุม"},
+                                              {"participants", "ผู้แทนกลุ่มงาน | 8"},
+                                              {"summary", "ทบทวนผลการดำเนินงาน"},
+                                              {"file", bytes, name, "image/png"}}));
+    };
+
+    // An HTML page named .png: refused by its content, nothing saved.
+    const std::string html = "<!DOCTYPE html><html><script>alert(1)</script></html>";
+    ClientResponse refused = meeting(fields["csrf"], version, html, "photo.png");
+    EXPECT_EQ(refused.result(), http::status::unprocessable_entity) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "photo.png")) << refused.body();
+    EXPECT_EQ(site_->store().list_evidence(plan_id_)->size(), evidence_before);
+    EXPECT_EQ(std::to_string(site_->store().get_plan(plan_id_)->version), version);
+    EXPECT_FALSE(contains(site_->store().get_plan(plan_id_)->document, "ประชุมติดตามความก้าวหน้า"));
+
+    // Without the CSRF token: 403, nothing saved.
+    EXPECT_EQ(admin.post_raw(plan_path() + "/activities", multipart_type(),
+                             multipart_body({{"version", version},
+                                             {"number", "4.2"},
+                                             {"title", "x"},
+                                             {"on", "2026-01-15"},
+                                             {"file", png, "a.png", "image/png"}}))
+                  .result(),
+              http::status::forbidden);
+    EXPECT_EQ(admin.post_raw(plan_path() + "/activities/4.1/evidence", multipart_type(),
+                             multipart_body({{"version", version},
+                                             {"file", png, "a.png", "image/png"}}))
+                  .result(),
+              http::status::forbidden);
+    EXPECT_EQ(site_->store().list_evidence(plan_id_)->size(), evidence_before);
+
+    // A meeting with a small PNG: saved, listed with a link, downloaded back.
+    ClientResponse added = meeting(fields["csrf"], version, png, "ภาพการประชุม.png");
+    ASSERT_EQ(added.result(), http::status::see_other) << added.body();
+    EXPECT_NE(location(added).find("#activity-"), std::string::npos) << location(added);
+    auto files = site_->store().list_evidence(plan_id_);
+    ASSERT_EQ(files->size(), evidence_before + 1);
+    const store::EvidenceFile stored_file = files->back();
+    EXPECT_EQ(stored_file.original_name, "ภาพการประชุม.png");
+    EXPECT_EQ(stored_file.content_type, "image/png");
+    auto plan = input::parse_plan_json(site_->store().get_plan(plan_id_)->document, "plan");
+    ASSERT_TRUE(plan.ok());
+    ASSERT_FALSE(plan->activities.empty());
+    EXPECT_EQ(plan->activities.back().number, "4.2");
+    EXPECT_EQ(plan->activities.back().evidence_file_ids,
+              std::vector<std::int64_t>{stored_file.id});
+
+    page = admin.get(plan_path());
+    const std::string href = plan_path() + "/evidence/" + std::to_string(stored_file.id);
+    EXPECT_TRUE(contains(page.body(), "href=\"" + href + "\"")) << page.body();
+    EXPECT_TRUE(contains(page.body(), "ภาพการประชุม.png"));
+    EXPECT_TRUE(contains(page.body(), "13.30 - 15.00 น."));
+    ClientResponse file = admin.get(href);
+    ASSERT_EQ(file.result(), http::status::ok);
+    EXPECT_EQ(file.body(), png);
+    EXPECT_EQ(std::string(file[http::field::content_type]), "image/png");
+
+    // Evidence for the seed's meeting 4.1, added afterwards.
+    auto more = form_fields(page.body(), "activity-evidence-1");
+    ASSERT_FALSE(more["csrf"].empty()) << page.body();
+    const std::string later = more["version"];
+    // No file chosen, or an HTML page: refused, nothing saved.
+    ClientResponse empty = admin.post_raw(
+        plan_path() + "/activities/4.1/evidence", multipart_type(),
+        multipart_body({{"csrf", more["csrf"]}, {"version", later}}));
+    EXPECT_EQ(empty.result(), http::status::unprocessable_entity) << empty.body();
+    EXPECT_TRUE(contains(empty.body(), "กรุณาเลือกไฟล์หลักฐาน"));
+    ClientResponse html_refused = admin.post_raw(
+        plan_path() + "/activities/4.1/evidence", multipart_type(),
+        multipart_body({{"csrf", more["csrf"]},
+                        {"version", later},
+                        {"file", html, "minutes.png", "image/png"}}));
+    EXPECT_EQ(html_refused.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(html_refused.body(), "minutes.png"));
+    // An older version: 409, nothing saved.
+    ClientResponse stale = admin.post_raw(
+        plan_path() + "/activities/4.1/evidence", multipart_type(),
+        multipart_body({{"csrf", more["csrf"]},
+                        {"version", version},
+                        {"file", png, "minutes.png", "image/png"}}));
+    EXPECT_EQ(stale.result(), http::status::conflict);
+    // An activity the plan does not have: 404.
+    EXPECT_EQ(admin.post_raw(plan_path() + "/activities/9.9/evidence", multipart_type(),
+                             multipart_body({{"csrf", more["csrf"]},
+                                             {"version", later},
+                                             {"file", png, "minutes.png", "image/png"}}))
+                  .result(),
+              http::status::not_found);
+    EXPECT_EQ(site_->store().list_evidence(plan_id_)->size(), evidence_before + 1);
+    EXPECT_EQ(std::to_string(site_->store().get_plan(plan_id_)->version), later);
+
+    ClientResponse attached = admin.post_raw(
+        plan_path() + "/activities/4.1/evidence", multipart_type(),
+        multipart_body({{"csrf", more["csrf"]},
+                        {"version", later},
+                        {"file", kPdf, "รายงานการประชุม 4.1.pdf", "application/pdf"}}));
+    ASSERT_EQ(attached.result(), http::status::see_other) << attached.body();
+    EXPECT_EQ(location(attached), plan_path() + "#activity-1");
+    plan = input::parse_plan_json(site_->store().get_plan(plan_id_)->document, "plan");
+    ASSERT_TRUE(plan.ok());
+    EXPECT_EQ(plan->activities.front().number, "4.1");
+    ASSERT_EQ(plan->activities.front().evidence_file_ids.size(), 1u);
+    const std::string minutes = plan_path() + "/evidence/" +
+                                std::to_string(plan->activities.front().evidence_file_ids[0]);
+    EXPECT_TRUE(contains(admin.get(plan_path()).body(), "href=\"" + minutes + "\""));
+    EXPECT_EQ(admin.get(minutes).body(), kPdf);
+
+    std::set<std::string> actions;
+    for (const auto& entry : *site_->store().list_audit(100)) actions.insert(entry.action);
+    EXPECT_TRUE(actions.count("plan.activity_add"));
+    EXPECT_TRUE(actions.count("plan.activity_evidence"));
+}
+
 TEST_P(PlanTest, OverdueAndQuietFollowTheClock) {
     Browser exec = signed_in("chief", store::Role::kExecutive);
     // 2025-11-20: the measures start on 2025-12-01; nothing is late or quiet.
@@ -483,7 +626,8 @@ TEST_P(PlanTest, RolesAndCsrfOnEveryRoute) {
                                             plan_path() + "/measures",
                                             plan_path() + "/measures/1",
                                             plan_path() + "/measures/1/updates",
-                                            plan_path() + "/activities"};
+                                            plan_path() + "/activities",
+                                            plan_path() + "/activities/4.1/evidence"};
     for (const auto& target : posts) {
         EXPECT_EQ(exec.post(target, {{"csrf", exec_csrf}, {"version", "3"}}).result(),
                   http::status::forbidden)

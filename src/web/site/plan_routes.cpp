@@ -1,6 +1,6 @@
 // Improvement plans on the web (docs/plans.md): the plans of a fiscal year,
-// one plan with its gaps, PIRAB table, measures, progress updates with
-// evidence files and activities; the forms that change a plan; executives'
+// one plan with its gaps, PIRAB table, measures, progress updates and
+// activities (both with evidence files); the forms that change a plan; executives'
 // monitoring; the effect against a later round; and the JSON API.
 //
 // Roles: admins see and change every plan; a unit coordinator sees and
@@ -35,7 +35,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::int64_t kDefaultStaleDays = 30;
-// The evidence route takes the file plus a few small form fields.
+// The evidence routes (progress updates, activities) take the file plus a few
+// small form fields.
 constexpr std::size_t kEvidenceRouteLimitBytes = app::kMaxEvidenceBytes + 64 * 1024;
 
 std::string plan_href(store::Id id) { return "/admin/plans/" + std::to_string(id); }
@@ -481,6 +482,54 @@ void apply_latest_update(core::Measure& m) {
         m.status = core::MeasureStatus::kInProgress;
 }
 
+// An optional evidence file posted as the form's "file" part, checked by its
+// content (app::validate_evidence); a refusal is added to `state`.
+struct Upload {
+    const MultipartPart* file = nullptr;  // null when none was chosen
+    app::EvidenceCheck check;
+};
+
+Upload read_upload(const Request& request, FormState& state) {
+    Upload upload;
+    upload.file = request.file("file");
+    if (upload.file && upload.file->filename && upload.file->filename->empty())
+        upload.file = nullptr;
+    if (upload.file) {
+        upload.check = app::validate_evidence(*upload.file->filename, upload.file->data);
+        if (!upload.check.ok()) add_error(state, "file", upload.check.message);
+    }
+    return upload;
+}
+
+// True when the form's version is not the stored plan's.
+bool stale_version(const Request& request, const StoredPlan& stored) {
+    const auto expected = parse_number<std::int64_t>(form_text(request, "version"));
+    return !expected || *expected != stored.record.version;
+}
+
+// Stores a checked upload as evidence of the plan; the audit details get its
+// id, type and hash. Called only once the change is known to be valid, so a
+// refused form leaves no file behind.
+store::StatusOr<store::Id> store_upload(SiteContext& context, const SignedIn& who,
+                                        const StoredPlan& stored, const Upload& upload,
+                                        json& details) {
+    store::EvidenceFile evidence;
+    evidence.plan_id = stored.record.id;
+    evidence.original_name = *upload.file->filename;
+    evidence.content_type = upload.check.content_type;
+    evidence.sha256 = security::sha256_hex(upload.file->data);
+    evidence.size_bytes = static_cast<std::int64_t>(upload.file->data.size());
+    evidence.uploaded_at = now_timestamp(context);
+    evidence.uploaded_by = who.user.id;
+    auto id = context.store.add_evidence(evidence, upload.file->data);
+    if (id.ok()) {
+        details["evidence_id"] = *id;
+        details["content_type"] = upload.check.content_type;
+        details["sha256"] = evidence.sha256;
+    }
+    return id;
+}
+
 Response add_update(SiteContext& context, const Request& request, const SignedIn& who,
                     Language language) {
     return change_plan(context, request, who, language, [&](const Access& access,
@@ -495,20 +544,13 @@ Response add_update(SiteContext& context, const Request& request, const SignedIn
         if (auto p = read_percent(request, "percent", state, language))
             update.percent_complete = *p;
         update.note = form_text(request, "note");
-        const MultipartPart* file = request.file("file");
-        if (file && file->filename && file->filename->empty()) file = nullptr;
-        app::EvidenceCheck check;
-        if (file) {
-            check = app::validate_evidence(*file->filename, file->data);
-            if (!check.ok()) add_error(state, "file", check.message);
-        }
+        const Upload upload = read_upload(request, state);
         const std::string anchor = "measure-" + std::to_string(m.number);
         const std::string prefix = "$.measures[" + std::to_string(*index) + "]";
         m.updates.push_back(update);
         apply_latest_update(m);
         if (state.errors.empty()) add_diagnostics(state, core::validate_plan(plan), prefix);
-        const auto expected = parse_number<std::int64_t>(form_text(request, "version"));
-        if (!expected || *expected != stored.record.version) state.conflict = true;
+        if (stale_version(request, stored)) state.conflict = true;
         if (state.conflict || !state.errors.empty()) {
             if (state.conflict) state.errors.clear();
             return show_plan_page(context, who, language, stored, access, state,
@@ -516,21 +558,10 @@ Response add_update(SiteContext& context, const Request& request, const SignedIn
                                                  : http::status::unprocessable_entity);
         }
         json details{{"measure", m.number}, {"percent", update.percent_complete}};
-        if (file) {
-            store::EvidenceFile evidence;
-            evidence.plan_id = stored.record.id;
-            evidence.original_name = *file->filename;
-            evidence.content_type = check.content_type;
-            evidence.sha256 = security::sha256_hex(file->data);
-            evidence.size_bytes = static_cast<std::int64_t>(file->data.size());
-            evidence.uploaded_at = now_timestamp(context);
-            evidence.uploaded_by = who.user.id;
-            auto id = context.store.add_evidence(evidence, file->data);
+        if (upload.file) {
+            auto id = store_upload(context, who, stored, upload, details);
             if (!id.ok()) return store_failed(context, &who, language);
             m.updates.back().evidence_file_ids.push_back(*id);
-            details["evidence_id"] = *id;
-            details["content_type"] = check.content_type;
-            details["sha256"] = evidence.sha256;
         }
         return save_change(context, request, who, language, access, stored, plan, state, prefix,
                            "plan.progress_update", details, anchor);
@@ -596,14 +627,65 @@ Response add_activity(SiteContext& context, const Request& request, const Signed
         for (const auto& m : request.form.all("measures")) {
             if (auto n = parse_number<int>(m)) a.measures.push_back(*n);
         }
+        const Upload upload = read_upload(request, state);
         plan.activities.push_back(a);
-        if (!state.errors.empty()) {
+        const std::string prefix =
+            "$.activities[" + std::to_string(plan.activities.size() - 1) + "]";
+        // Checked in full before the file is stored, so a refusal stores nothing.
+        if (state.errors.empty()) add_diagnostics(state, core::validate_plan(plan), prefix);
+        if (stale_version(request, stored)) state.conflict = true;
+        if (state.conflict || !state.errors.empty()) {
+            if (state.conflict) state.errors.clear();
             return show_plan_page(context, who, language, stored, access, state,
-                                  http::status::unprocessable_entity);
+                                  state.conflict ? http::status::conflict
+                                                 : http::status::unprocessable_entity);
         }
+        json details{{"activity", a.number}};
+        if (upload.file) {
+            auto id = store_upload(context, who, stored, upload, details);
+            if (!id.ok()) return store_failed(context, &who, language);
+            plan.activities.back().evidence_file_ids.push_back(*id);
+        }
+        return save_change(context, request, who, language, access, stored, plan, state, prefix,
+                           "plan.activity_add", details,
+                           "activity-" + std::to_string(plan.activities.size()));
+    });
+}
+
+// An evidence file for an activity already recorded, named by its number
+// ("4.1") in the path.
+Response add_activity_evidence(SiteContext& context, const Request& request, const SignedIn& who,
+                               Language language) {
+    return change_plan(context, request, who, language, [&](const Access& access,
+                                                            const StoredPlan& stored) {
+        const std::string number = request.path_params.get_or("number", "");
+        const auto& activities = stored.plan.activities;
+        const auto it = std::find_if(activities.begin(), activities.end(),
+                                     [&](const auto& a) { return a.number == number; });
+        if (number.empty() || it == activities.end()) return not_found(context, who, language);
+        const auto index = static_cast<std::size_t>(it - activities.begin());
+        const std::string position = std::to_string(index + 1);
+        FormState state = posted_state(request, "activity-evidence-" + position);
+        const Upload upload = read_upload(request, state);
+        if (!upload.file && state.errors.empty())
+            add_error(state, "file", plan_phrase(language, "file_required"));
+        if (stale_version(request, stored)) {
+            state.conflict = true;
+            state.errors.clear();
+        }
+        if (state.conflict || !state.errors.empty()) {
+            return show_plan_page(context, who, language, stored, access, state,
+                                  state.conflict ? http::status::conflict
+                                                 : http::status::unprocessable_entity);
+        }
+        core::Plan plan = stored.plan;
+        json details{{"activity", number}};
+        auto id = store_upload(context, who, stored, upload, details);
+        if (!id.ok()) return store_failed(context, &who, language);
+        plan.activities[index].evidence_file_ids.push_back(*id);
         return save_change(context, request, who, language, access, stored, plan, state,
-                           "$.activities[" + std::to_string(plan.activities.size() - 1) + "]",
-                           "plan.activity_add", json{{"activity", a.number}}, "activities");
+                           "$.activities[" + std::to_string(index) + "]",
+                           "plan.activity_evidence", details, "activity-" + position);
     });
 }
 
@@ -790,7 +872,10 @@ void add_plan_routes(Router& router, SiteContext& context) {
                edit_measure);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/updates", Need::kCodes,
                add_update, RouteOptions{kEvidenceRouteLimitBytes});
-    form_route(router, ctx, "/admin/plans/{plan}/activities", Need::kCodes, add_activity);
+    form_route(router, ctx, "/admin/plans/{plan}/activities", Need::kCodes, add_activity,
+               RouteOptions{kEvidenceRouteLimitBytes});
+    form_route(router, ctx, "/admin/plans/{plan}/activities/{number}/evidence", Need::kCodes,
+               add_activity_evidence, RouteOptions{kEvidenceRouteLimitBytes});
     page_route(router, ctx, "/admin/plans/{plan}/evidence/{id}", Need::kStaff,
                download_evidence);
     page_route(router, ctx, "/admin/plans/{plan}/effect", Need::kStaff, effect);

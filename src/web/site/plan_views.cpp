@@ -254,9 +254,10 @@ Json pirab_rows(const core::Plan& plan, Language language) {
     return rows;
 }
 
-Json activity_view(const core::Activity& a, store::Id plan_id,
+Json activity_view(const core::Activity& a, std::size_t index, store::Id plan_id,
                    const std::map<store::Id, const store::EvidenceFile*>& files,
-                   Language language) {
+                   const FormState& state, Language language) {
+    const std::string position = std::to_string(index + 1);
     Json participants = Json::array();
     for (const auto& p : a.participants) {
         participants.push_back(
@@ -280,7 +281,12 @@ Json activity_view(const core::Activity& a, store::Id plan_id,
                 {"has_summary", !a.summary.empty()},
                 {"has_measures", !measures.empty()},
                 {"measures", measures},
-                {"evidence", evidence_links(a.evidence_file_ids, plan_id, files)}};
+                {"position", position},
+                {"evidence", evidence_links(a.evidence_file_ids, plan_id, files)},
+                {"has_evidence", !a.evidence_file_ids.empty()},
+                {"evidence_action", plan_href(plan_id) + "/activities/" +
+                                        encode_url_component(a.number) + "/evidence"},
+                {"evidence_form", form_part(state, "activity-evidence-" + position, {})}};
 }
 
 std::string unit_name(const core::UnitRef& unit) {
@@ -466,8 +472,8 @@ Json plan_page_view(const StoredPlan& stored, const std::vector<store::EvidenceF
     for (std::size_t i = 0; i < plan.measures.size(); ++i)
         measures.push_back(measure_view(plan, i, today, files, state, language));
     Json activities = Json::array();
-    for (const auto& a : plan.activities)
-        activities.push_back(activity_view(a, plan.id, files, language));
+    for (std::size_t i = 0; i < plan.activities.size(); ++i)
+        activities.push_back(activity_view(plan.activities[i], i, plan.id, files, state, language));
 
     Json new_measure;
     if (state.form == "measure-new") {

@@ -53,7 +53,8 @@ std::optional<double> plan_percent_complete(const core::Plan& plan);
 
 // A form shown again after a refused POST: the values as posted and the
 // problems next to their fields. `form` names the form on the page:
-// "gap-2", "measure-new", "measure-3", "update-3", "activity-new".
+// "gap-2", "measure-new", "measure-3", "update-3", "activity-new",
+// "activity-evidence-2" (the second activity as listed).
 struct FormState {
     std::string form;
     std::map<std::string, std::string> values;

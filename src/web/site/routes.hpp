@@ -10,5 +10,6 @@ void add_survey_routes(Router& router, SiteContext& context);
 void add_admin_routes(Router& router, SiteContext& context);
 void add_api_routes(Router& router, SiteContext& context);
 void add_plan_routes(Router& router, SiteContext& context);
+void add_executive_report_routes(Router& router, SiteContext& context);
 
 }  // namespace itagap::web

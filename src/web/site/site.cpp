@@ -51,6 +51,7 @@ Router build_site_router(SiteContext& context) {
     add_admin_routes(router, context);
     add_api_routes(router, context);
     add_plan_routes(router, context);
+    add_executive_report_routes(router, context);
     return router;
 }
 
