@@ -873,11 +873,11 @@ TEST_P(StoreTest, EvidenceKeepsBinaryBytesIntact) {
     ASSERT_TRUE(uid.ok());
 
     // NUL, 0xFF, quotes, a backslash and what looks like a bytea escape.
-    const std::string small(
+    static constexpr char kSmall[] =
         "%PDF-1.7\0\xff\xfe\x00'\"\\x00\\\\\r\n\x7f\x80"
-        "end",
-        29);
-    ASSERT_EQ(small.size(), 29u);
+        "end";
+    const std::string small(kSmall, sizeof kSmall - 1);  // every byte but the final NUL
+    ASSERT_EQ(small.size(), 27u);
     std::string large;  // every byte value, many times over (~1 MiB)
     for (int i = 0; i < 4096; ++i) {
         for (int b = 0; b < 256; ++b) large.push_back(static_cast<char>(b));
