@@ -900,7 +900,7 @@ TEST_P(StoreTest, EvidenceKeepsBinaryBytesIntact) {
     EXPECT_EQ(meta->plan_id, *plan);
     EXPECT_EQ(meta->original_name, "รายงานการประชุม ครั้งที่ 1.pdf");
     EXPECT_EQ(meta->content_type, "application/pdf");
-    EXPECT_EQ(meta->size_bytes, 29);
+    EXPECT_EQ(meta->size_bytes, 27);
     EXPECT_EQ(meta->uploaded_at, "2025-12-01T08:00:00Z");
     EXPECT_EQ(meta->uploaded_by, *uid);
     // sha256 of the bytes, computed by the store.
