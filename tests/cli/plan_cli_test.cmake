@@ -11,30 +11,7 @@ set(DB "sqlite:${WORK}/demo.db")
 set(UNIT_NAME "ศูนย์ความร่วมมือระหว่างประเทศ")
 set(UNIT_SHORT "ศรป.")
 
-set(failures 0)
-
-function(run_itagap)
-  execute_process(COMMAND "${ITAGAP}" ${ARGN}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(rc "${rc}" PARENT_SCOPE)
-  set(out "${out}" PARENT_SCOPE)
-  set(err "${err}" PARENT_SCOPE)
-endfunction()
-
-macro(expect_rc name expected)
-  if(NOT rc STREQUAL "${expected}")
-    message(SEND_ERROR "${name}: exit code ${rc}, expected ${expected}\nstdout:\n${out}\nstderr:\n${err}")
-    math(EXPR failures "${failures} + 1")
-  endif()
-endmacro()
-
-macro(expect_in name haystack needle)
-  string(FIND "${haystack}" "${needle}" pos)
-  if(pos EQUAL -1)
-    message(SEND_ERROR "${name}: expected to find\n  ${needle}\nin:\n${haystack}")
-    math(EXPR failures "${failures} + 1")
-  endif()
-endmacro()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_checks.cmake)
 
 macro(expect_not_in name haystack needle)
   string(FIND "${haystack}" "${needle}" pos)

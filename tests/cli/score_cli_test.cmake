@@ -8,30 +8,7 @@ set(WORK "${CMAKE_CURRENT_BINARY_DIR}/cli-score-work")
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 
-set(failures 0)
-
-function(run_itagap)
-  execute_process(COMMAND "${ITAGAP}" ${ARGN}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(rc "${rc}" PARENT_SCOPE)
-  set(out "${out}" PARENT_SCOPE)
-  set(err "${err}" PARENT_SCOPE)
-endfunction()
-
-macro(expect_rc name expected)
-  if(NOT rc STREQUAL "${expected}")
-    message(SEND_ERROR "${name}: exit code ${rc}, expected ${expected}\nstdout:\n${out}\nstderr:\n${err}")
-    math(EXPR failures "${failures} + 1")
-  endif()
-endmacro()
-
-macro(expect_in name haystack needle)
-  string(FIND "${haystack}" "${needle}" pos)
-  if(pos EQUAL -1)
-    message(SEND_ERROR "${name}: expected to find\n  ${needle}\nin:\n${haystack}")
-    math(EXPR failures "${failures} + 1")
-  endif()
-endmacro()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_checks.cmake)
 
 # 1. The demo data set, Thai text: the seed's findings.
 run_itagap(score --questionnaire "${Q}" --responses "${R}")
