@@ -18,6 +18,9 @@ packages=(
   chromium fonts-tlwg-laksaman fonts-thai-tlwg fonts-dejavu-core
   # printed documents: cairo and pango; poppler-utils reads PDFs back in tests
   libpango1.0-dev libcairo2-dev poppler-utils
+  # reports: DOCX zipped by libzip, XLSX by libxlsxwriter; the tests open the
+  # DOCX with LibreOffice and check its XML with xmllint
+  libzip-dev libxlsxwriter-dev libreoffice-writer-nogui libxml2-utils unzip
   # benchmarks: wrk as the HTTP load, sqlite3 to count what was stored
   wrk sqlite3
 )

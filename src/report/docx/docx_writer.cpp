@@ -1,0 +1,1 @@
+#include "report/docx/docx_writer.hpp"

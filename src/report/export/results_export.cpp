@@ -1,0 +1,1 @@
+#include "report/export/results_export.hpp"

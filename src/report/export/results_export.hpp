@@ -1,0 +1,44 @@
+// Exports of one unit's results in one round, for spreadsheets: the scores
+// (every instrument, indicator and item with its counts and interval) and the
+// anonymous answers. CSV through report/csv_writer.hpp; XLSX through
+// libxlsxwriter. Every text cell that begins with = + - @ is neutralised, so
+// a questionnaire text or unit name cannot run as a formula.
+//
+// The answers carry no respondent id, no time and no free-text comment: rows
+// are in the order the store lists them (random ids), so nothing links a row
+// to a person.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/gaps.hpp"
+#include "core/questionnaire.hpp"
+#include "core/responses.hpp"
+#include "core/scoring.hpp"
+#include "report/messages.hpp"
+
+namespace itagap::report {
+
+// One row per instrument, indicator and item of the score, headings in the
+// chosen language. Percentages with two decimals (core::format_score).
+std::string scores_csv(const core::Questionnaire& q, const core::UnitRoundScore& score,
+                       Language language);
+
+// One row per respondent of every table in `responses` (one unit and round):
+// instrument, row number, then one column per item of the questionnaire
+// (the option number as written, 1..n; empty when not answered or the item
+// belongs to another instrument).
+std::string responses_csv(const core::Questionnaire& q, const core::ResponseSet& responses,
+                          Language language);
+
+// A workbook: "คะแนน" (scores, numbers as numbers), "ช่องว่าง" (the gap
+// analysis: lowest indicators and items, below target, misread signals) and,
+// when `responses` is given, "คำตอบ" (the answers). nullopt when the workbook
+// could not be written.
+std::optional<std::string> results_xlsx(const core::Questionnaire& q,
+                                        const core::UnitRoundScore& score,
+                                        const core::UnitRoundGaps& gaps,
+                                        const core::ResponseSet* responses, Language language);
+
+}  // namespace itagap::report

@@ -1,0 +1,1 @@
+#include "report/html/document_html.hpp"

@@ -1,0 +1,1 @@
+#include "report/kpi_attachment.hpp"

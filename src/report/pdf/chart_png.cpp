@@ -1,0 +1,1 @@
+#include "report/pdf/chart_png.hpp"

@@ -1,0 +1,1 @@
+#include "report/pdf/document_pdf.hpp"

@@ -1,0 +1,1 @@
+#include "web/site/routes.hpp"
