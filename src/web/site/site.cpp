@@ -52,6 +52,8 @@ Router build_site_router(SiteContext& context) {
     add_api_routes(router, context);
     add_plan_routes(router, context);
     add_executive_report_routes(router, context);
+    add_public_routes(router, context);
+    add_report_download_routes(router, context);
     return router;
 }
 
