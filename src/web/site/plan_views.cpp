@@ -353,6 +353,21 @@ store::StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fis
     return {{}, std::move(out)};
 }
 
+store::StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
+                                                          const std::string& round_name) {
+    auto records = store.list_plans(std::nullopt);
+    if (!records.ok()) return {records.status, std::nullopt};
+    std::optional<StoredPlan> found;
+    for (auto& record : *records) {
+        if (record.unit_id != unit_id) continue;
+        if (found && found->record.fiscal_year_be >= record.fiscal_year_be) continue;
+        auto parsed = parse_record(std::move(record));
+        if (!parsed.ok()) return {parsed.status, std::nullopt};
+        if (parsed->plan.source_round == round_name) found = std::move(*parsed);
+    }
+    return {{}, std::move(found)};
+}
+
 core::CivilDate plan_today(const SiteContext& context) {
     const auto days = std::chrono::floor<std::chrono::days>(
         context.now() + std::chrono::hours(kThailandUtcOffsetHours));

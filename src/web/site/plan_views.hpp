@@ -32,6 +32,11 @@ struct StoredPlan {
 // kInternal when the stored document does not parse (a bug or a damaged row).
 store::StatusOr<StoredPlan> load_plan(store::Store& store, store::Id plan_id);
 store::StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fiscal_year_be);
+// The plan a unit made from a round's gap analysis (its source_round is the
+// round's name); of several, the one of the latest fiscal year. nullopt in
+// the value when there is none.
+store::StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
+                                                          const std::string& round_name);
 
 // Today in Thailand (UTC+7), from SiteContext::now().
 core::CivilDate plan_today(const SiteContext& context);
