@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/plan_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/score_command.hpp"
 #include "cli/serve_command.hpp"
 
@@ -77,6 +78,22 @@ int main(int argc, char** argv) {
     plan_import_cmd->add_flag("--replace", plan_import.replace,
                               "overwrite the unit's existing plan for the year");
 
+    itagap::cli::ReportOptions report;
+    CLI::App* report_cmd = app.add_subcommand(
+        "report", "เอกสารแนบ KPI 2.1 และไฟล์ผลการประเมิน / the KPI 2.1 attachment and result exports");
+    report_cmd->add_option("--db", report.db_url, "sqlite:FILE or postgresql://user@host/db")->required();
+    report_cmd->add_option("--unit", report.unit, "unit name, short name or \"name (short)\"")->required();
+    report_cmd->add_option("--round", report.round, "round name or id")->required();
+    report_cmd->add_option("--plan", report.plan_id, "plan id (default: the plan made from the round)");
+    report_cmd
+        ->add_option("--format", report.format, "docx, pdf, html, xlsx, scores.csv or responses.csv")
+        ->required();
+    report_cmd->add_option("--output,-o", report.output_path, "output file")->required();
+    report_cmd->add_option("--lang", report.language, "th (default) or en")
+        ->check(CLI::IsMember({"th", "en"}));
+    report_cmd->add_option("--target", report.target, "target score (default 85)")->check(CLI::Range(0.0, 100.0));
+    report_cmd->add_option("--today", report.today, "the date the report counts as today, YYYY-MM-DD");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -92,6 +109,7 @@ int main(int argc, char** argv) {
             return itagap::cli::run_plan_export(plan_export, std::cout, std::cerr);
         if (*plan_import_cmd)
             return itagap::cli::run_plan_import(plan_import, std::cout, std::cerr);
+        if (*report_cmd) return itagap::cli::run_report(report, std::cout, std::cerr);
     } catch (const std::exception& e) {
         std::cerr << "itagap: internal error: " << e.what() << "\n";
         return itagap::cli::kExitInternalError;

@@ -374,7 +374,7 @@ private:
         table.caption = std::string(t_.table_caption);
         table.header = {std::string(t_.column_strategy), std::string(t_.column_measure),
                         std::string(t_.column_rationale), std::string(t_.column_knowledge)};
-        table.column_widths = {2.2, 4.2, 4.8, 3.8};
+        table.column_widths = {3.0, 4.3, 4.9, 3.8};
         table.rows.assign(measures.size(), std::vector<TableCell>(4));
         std::vector<std::string> strategy_keys, strategy_text, measure_text, rationale_keys, rationale_text,
             topic_keys, topic_text;

@@ -57,6 +57,8 @@ nlohmann::json thai() {
         {"show", "แสดง"},
         {"print_hint", "พิมพ์หน้านี้ด้วยคำสั่งพิมพ์ของเบราว์เซอร์ หรือดาวน์โหลดเป็น PDF"},
         {"pdf_failed", "สร้างไฟล์ PDF ไม่สำเร็จ กรุณาพิมพ์หน้ารายงานแทน"},
+        {"file_failed", "สร้างไฟล์ไม่สำเร็จ กรุณาลองใหม่ หรือเลือกรูปแบบอื่น"},
+        {"no_results", "ยังไม่มีผลการประเมินของหน่วยงานนี้ในรอบนี้"},
     };
 }
 
@@ -109,6 +111,8 @@ nlohmann::json english() {
         {"show", "Show"},
         {"print_hint", "Print this page with the browser's print command, or download it as PDF"},
         {"pdf_failed", "The PDF could not be made. Please print the report page instead."},
+        {"file_failed", "The file could not be made. Please try again or choose another format."},
+        {"no_results", "This unit has no results in this round yet."},
     };
 }
 

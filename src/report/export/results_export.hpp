@@ -20,8 +20,12 @@
 
 namespace itagap::report {
 
-// One row per instrument, indicator and item of the score, headings in the
-// chosen language. Percentages with two decimals (core::format_score).
+// One row per instrument, then its indicators, each followed by its items
+// (the terminal table's order), and a last "ITA total" row (score and grade
+// empty when there is no total). Every row starts with the unit and round, so
+// exports of several units can be stacked. Headings in the chosen language;
+// percentages with two decimals (core::format_score); a figure without data
+// is an empty cell. An instrument's answer counts are sums over its items.
 std::string scores_csv(const core::Questionnaire& q, const core::UnitRoundScore& score,
                        Language language);
 
@@ -32,10 +36,13 @@ std::string scores_csv(const core::Questionnaire& q, const core::UnitRoundScore&
 std::string responses_csv(const core::Questionnaire& q, const core::ResponseSet& responses,
                           Language language);
 
-// A workbook: "คะแนน" (scores, numbers as numbers), "ช่องว่าง" (the gap
-// analysis: lowest indicators and items, below target, misread signals) and,
-// when `responses` is given, "คำตอบ" (the answers). nullopt when the workbook
-// could not be written.
+// A workbook: "คะแนน" (the rows of scores_csv, numbers stored at full
+// precision and shown as 0.00), "ช่องว่าง" (the gap analysis: lowest
+// indicators and items, below target, misread signals that flagged someone)
+// and, when `responses` is given, "คำตอบ" (the rows of responses_csv). English
+// sheet names for kEnglish. nullopt when the workbook could not be written
+// (a libxlsxwriter error, no temporary file, a text longer than a cell holds);
+// never throws. Goes through a 0600 temporary file in $TMPDIR, removed after.
 std::optional<std::string> results_xlsx(const core::Questionnaire& q,
                                         const core::UnitRoundScore& score,
                                         const core::UnitRoundGaps& gaps,

@@ -288,6 +288,9 @@ Json dashboard_view(const Dashboard& d, Language language) {
     const std::string svg = chart(r, d.target, language);
     Json out{{"title", unit_label(r.unit) + " · " + r.round.name},
              {"round_id", r.round.id},
+             {"download_base", "/admin/rounds/" + std::to_string(r.round.id) + "/units/" +
+                                   std::to_string(r.unit.id)},
+             {"has_responses", !r.responses.tables.empty()},
              {"has_chart", !svg.empty()},
              {"unit_name", unit_label(r.unit)},
              {"round_name", r.round.name},

@@ -1,5 +1,7 @@
 #include "web/site/plan_views.hpp"
 
+#include "app/report_files.hpp"
+
 #include <algorithm>
 
 #include "core/number_format.hpp"
@@ -355,17 +357,13 @@ store::StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fis
 
 store::StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
                                                           const std::string& round_name) {
-    auto records = store.list_plans(std::nullopt);
-    if (!records.ok()) return {records.status, std::nullopt};
-    std::optional<StoredPlan> found;
-    for (auto& record : *records) {
-        if (record.unit_id != unit_id) continue;
-        if (found && found->record.fiscal_year_be >= record.fiscal_year_be) continue;
-        auto parsed = parse_record(std::move(record));
-        if (!parsed.ok()) return {parsed.status, std::nullopt};
-        if (parsed->plan.source_round == round_name) found = std::move(*parsed);
-    }
-    return {{}, std::move(found)};
+    using Found = std::optional<StoredPlan>;
+    auto record = app::find_round_plan_record(store, unit_id, round_name);
+    if (!record.ok()) return {record.status, std::nullopt};
+    if (!*record) return {{}, Found()};
+    auto parsed = parse_record(std::move(**record));
+    if (!parsed.ok()) return {parsed.status, std::nullopt};
+    return {{}, Found(std::move(*parsed))};
 }
 
 core::CivilDate plan_today(const SiteContext& context) {

@@ -1,9 +1,109 @@
+// The KPI 2.1 attachment and the result exports of one unit in one round, as
+// downloads for signed-in staff who may read the unit:
+//   GET /admin/rounds/{round}/units/{unit}/report/{docx|pdf|html}
+//   GET /admin/rounds/{round}/units/{unit}/export/{scores.csv|responses.csv|xlsx}
+// The files are those `itagap report` writes (app/report_files.hpp). An
+// export of the answers is recorded in the audit log; the files are never
+// cached (they change with every response).
+#include <nlohmann/json.hpp>
+
+#include "app/report_files.hpp"
+#include "web/report_text.hpp"
+#include "web/site/admin_page.hpp"
+#include "web/site/plan_views.hpp"
 #include "web/site/routes.hpp"
 
 namespace itagap::web {
 
+namespace {
+
+using nlohmann::json;
+
+// The round and unit of the path, when the user may read the unit; else the
+// page to answer with.
+struct Target {
+    store::Id round_id = 0;
+    store::Id unit_id = 0;
+};
+
+std::optional<Response> refuse_unless_readable(SiteContext& context, const Request& request, const SignedIn& who,
+                                               Language language, Target& target) {
+    auto round_id = path_id(request, "round");
+    auto unit_id = path_id(request, "unit");
+    if (!round_id || !unit_id) return not_found(context, who, language);
+    auto units = all_units(context);
+    if (!units) return store_failed(context, &who, language);
+    if (!readable_units(who.user, *units).count(*unit_id)) return forbidden(context, who, language);
+    target = {*round_id, *unit_id};
+    return std::nullopt;
+}
+
+Response message(SiteContext& context, const SignedIn& who, Language language, std::string_view key,
+                 http::status status) {
+    json data{{"title", report_phrase(language, "title")}, {"message", report_phrase(language, key)}};
+    return admin_page(context, &who, "admin_message", std::move(data), language, status);
+}
+
+Response failure(SiteContext& context, const SignedIn& who, Language language, const store::Status& status) {
+    if (status.code == store::StatusCode::kNotFound)
+        return message(context, who, language, "no_results", http::status::not_found);
+    return store_failed(context, &who, language);
+}
+
+Response file(std::string bytes, std::string_view type, const std::string& name, bool attachment) {
+    Response response;
+    response.body = std::move(bytes);
+    response.headers.set(http::field::content_type, type);
+    response.headers.set(http::field::content_disposition,
+                         std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+    response.headers.set(http::field::cache_control, "no-store");
+    return response;
+}
+
+Response kpi_report(SiteContext& context, const Request& request, const SignedIn& who, Language language) {
+    Target target;
+    if (auto refused = refuse_unless_readable(context, request, who, language, target)) return *refused;
+    auto format = app::parse_report_format(request.path_params.get_or("format", ""));
+    if (!format) return not_found(context, who, language);
+    app::KpiReportRequest r;
+    r.round_id = target.round_id;
+    r.unit_id = target.unit_id;
+    r.target = context.options.target;
+    r.today = plan_today(context);
+    r.language = language;
+    auto document = app::kpi_attachment_document(context.store, context.questionnaires, r);
+    if (!document.ok()) return failure(context, who, language, document.status);
+    auto bytes = app::render_document(*document, *format);
+    if (!bytes) return message(context, who, language, "file_failed", http::status::internal_server_error);
+    // The HTML opens in the browser to print; the others download.
+    return file(std::move(*bytes), app::content_type(*format),
+                app::report_file_name(target.round_id, target.unit_id, *format),
+                *format != app::ReportFormat::kHtml);
+}
+
+Response results_export(SiteContext& context, const Request& request, const SignedIn& who, Language language) {
+    Target target;
+    if (auto refused = refuse_unless_readable(context, request, who, language, target)) return *refused;
+    auto format = app::parse_export_format(request.path_params.get_or("format", ""));
+    if (!format) return not_found(context, who, language);
+    auto bytes = app::export_results(context.store, context.questionnaires, target.round_id, target.unit_id,
+                                     context.options.target, *format, language);
+    if (!bytes.ok()) return failure(context, who, language, bytes.status);
+    if (*format != app::ExportFormat::kScoresCsv) {
+        audit(context, who.user.id, "responses_exported",
+              json{{"round_id", target.round_id}, {"unit_id", target.unit_id},
+                   {"format", std::string(app::file_suffix(*format))}});
+    }
+    return file(std::move(*bytes), app::content_type(*format),
+                app::export_file_name(target.round_id, target.unit_id, *format), true);
+}
+
+}  // namespace
+
 void add_report_download_routes(Router& router, SiteContext& context) {
-    (void)router, (void)context;
+    SiteContext* ctx = &context;
+    page_route(router, ctx, "/admin/rounds/{round}/units/{unit}/report/{format}", Need::kStaff, kpi_report);
+    page_route(router, ctx, "/admin/rounds/{round}/units/{unit}/export/{format}", Need::kStaff, results_export);
 }
 
 }  // namespace itagap::web

@@ -1,0 +1,196 @@
+#include "app/report_files.hpp"
+
+#include <fmt/format.h>
+
+#include "input/plan_json.hpp"
+#include "report/docx/docx_writer.hpp"
+#include "report/export/results_export.hpp"
+#include "report/html/document_html.hpp"
+#include "report/kpi_attachment.hpp"
+#include "report/pdf/chart_png.hpp"
+#include "report/pdf/document_pdf.hpp"
+
+namespace itagap::app {
+
+namespace {
+
+using store::Status;
+using store::StatusCode;
+
+template <typename T>
+store::StatusOr<T> failed(Status status) {
+    return {std::move(status), std::nullopt};
+}
+
+store::StatusOr<core::Plan> parse_plan(const store::PlanRecord& record) {
+    auto parsed = input::parse_plan_json(record.document, fmt::format("plan {}", record.id));
+    if (!parsed.ok()) {
+        return failed<core::Plan>({StatusCode::kInternal,
+                                   fmt::format("stored plan {} does not parse: {}", record.id,
+                                               core::to_string(parsed.errors()))});
+    }
+    core::Plan plan = std::move(parsed).value();
+    plan.id = record.id;
+    plan.unit.id = record.unit_id;
+    return {Status::Ok(), std::move(plan)};
+}
+
+// The plan named by the request, or else the one made from the round.
+store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store, const KpiReportRequest& request,
+                                                    const std::string& round_name) {
+    using Found = std::optional<core::Plan>;
+    std::optional<store::PlanRecord> record;
+    if (request.plan_id) {
+        auto got = store.get_plan(*request.plan_id);
+        if (!got.ok()) return failed<Found>(got.status);
+        if (got->unit_id != request.unit_id) {
+            return failed<Found>({StatusCode::kInvalid, fmt::format("plan {} belongs to another unit", *request.plan_id)});
+        }
+        record = std::move(*got);
+    } else {
+        auto found = find_round_plan_record(store, request.unit_id, round_name);
+        if (!found.ok()) return failed<Found>(found.status);
+        record = std::move(*found);
+    }
+    if (!record) return {Status::Ok(), Found()};
+    auto plan = parse_plan(*record);
+    if (!plan.ok()) return failed<Found>(plan.status);
+    return {Status::Ok(), Found(std::move(*plan))};
+}
+
+}  // namespace
+
+std::optional<ReportFormat> parse_report_format(std::string_view text) {
+    if (text == "docx") return ReportFormat::kDocx;
+    if (text == "pdf") return ReportFormat::kPdf;
+    if (text == "html") return ReportFormat::kHtml;
+    return std::nullopt;
+}
+
+std::string_view file_extension(ReportFormat format) {
+    switch (format) {
+        case ReportFormat::kDocx: return "docx";
+        case ReportFormat::kPdf: return "pdf";
+        case ReportFormat::kHtml: return "html";
+    }
+    return "";
+}
+
+std::string_view content_type(ReportFormat format) {
+    switch (format) {
+        case ReportFormat::kDocx:
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        case ReportFormat::kPdf: return "application/pdf";
+        case ReportFormat::kHtml: return "text/html; charset=utf-8";
+    }
+    return "application/octet-stream";
+}
+
+std::optional<ExportFormat> parse_export_format(std::string_view text) {
+    if (text == "scores.csv") return ExportFormat::kScoresCsv;
+    if (text == "responses.csv") return ExportFormat::kResponsesCsv;
+    if (text == "xlsx") return ExportFormat::kXlsx;
+    return std::nullopt;
+}
+
+std::string_view file_suffix(ExportFormat format) {
+    switch (format) {
+        case ExportFormat::kScoresCsv: return "scores.csv";
+        case ExportFormat::kResponsesCsv: return "responses.csv";
+        case ExportFormat::kXlsx: return "xlsx";
+    }
+    return "";
+}
+
+std::string_view content_type(ExportFormat format) {
+    switch (format) {
+        case ExportFormat::kScoresCsv:
+        case ExportFormat::kResponsesCsv: return "text/csv; charset=utf-8";
+        case ExportFormat::kXlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    }
+    return "application/octet-stream";
+}
+
+store::StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::Store& store,
+                                                                         store::Id unit_id,
+                                                                         const std::string& round_name) {
+    using Found = std::optional<store::PlanRecord>;
+    auto records = store.list_plans(std::nullopt);
+    if (!records.ok()) return failed<Found>(records.status);
+    Found found;
+    for (auto& record : *records) {
+        if (record.unit_id != unit_id) continue;
+        if (found && found->fiscal_year_be >= record.fiscal_year_be) continue;
+        // Only the source round is needed; a plan that does not parse is
+        // skipped here and reported when it is used.
+        auto plan = input::parse_plan_json(record.document, "plan");
+        if (plan.ok() && plan.value().source_round == round_name) found = std::move(record);
+    }
+    return {Status::Ok(), std::move(found)};
+}
+
+store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, QuestionnaireCache& cache,
+                                                          const KpiReportRequest& request) {
+    auto results = unit_round_results(store, cache, request.round_id, request.unit_id, request.target);
+    if (!results.ok()) return failed<report::Document>(results.status);
+    if (results->responses.tables.empty()) {
+        return failed<report::Document>({StatusCode::kNotFound, "the unit has no responses in this round"});
+    }
+    auto plan = plan_for(store, request, results->round.name);
+    if (!plan.ok()) return failed<report::Document>(plan.status);
+
+    report::KpiAttachmentInput input;
+    input.questionnaire = results->questionnaire.get();
+    input.score = &results->score;
+    input.gaps = &results->gaps;
+    input.plan = *plan ? &**plan : nullptr;
+    input.unit_name = results->unit.name;
+    input.unit_short_name = results->unit.short_name;
+    input.round_name = results->round.name;
+    input.today = request.today;
+    input.fiscal_year_be = *plan ? (*plan)->fiscal_year_be : core::fiscal_year_be(request.today);
+    input.language = request.language;
+    return {Status::Ok(), report::kpi_attachment(input)};
+}
+
+std::optional<std::string> render_document(const report::Document& document, ReportFormat format) {
+    switch (format) {
+        case ReportFormat::kDocx: return report::document_docx(document, report::chart_png);
+        case ReportFormat::kPdf: return report::document_pdf(document);
+        case ReportFormat::kHtml: return report::document_html(document);
+    }
+    return std::nullopt;
+}
+
+store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCache& cache, store::Id round_id,
+                                            store::Id unit_id, double target, ExportFormat format,
+                                            report::Language language) {
+    auto results = unit_round_results(store, cache, round_id, unit_id, target);
+    if (!results.ok()) return failed<std::string>(results.status);
+    if (results->responses.tables.empty()) {
+        return failed<std::string>({StatusCode::kNotFound, "the unit has no responses in this round"});
+    }
+    const core::Questionnaire& q = *results->questionnaire;
+    switch (format) {
+        case ExportFormat::kScoresCsv:
+            return {Status::Ok(), report::scores_csv(q, results->score, language)};
+        case ExportFormat::kResponsesCsv:
+            return {Status::Ok(), report::responses_csv(q, results->responses, language)};
+        case ExportFormat::kXlsx: {
+            auto bytes = report::results_xlsx(q, results->score, results->gaps, &results->responses, language);
+            if (!bytes) return failed<std::string>({StatusCode::kInternal, "the workbook could not be written"});
+            return {Status::Ok(), std::move(*bytes)};
+        }
+    }
+    return failed<std::string>({StatusCode::kInternal, "unknown export format"});
+}
+
+std::string report_file_name(store::Id round_id, store::Id unit_id, ReportFormat format) {
+    return fmt::format("itagap-kpi-2.1-r{}-u{}.{}", round_id, unit_id, file_extension(format));
+}
+
+std::string export_file_name(store::Id round_id, store::Id unit_id, ExportFormat format) {
+    return fmt::format("itagap-results-r{}-u{}-{}", round_id, unit_id, file_suffix(format));
+}
+
+}  // namespace itagap::app
