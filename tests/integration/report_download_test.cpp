@@ -1,1 +1,120 @@
+// The KPI 2.1 attachment and the exports as downloads, through real HTTP on
+// loopback against each store: staff who may read the demo unit get every
+// format with the seed's figures in it; others get 403, anonymous users the
+// sign-in page; an export of the answers is audited; a round without
+// responses and an unknown format are 404.
 #include <gtest/gtest.h>
+
+#include "site_harness.hpp"
+
+namespace itagap::testing {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class ReportDownloadTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        std::string why;
+        bool skip = false;
+        site_ = SiteHarness::start(GetParam(), why, skip);
+        if (!site_) {
+            if (skip) GTEST_SKIP() << why;
+            FAIL() << why;
+        }
+        ASSERT_GT(ensure_demo_plan(*site_), 0);
+        // 15 April 2026 in Bangkok: measure 4 (due 31 March) is overdue.
+        site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 4 / 15} + std::chrono::hours(5));
+    }
+
+    std::string base(store::Id round) const {
+        return "/admin/rounds/" + std::to_string(round) + "/units/" + std::to_string(site_->demo().unit_id);
+    }
+    std::string seed_base() const { return base(site_->demo().seed_round_id); }
+
+    std::unique_ptr<SiteHarness> site_;
+};
+
+TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
+    Browser exec = signed_in_user(*site_, "chief", store::Role::kExecutive);
+
+    // The dashboard links to them.
+    const std::string dashboard = exec.get("/admin/rounds/" + std::to_string(site_->demo().seed_round_id) +
+                                           "/units/" + std::to_string(site_->demo().unit_id))
+                                      .body();
+    EXPECT_TRUE(contains(dashboard, seed_base() + "/report/docx")) << dashboard;
+    EXPECT_TRUE(contains(dashboard, seed_base() + "/export/xlsx")) << dashboard;
+
+    ClientResponse pdf = exec.get(seed_base() + "/report/pdf");
+    ASSERT_EQ(pdf.result(), http::status::ok) << pdf.body();
+    EXPECT_EQ(std::string(pdf[http::field::content_type]), "application/pdf");
+    EXPECT_EQ(std::string(pdf[http::field::cache_control]), "no-store");
+    EXPECT_TRUE(contains(std::string(pdf[http::field::content_disposition]), "attachment; filename=\"itagap-kpi-2.1-r"));
+    const std::string text = pdf_text(pdf.body());
+    EXPECT_TRUE(pdf_text_contains(text, "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 3 การใช้อำนาจ")) << text;
+    EXPECT_TRUE(pdf_text_contains(text, "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (ร้อยละ 88.33)")) << text;
+    EXPECT_TRUE(pdf_text_contains(text, "ยังไม่เริ่ม (เกินกำหนด)")) << text;  // measure 4 on 15 April
+
+    ClientResponse docx = exec.get(seed_base() + "/report/docx");
+    ASSERT_EQ(docx.result(), http::status::ok);
+    EXPECT_EQ(std::string(docx[http::field::content_type]),
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    EXPECT_EQ(docx.body().rfind("PK\x03\x04", 0), 0u);
+
+    ClientResponse html = exec.get(seed_base() + "/report/html");
+    ASSERT_EQ(html.result(), http::status::ok);
+    EXPECT_EQ(std::string(html[http::field::content_type]), "text/html; charset=utf-8");
+    EXPECT_TRUE(contains(std::string(html[http::field::content_disposition]), "inline"));
+    EXPECT_TRUE(contains(html.body(), "<td rowspan=\"2\">P : Partnership</td>"));
+
+    ClientResponse scores = exec.get(seed_base() + "/export/scores.csv");
+    ASSERT_EQ(scores.result(), http::status::ok);
+    EXPECT_EQ(scores.body().rfind("\xEF\xBB\xBF", 0), 0u);
+    EXPECT_TRUE(contains(scores.body(), "98.12"));  // IIT, as demo_data_test asserts
+
+    ClientResponse xlsx = exec.get(seed_base() + "/export/xlsx");
+    ASSERT_EQ(xlsx.result(), http::status::ok);
+    EXPECT_EQ(xlsx.body().rfind("PK\x03\x04", 0), 0u);
+
+    // The answers: 11 IIT and 15 EIT respondents, one line each after the header.
+    ClientResponse answers = exec.get(seed_base() + "/export/responses.csv");
+    ASSERT_EQ(answers.result(), http::status::ok);
+    std::size_t lines = 0;
+    for (std::size_t at = 0; (at = answers.body().find("\r\n", at)) != std::string::npos; at += 2) ++lines;
+    EXPECT_EQ(lines, 1u + 11u + 15u) << answers.body();
+
+    auto log = site_->store().list_audit(100);
+    ASSERT_TRUE(log.ok());
+    int exported = 0;
+    for (const auto& entry : *log) exported += entry.action == "responses_exported";
+    EXPECT_EQ(exported, 2);  // the XLSX and the answers CSV; not the scores
+}
+
+TEST_P(ReportDownloadTest, OthersAreRefused) {
+    Browser anonymous(site_->port());
+    ClientResponse r = anonymous.get(seed_base() + "/report/pdf");
+    EXPECT_EQ(r.result(), http::status::see_other);
+    EXPECT_EQ(std::string(r[http::field::location]), "/admin/sign-in");
+
+    store::Unit other;
+    other.name = "หน่วยงานอื่น";
+    const store::Id other_id = *site_->store().create_unit(other);
+    Browser outsider = signed_in_user(*site_, "outsider", store::Role::kUnitCoordinator, other_id);
+    EXPECT_EQ(outsider.get(seed_base() + "/report/docx").result(), http::status::forbidden);
+    EXPECT_EQ(outsider.get(seed_base() + "/export/responses.csv").result(), http::status::forbidden);
+
+    Browser own = signed_in_user(*site_, "own", store::Role::kUnitCoordinator, site_->demo().unit_id);
+    EXPECT_EQ(own.get(seed_base() + "/report/docx").result(), http::status::ok);
+    EXPECT_EQ(own.get(seed_base() + "/report/odt").result(), http::status::not_found);
+    EXPECT_EQ(own.get(seed_base() + "/export/json").result(), http::status::not_found);
+    // The open round has no responses yet.
+    ClientResponse empty = own.get(base(site_->demo().open_round_id) + "/report/pdf");
+    EXPECT_EQ(empty.result(), http::status::not_found);
+    EXPECT_TRUE(contains(empty.body(), "ยังไม่มีผลการประเมินของหน่วยงานนี้ในรอบนี้")) << empty.body();
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, ReportDownloadTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return store::testing::backend_name(info.param); });
+
+}  // namespace
+}  // namespace itagap::testing

@@ -1,8 +1,19 @@
 #include "site_harness.hpp"
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
+
+#include "input/plan_json.hpp"
+#include "security/passwords.hpp"
 
 namespace itagap::testing {
 
@@ -149,6 +160,75 @@ std::map<std::string, std::string> hidden_fields(const std::string& html) {
         out[html_unescape((*it)[1].str())] = html_unescape((*it)[2].str());
     }
     return out;
+}
+
+Browser signed_in_user(SiteHarness& site, const std::string& username, store::Role role,
+                       std::optional<store::Id> unit) {
+    constexpr const char* kPassword = "correct horse battery";
+    store::User user;
+    user.username = username;
+    user.display_name = username;
+    user.password_hash = security::hash_password(kPassword, security::PasswordHashLimits::minimum_for_tests());
+    user.role = role;
+    user.unit_id = unit;
+    EXPECT_TRUE(site.store().create_user(user).ok());
+    Browser browser(site.port());
+    auto fields = hidden_fields(browser.get("/admin/sign-in").body());
+    fields["username"] = username;
+    fields["password"] = kPassword;
+    EXPECT_EQ(browser.post("/admin/sign-in", fields).result(), http::status::see_other);
+    return browser;
+}
+
+store::Id ensure_demo_plan(SiteHarness& site) {
+    if (site.demo().plan_id != 0) return site.demo().plan_id;
+    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/data/demo/plan-2569.json", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto plan = input::parse_plan_json(text.str(), "plan-2569.json");
+    EXPECT_TRUE(plan.ok());
+    if (!plan.ok()) return 0;
+    plan->unit.id = site.demo().unit_id;
+    store::PlanRecord record;
+    record.unit_id = site.demo().unit_id;
+    record.fiscal_year_be = plan->fiscal_year_be;
+    record.document = input::export_plan_json(plan.value());
+    record.updated_at = "2025-11-20T03:00:00Z";
+    auto id = site.store().create_plan(record);
+    EXPECT_TRUE(id.ok()) << id.status.message;
+    return id.ok() ? *id : 0;
+}
+
+std::string run_command(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return out;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    pclose(pipe);
+    return out;
+}
+
+std::string pdf_text(const std::string& pdf_bytes) {
+    static std::atomic<int> counter{0};
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("itagap-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".pdf");
+    std::ofstream(path, std::ios::binary) << pdf_bytes;
+    std::string text = run_command("pdftotext -raw '" + path.string() + "' - 2>&1");
+    std::filesystem::remove(path);
+    return text;
+}
+
+bool pdf_text_contains(const std::string& text, const std::string& part) {
+    const auto squeeze = [](const std::string& s) {
+        std::string out;
+        for (char c : s) {
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
+        }
+        static const std::regex footer("หน้า[0-9]+/[0-9]+");
+        return std::regex_replace(out, footer, "");
+    };
+    return squeeze(text).find(squeeze(part)) != std::string::npos;
 }
 
 }  // namespace itagap::testing

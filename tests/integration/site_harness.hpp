@@ -92,4 +92,20 @@ std::map<std::string, std::string> hidden_fields(const std::string& html);
 std::string url_encode(std::string_view text);
 std::string html_unescape(std::string_view text);
 
+// A new user of `role` (for coordinators, of `unit`) with a password whose
+// change is not due, signed in through the sign-in form.
+Browser signed_in_user(SiteHarness& site, const std::string& username, store::Role role,
+                       std::optional<store::Id> unit = {});
+// Stores data/demo/plan-2569.json as the demo unit's plan unless the demo set
+// one up; returns the plan's id (0 on failure, with a test failure recorded).
+store::Id ensure_demo_plan(SiteHarness& site);
+
+// What pdftotext -raw reads from a PDF (content-stream order, so Thai marks
+// stay with their letters), and a comparison that ignores white space and
+// the page footers ("หน้า 2 / 5") a sentence may run across.
+std::string pdf_text(const std::string& pdf_bytes);
+bool pdf_text_contains(const std::string& text, const std::string& part);
+// Runs a shell command; its standard output (and error, with 2>&1 in it).
+std::string run_command(const std::string& command);
+
 }  // namespace itagap::testing

@@ -61,8 +61,8 @@ constexpr double kChartExtraCm = 2.0;
 // the test converts to ODT and checks LibreOffice justifies it.
 constexpr std::string_view kJustify = "both";
 
-// Every member of the archive gets this time (2020-01-01 00:00 UTC), so the
-// same document always gives the same bytes.
+// Every member of the archive gets this time (2020-01-01 00:00 UTC; libzip
+// stores it as local time), so the same document gives the same bytes.
 constexpr std::time_t kArchiveTime = 1577836800;
 
 // ---- Text -----------------------------------------------------------------------
