@@ -125,7 +125,11 @@ int run_demo(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         for (const auto& code : demo->access_codes) out << "    " << code << "\n";
         out << "  แบบสำรวจ EIT (ลิงก์สาธารณะ) / EIT public link: " << base << "/s/"
             << demo->open_round_id << "/" << demo->unit_id << "\n"
-            << "    QR: " << base << "/s/" << demo->open_round_id << "/" << demo->unit_id << "/qr.svg\n\n";
+            << "    QR: " << base << "/s/" << demo->open_round_id << "/" << demo->unit_id << "/qr.svg\n"
+            << "  เอกสารแนบ KPI 2.1 (Word, หลังเข้าสู่ระบบ) / KPI 2.1 attachment (signed in): " << base
+            << "/admin/rounds/" << demo->seed_round_id << "/units/" << demo->unit_id << "/report/docx\n"
+            << "  หน้าเผยแพร่ผลต่อสาธารณะ / public results page: " << base << "/public/rounds/"
+            << demo->seed_round_id << "/units/" << demo->unit_id << "\n\n";
     });
 }
 
