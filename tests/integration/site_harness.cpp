@@ -199,16 +199,6 @@ store::Id ensure_demo_plan(SiteHarness& site) {
     return id.ok() ? *id : 0;
 }
 
-std::string run_command(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
-
 std::string pdf_text(const std::string& pdf_bytes) {
     static std::atomic<int> counter{0};
     const auto path = std::filesystem::temp_directory_path() /
@@ -221,12 +211,8 @@ std::string pdf_text(const std::string& pdf_bytes) {
 
 bool pdf_text_contains(const std::string& text, const std::string& part) {
     const auto squeeze = [](const std::string& s) {
-        std::string out;
-        for (char c : s) {
-            if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
-        }
         static const std::regex footer("หน้า[0-9]+/[0-9]+");
-        return std::regex_replace(out, footer, "");
+        return std::regex_replace(without_white_space(s), footer, "");
     };
     return squeeze(text).find(squeeze(part)) != std::string::npos;
 }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "../unit/store/store_fixture.hpp"
+#include "command_output.hpp"
 #include "../unit/web/http_test_client.hpp"
 #include "app/demo_setup.hpp"
 #include "app/results.hpp"
@@ -105,7 +106,5 @@ store::Id ensure_demo_plan(SiteHarness& site);
 // the page footers ("หน้า 2 / 5") a sentence may run across.
 std::string pdf_text(const std::string& pdf_bytes);
 bool pdf_text_contains(const std::string& text, const std::string& part);
-// Runs a shell command; its standard output (and error, with 2>&1 in it).
-std::string run_command(const std::string& command);
 
 }  // namespace itagap::testing

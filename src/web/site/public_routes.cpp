@@ -94,9 +94,9 @@ Response scores_csv(SiteContext& context, const Request& request) {
     Response response;
     response.body = report::scores_csv(*results->questionnaire, results->score, language);
     response.headers.set(http::field::content_type, "text/csv; charset=utf-8");
-    response.headers.set(http::field::content_disposition,
-                         "attachment; filename=\"" +
-                             public_scores_csv_filename(*round_id, *unit_id) + "\"");
+    response.headers.set(
+        http::field::content_disposition,
+        "attachment; filename=\"" + public_scores_csv_filename(*round_id, *unit_id) + "\"");
     return published(std::move(response));
 }
 

@@ -22,8 +22,8 @@ StatusOr<T> fail(const Status& status) {
     return {status, std::nullopt};
 }
 
-StatusOr<bool> has_responses(SiteContext& context, const core::Questionnaire& q,
-                             store::Id round_id, store::Id unit_id) {
+StatusOr<bool> has_responses(SiteContext& context, const core::Questionnaire& q, store::Id round_id,
+                             store::Id unit_id) {
     for (const auto& instrument : q.instruments) {
         auto n = context.store.count_responses(round_id, unit_id, instrument.code);
         if (!n.ok()) return fail<bool>(n.status);
@@ -121,9 +121,9 @@ std::string strategy_text(core::Strategy strategy, Language language) {
 Json measures_json(const core::Plan& plan, Language language) {
     Json out = Json::array();
     for (const auto& m : plan.measures) {
-        const std::string due =
-            core::is_valid_date(m.due_on) ? display_date(core::to_iso_string(m.due_on), language)
-                                          : std::string();
+        const std::string due = core::is_valid_date(m.due_on)
+                                    ? display_date(core::to_iso_string(m.due_on), language)
+                                    : std::string();
         out.push_back(Json{
             {"number", m.number},
             {"strategy", strategy_text(m.strategy, language)},
@@ -178,8 +178,8 @@ StatusOr<app::UnitRoundResults> load_public_results(SiteContext& context, store:
     auto round = context.store.get_round(round_id);
     if (!round.ok()) return fail<app::UnitRoundResults>(round.status);
     if (!round->results_published) return fail<app::UnitRoundResults>(not_found);
-    auto results = app::unit_round_results(context.store, context.questionnaires, round_id,
-                                           unit_id, context.options.target);
+    auto results = app::unit_round_results(context.store, context.questionnaires, round_id, unit_id,
+                                           context.options.target);
     if (!results.ok()) return fail<app::UnitRoundResults>(results.status);
     if (results->responses.tables.empty()) return fail<app::UnitRoundResults>(not_found);
     if (results->previous_round && !results->previous_round->results_published) {
@@ -261,8 +261,8 @@ std::string public_results_href(store::Id round_id, store::Id unit_id) {
 }
 
 std::string public_scores_csv_filename(store::Id round_id, store::Id unit_id) {
-    return "itagap-scores-round-" + std::to_string(round_id) + "-unit-" +
-           std::to_string(unit_id) + ".csv";
+    return "itagap-scores-round-" + std::to_string(round_id) + "-unit-" + std::to_string(unit_id) +
+           ".csv";
 }
 
 }  // namespace itagap::web

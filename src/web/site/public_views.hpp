@@ -36,8 +36,8 @@ store::StatusOr<std::vector<PublishedRound>> load_published_rounds(SiteContext& 
 // has no response in the round, so the answer does not tell which exists. A
 // previous round that is not published is dropped from the comparison (and
 // so from the narrative): its figures are not public either.
-store::StatusOr<app::UnitRoundResults> load_public_results(SiteContext& context,
-                                                           store::Id round_id, store::Id unit_id);
+store::StatusOr<app::UnitRoundResults> load_public_results(SiteContext& context, store::Id round_id,
+                                                           store::Id unit_id);
 
 // ---- Template data ---------------------------------------------------------
 

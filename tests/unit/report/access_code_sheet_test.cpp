@@ -11,18 +11,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "command_output.hpp"
+
 namespace itagap::report {
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
+using testing::run_command;
 
 TEST(AccessCodeSheetPdfTest, CodesAndThaiTextSurviveWithTheFontEmbedded) {
     AccessCodeSheet sheet{"รหัสเข้าตอบแบบสำรวจ IIT", "ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)",
@@ -36,9 +30,9 @@ TEST(AccessCodeSheetPdfTest, CodesAndThaiTextSurviveWithTheFontEmbedded) {
     const auto path = std::filesystem::temp_directory_path() /
                       ("itagap-codes-" + std::to_string(::getpid()) + ".pdf");
     std::ofstream(path, std::ios::binary) << *pdf;
-    const std::string text = run("pdftotext -layout '" + path.string() + "' - 2>&1");
-    const std::string fonts = run("pdffonts '" + path.string() + "' 2>&1");
-    const std::string info = run("pdfinfo '" + path.string() + "' 2>&1");
+    const std::string text = run_command("pdftotext -layout '" + path.string() + "' - 2>&1");
+    const std::string fonts = run_command("pdffonts '" + path.string() + "' 2>&1");
+    const std::string info = run_command("pdfinfo '" + path.string() + "' 2>&1");
     std::filesystem::remove(path);
 
     for (const auto& code : sheet.codes) EXPECT_NE(text.find(code), std::string::npos) << code << "\n" << text;

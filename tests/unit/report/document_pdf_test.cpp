@@ -19,36 +19,15 @@
 
 #include "report/pdf/chart_png.hpp"
 
+#include "command_output.hpp"
+
 namespace itagap::report {
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
-
-// Wrapping puts line breaks inside sentences, and pdftotext may put a space
-// inside a Thai word (before a leading vowel such as แ); Thai has no spaces
-// between words anyway, so texts are compared without white space. The text
-// is read with -raw (in drawing order): pdftotext's own reading order sorts
-// glyphs by position, which moves a stacked tone mark (the ้ of ชี้) past the
-// next letter, and takes the wide gaps of a justified line for columns.
-std::string squeezed(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
-    }
-    return out;
-}
+using testing::run_command;
 
 bool contains(const std::string& text, const std::string& part) {
-    return squeezed(text).find(squeezed(part)) != std::string::npos;
+    return testing::contains_ignoring_space(text, part);
 }
 
 // A PDF written into its own temporary directory, read back by poppler.
@@ -66,13 +45,13 @@ public:
     PdfFile(const PdfFile&) = delete;
     PdfFile& operator=(const PdfFile&) = delete;
 
-    std::string text() const { return run("pdftotext -raw -enc UTF-8 '" + path_ + "' - 2>&1"); }
+    std::string text() const { return run_command("pdftotext -raw -enc UTF-8 '" + path_ + "' - 2>&1"); }
     std::string page_text(int page) const {
         const std::string p = std::to_string(page);
-        return run("pdftotext -raw -enc UTF-8 -f " + p + " -l " + p + " '" + path_ + "' - 2>&1");
+        return run_command("pdftotext -raw -enc UTF-8 -f " + p + " -l " + p + " '" + path_ + "' - 2>&1");
     }
-    std::string fonts() const { return run("pdffonts '" + path_ + "' 2>&1"); }
-    std::string info() const { return run("pdfinfo '" + path_ + "' 2>&1"); }
+    std::string fonts() const { return run_command("pdffonts '" + path_ + "' 2>&1"); }
+    std::string info() const { return run_command("pdfinfo '" + path_ + "' 2>&1"); }
     int pages() const {
         std::smatch m;
         const std::string i = info();

@@ -13,33 +13,15 @@
 #include <fstream>
 #include <regex>
 
+#include "command_output.hpp"
+
 namespace itagap::report {
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
-
-// pdftotext may put a space or a line break inside Thai words (before a
-// leading vowel such as แ, or where a cell wraps); Thai has no spaces between
-// words anyway, so compare without white space.
-std::string squeezed(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
-    }
-    return out;
-}
+using testing::run_command;
 
 bool contains(const std::string& text, const std::string& part) {
-    return squeezed(text).find(squeezed(part)) != std::string::npos;
+    return testing::contains_ignoring_space(text, part);
 }
 
 ExecutiveReport sample_report(int overdue_rows) {
@@ -84,9 +66,9 @@ ReadBack read_back(const std::string& pdf) {
     const auto path = std::filesystem::temp_directory_path() /
                       ("itagap-executive-" + std::to_string(::getpid()) + ".pdf");
     std::ofstream(path, std::ios::binary) << pdf;
-    ReadBack out{run("pdftotext '" + path.string() + "' - 2>&1"),
-                 run("pdffonts '" + path.string() + "' 2>&1"),
-                 run("pdfinfo '" + path.string() + "' 2>&1")};
+    ReadBack out{run_command("pdftotext '" + path.string() + "' - 2>&1"),
+                 run_command("pdffonts '" + path.string() + "' 2>&1"),
+                 run_command("pdfinfo '" + path.string() + "' 2>&1")};
     std::filesystem::remove(path);
     return out;
 }
@@ -115,7 +97,7 @@ TEST(ExecutiveReportPdfTest, ManyOverdueRowsRunOverNumberedPagesWithThaiIntact) 
     EXPECT_TRUE(contains(back.text, "หน้า " + std::to_string(pages) + total)) << back.text;
     EXPECT_FALSE(contains(back.text, "หน้า " + std::to_string(pages + 1) + " /")) << back.text;
     // The header row is repeated on every page the table continues on.
-    const std::string text = squeezed(back.text);
+    const std::string text = testing::without_white_space(back.text);
     std::size_t headers = 0;
     for (std::size_t at = text.find("เกินกำหนด(วัน)"); at != std::string::npos;
          at = text.find("เกินกำหนด(วัน)", at + 1))
