@@ -44,6 +44,10 @@ TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
                                       .body();
     EXPECT_TRUE(contains(dashboard, seed_base() + "/report/docx")) << dashboard;
     EXPECT_TRUE(contains(dashboard, seed_base() + "/export/xlsx")) << dashboard;
+    // The seed round is published: the dashboard links its public page too.
+    EXPECT_TRUE(contains(dashboard, "/public/rounds/" + std::to_string(site_->demo().seed_round_id) + "/units/" +
+                                        std::to_string(site_->demo().unit_id)))
+        << dashboard;
 
     ClientResponse pdf = exec.get(seed_base() + "/report/pdf");
     ASSERT_EQ(pdf.result(), http::status::ok) << pdf.body();

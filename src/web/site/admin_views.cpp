@@ -291,6 +291,9 @@ Json dashboard_view(const Dashboard& d, Language language) {
              {"download_base", "/admin/rounds/" + std::to_string(r.round.id) + "/units/" +
                                    std::to_string(r.unit.id)},
              {"has_responses", !r.responses.tables.empty()},
+             {"published", r.round.results_published},
+             {"public_href", "/public/rounds/" + std::to_string(r.round.id) + "/units/" +
+                                 std::to_string(r.unit.id)},
              {"has_chart", !svg.empty()},
              {"unit_name", unit_label(r.unit)},
              {"round_name", r.round.name},

@@ -8,6 +8,7 @@
 
 #include "web/site/admin_views.hpp"
 #include "web/site/auth.hpp"
+#include "web/site/public_views.hpp"
 #include "web/site/routes.hpp"
 
 namespace itagap::web {
@@ -123,18 +124,20 @@ Response unit_results(SiteContext& context, const Request& request, const Signed
     return api_ok(results_json(*data, true));
 }
 
-// No sign-in: a published round's results only. An unpublished round and a
-// missing one look the same (404), so the API does not tell which exist.
+// No sign-in: a published round's results only, as the public page shows
+// them (web/site/public_views.hpp): an unpublished round, a missing one and a
+// unit without responses look the same (404), so the API does not tell which
+// exist; a comparison with an unpublished previous round is left out.
 Response public_results(SiteContext& context, const Request& request) {
     auto round_id = path_id(request, "round");
     auto unit_id = path_id(request, "unit");
     if (!round_id || !unit_id) return api_error(http::status::not_found, "not_found");
-    auto round = context.store.get_round(*round_id);
-    if (!round.ok()) return lookup_failed(round.status);
-    if (!round->results_published) return api_error(http::status::not_found, "not_found");
-    auto data = load_dashboard(context, *round_id, *unit_id);
-    if (!data.ok()) return lookup_failed(data.status);
-    return api_ok(results_json(*data, false));
+    auto results = load_public_results(context, *round_id, *unit_id);
+    if (!results.ok()) return lookup_failed(results.status);
+    Dashboard data;
+    data.results = std::move(*results);
+    data.target = context.options.target;
+    return api_ok(results_json(data, false));
 }
 
 }  // namespace
