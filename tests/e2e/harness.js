@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const artifactDir = process.env.ITAGAP_TEST_ARTIFACTS ??
@@ -33,6 +34,8 @@ export async function startDemo() {
         password: out.match(/one-time password: (\S+)/)[1],
         codes: [...out.matchAll(/^ {4}([2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3})$/gm)].map((m) => m[1]),
         eitPath: out.match(/EIT public link: http:\/\/[0-9.]+:\d+(\/s\/\d+\/\d+)/)[1],
+        publicPath: out.match(/public results page: http:\/\/[0-9.]+:\d+(\/public\/rounds\/\d+\/units\/\d+)/)[1],
+        kpiDocxPath: out.match(/KPI 2\.1 attachment \(signed in\): http:\/\/[0-9.]+:\d+(\S+)/)[1],
       });
     });
   });
@@ -62,4 +65,24 @@ export async function phonePage(browser) {
     locale: 'th-TH',
   });
   return context.newPage();
+}
+
+// The page's width and any element (outside a sideways-scrolling table box)
+// that sticks out of the viewport.
+export async function assertFits(page, label) {
+  const o = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [];
+    for (const el of document.querySelectorAll('main *')) {
+      if (el.closest('.table-scroll')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.right > width + 0.5 || box.left < -0.5) {
+        wide.push(`${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${Math.round(box.left)}..${Math.round(box.right)}`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+  });
+  assert.ok(o.scrollWidth <= o.width, `${label}: page is ${o.scrollWidth} px wide in ${o.width} px`);
+  assert.deepEqual(o.wide, [], `${label}: elements stick out`);
 }

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startDemo, launchBrowser, artifactDir } from './harness.js';
+import { startDemo, launchBrowser, artifactDir, assertFits } from './harness.js';
 
 const SEED_UNIT = 'ศูนย์ความร่วมมือระหว่างประเทศ';
 const NEW_PASSWORD = 'รหัสผ่านใหม่สำหรับแผนพัฒนา 2569';
@@ -34,26 +34,6 @@ after(async () => {
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(artifactDir, `${name}.png`), fullPage: true });
-}
-
-// The page's width and any element (outside a sideways-scrolling table box)
-// that sticks out of the viewport.
-async function assertFits(page, label) {
-  const o = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [];
-    for (const el of document.querySelectorAll('main *')) {
-      if (el.closest('.table-scroll')) continue;
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      if (box.right > width + 0.5 || box.left < -0.5) {
-        wide.push(`${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${Math.round(box.left)}..${Math.round(box.right)}`);
-      }
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
-  });
-  assert.ok(o.scrollWidth <= o.width, `${label}: page is ${o.scrollWidth} px wide in ${o.width} px`);
-  assert.deepEqual(o.wide, [], `${label}: elements stick out`);
 }
 
 test('the admin adds a measure under B and reports 40% with a PDF on the demo plan', async () => {
