@@ -111,27 +111,6 @@ std::string change_label(const core::Questionnaire& q, const core::ScoreChange& 
     return {};
 }
 
-std::string chart(const app::UnitRoundResults& r, double target, Language language) {
-    const core::Questionnaire& q = *r.questionnaire;
-    std::vector<report::Bar> bars;
-    for (const auto& instrument : r.score.instruments) {
-        for (const auto& ind : instrument.indicators) {
-            if (!ind.has_data()) continue;
-            bars.push_back({indicator_label(q, ind.indicator, language), ind.score,
-                            core::format_score(ind.score), below(ind.score, target)});
-        }
-    }
-    if (bars.empty()) return {};
-    report::BarChartOptions options;
-    // Narrower than the report's default, so that on a 360 px phone the
-    // scaled-down labels stay at about 12 px.
-    options.width = 480;
-    options.target = target;
-    options.target_label =
-        admin_phrase(language, "target_label") + " " + core::format_score(target);
-    options.title = admin_phrase(language, "chart_title") + " " + r.unit.name + " " + r.round.name;
-    return report::bar_chart_svg(bars, options);
-}
 
 Json total_json(const core::UnitRoundScore& score, double target) {
     Json out{{"has_total", score.ita_total.has_value()}, {"below_target", false}, {"grade", ""}};
@@ -285,7 +264,7 @@ Json dashboard_view(const Dashboard& d, Language language) {
                                {"delta", delta_text(c.delta())},
                                {"down", c.delta() < 0}});
     }
-    const std::string svg = chart(r, d.target, language);
+    const std::string svg = indicator_chart_svg(r, d.target, language);
     Json out{{"title", unit_label(r.unit) + " · " + r.round.name},
              {"round_id", r.round.id},
              {"download_base", "/admin/rounds/" + std::to_string(r.round.id) + "/units/" +
@@ -364,6 +343,28 @@ Json overview_json(const Overview& overview) {
     }
     return Json{
         {"round", round_json(overview.round)}, {"target", overview.target}, {"units", units}};
+}
+
+std::string indicator_chart_svg(const app::UnitRoundResults& r, double target, Language language) {
+    const core::Questionnaire& q = *r.questionnaire;
+    std::vector<report::Bar> bars;
+    for (const auto& instrument : r.score.instruments) {
+        for (const auto& ind : instrument.indicators) {
+            if (!ind.has_data()) continue;
+            bars.push_back({indicator_label(q, ind.indicator, language), ind.score,
+                            core::format_score(ind.score), below(ind.score, target)});
+        }
+    }
+    if (bars.empty()) return {};
+    report::BarChartOptions options;
+    // Narrower than the report's default, so that on a 360 px phone the
+    // scaled-down labels stay at about 12 px.
+    options.width = 480;
+    options.target = target;
+    options.target_label =
+        admin_phrase(language, "target_label") + " " + core::format_score(target);
+    options.title = admin_phrase(language, "chart_title") + " " + r.unit.name + " " + r.round.name;
+    return report::bar_chart_svg(bars, options);
 }
 
 Json results_json(const Dashboard& d, bool with_live_counts) {

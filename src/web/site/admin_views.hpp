@@ -54,6 +54,10 @@ store::StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_
 nlohmann::json overview_view(const Overview& overview, const std::vector<store::Round>& rounds,
                              Language language);
 nlohmann::json dashboard_view(const Dashboard& dashboard, Language language);
+// The indicator scores of a unit's round as an inline SVG bar chart against
+// `target`; empty when no indicator has data. The dashboard and the public
+// page show the same chart.
+std::string indicator_chart_svg(const app::UnitRoundResults& results, double target, Language language);
 
 std::string unit_label(const store::Unit& unit);
 std::string round_status_key(store::RoundStatus status);  // "status_open"

@@ -53,28 +53,6 @@ std::string indicator_label(const core::Questionnaire& q, int indicator, Languag
 
 bool below(double score, double target) { return score < target; }
 
-std::string chart(const app::UnitRoundResults& r, double target, Language language) {
-    const core::Questionnaire& q = *r.questionnaire;
-    std::vector<report::Bar> bars;
-    for (const auto& instrument : r.score.instruments) {
-        for (const auto& ind : instrument.indicators) {
-            if (!ind.has_data()) continue;
-            bars.push_back({indicator_label(q, ind.indicator, language), ind.score,
-                            core::format_score(ind.score), below(ind.score, target)});
-        }
-    }
-    if (bars.empty()) return {};
-    report::BarChartOptions options;
-    // As on the dashboard: narrow enough that on a 360 px phone the
-    // scaled-down labels stay readable.
-    options.width = 480;
-    options.target = target;
-    options.target_label =
-        public_phrase(language, "target_label") + " " + core::format_score(target);
-    options.title = public_phrase(language, "chart_title") + " " + r.unit.name + " " + r.round.name;
-    return report::bar_chart_svg(bars, options);
-}
-
 Json instruments_json(const app::UnitRoundResults& r, double target, Language language) {
     const core::Questionnaire& q = *r.questionnaire;
     Json out = Json::array();
@@ -215,7 +193,7 @@ Json public_list_view(const std::vector<PublishedRound>& rounds, Language langua
 Json public_results_view(const app::UnitRoundResults& r, const std::optional<StoredPlan>& plan,
                          double target, Language language) {
     const std::string href = public_results_href(r.round.id, r.unit.id);
-    const std::string svg = chart(r, target, language);
+    const std::string svg = indicator_chart_svg(r, target, language);
     Json out{{"title", public_phrase(language, "results_title") + " · " + unit_label(r.unit) +
                            " · " + r.round.name},
              {"p", public_text(language)},
