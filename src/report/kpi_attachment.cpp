@@ -220,8 +220,11 @@ private:
         parts.push_back(activity.title);
         if (!activity.place.empty()) parts.push_back(fill(t_.activity_place, fmt::arg("place", activity.place)));
         if (activity.starts_at && activity.ends_at) {
-            parts.push_back(fill(t_.activity_time,
-                                 fmt::arg("time", core::format_thai_time_range(*activity.starts_at, *activity.ends_at))));
+            const std::string time =
+                in_.language == Language::kThai
+                    ? core::format_thai_time_range(*activity.starts_at, *activity.ends_at)
+                    : core::to_hhmm_string(*activity.starts_at) + "-" + core::to_hhmm_string(*activity.ends_at);
+            parts.push_back(fill(t_.activity_time, fmt::arg("time", time)));
         }
         if (!activity.participants.empty()) {
             std::vector<std::string> people;

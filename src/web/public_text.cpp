@@ -27,7 +27,6 @@ nlohmann::json thai() {
          "คะแนนเป็นร้อยละของคำตอบเชิงบวก จำนวนผู้ตอบ (n) คือฐานของคะแนนแต่ละค่า "
          "คะแนนจากผู้ตอบจำนวนน้อยควรอ่านด้วยความระมัดระวัง"},
         {"indicators_heading", "คะแนนรายตัวชี้วัด"},
-        {"chart_title", "คะแนนรายตัวชี้วัดเทียบกับเป้าหมาย"},
         {"indicator_word", "ตัวชี้วัดที่"},
         {"col_instrument", "แบบวัด"},
         {"col_indicator", "ตัวชี้วัด"},
@@ -79,7 +78,6 @@ nlohmann::json english() {
          "Scores are the percentage of favourable answers; n is the number of respondents "
          "behind each figure. Read figures from few respondents with care."},
         {"indicators_heading", "Scores by indicator"},
-        {"chart_title", "Indicator scores against the target"},
         {"indicator_word", "Indicator"},
         {"col_instrument", "Instrument"},
         {"col_indicator", "Indicator"},

@@ -220,6 +220,18 @@ TEST_F(DemoAttachmentTest, HtmlHasTheSpansTheChartAndEscapedText) {
     EXPECT_TRUE(contains(html, "(Internal Integrity and Transparency Assessment: IIT)<br>2. แผนปฏิบัติการ"));
 }
 
+TEST_F(DemoAttachmentTest, EnglishSentencesAroundTheAgencysOwnWords) {
+    KpiAttachmentInput in = input(&plan_);
+    in.language = Language::kEnglish;
+    const std::string text = all_text(kpi_attachment(in));
+    EXPECT_TRUE(contains(text, "Activity 4.1: จัดประชุมภายในเพื่อชี้แจงผลการประเมินและมาตรการแก้ไข")) << text;
+    EXPECT_TRUE(contains(text, "On 2025-11-20, ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.) held:")) << text;
+    EXPECT_TRUE(contains(text, "09:30-11:00,")) << text;
+    EXPECT_TRUE(contains(text, "The highest indicator is indicator 3")) << text;
+    EXPECT_TRUE(contains(text, "Made by itagap from the data it holds, on 2026-04-15")) << text;
+    EXPECT_FALSE(contains(text, "11.00 น.")) << text;
+}
+
 TEST(KpiAttachmentTest, OneInstrumentOnlyAndEverythingAboveTarget) {
     using testing::make_table;
     const core::Questionnaire q = testing::QuestionnaireBuilder()
