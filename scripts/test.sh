@@ -20,3 +20,9 @@ trap 'rm -rf "$tmp"' EXIT
 ./build/release/bench/itagap-bench-generate --units 50 --responses 2000 > "$tmp/responses.csv"
 ./build/release/bench/itagap-bench-score --repeat 1 \
   --questionnaire data/questionnaires/ita-internal-2568.json --responses "$tmp/responses.csv"
+# itagap next to SQLite and DuckDB on the same figures, checked to 1e-9 (runs
+# npm ci for DuckDB's Node package the first time).
+bash bench/compare/run_compare.sh --units 50 --responses 2000
+# Render benchmark: load a tiny set, serve it on loopback, sign in and fetch
+# the overview, a dashboard and the reports over HTTP (a few seconds).
+bash bench/render/run_render_bench.sh --units 20 --responses 500 --requests 5 --work "$tmp/render"
