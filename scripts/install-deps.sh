@@ -22,7 +22,7 @@ packages=(
   # DOCX with LibreOffice and check its XML with xmllint
   libzip-dev libxlsxwriter-dev libreoffice-writer-nogui libxml2-utils unzip
   # benchmarks: wrk as the HTTP load, sqlite3 to count what was stored
-  wrk sqlite3 curl
+  wrk sqlite3 curl nginx-light
 )
 # Node.js and npm: the machine's own when it has them (a Node.js build that
 # bundles npm conflicts with Debian's npm package), else Debian's.

@@ -2,6 +2,8 @@
 # Durable EIT submissions over HTTP on loopback with wrk (docs/performance.md).
 # Usage: bench/http/run_submit_bench.sh [ITAGAP_BINARY] [DURATION] [CONNECTIONS] [DB_URL]
 # DB_URL defaults to a fresh SQLite file; give a postgresql:// URL for PostgreSQL.
+# WORKERS (environment, default 16) sets the server's handler threads: each
+# thread waits for its submission's group commit, so it bounds a batch.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 binary=${1:-$here/../../build/release/src/itagap}
@@ -12,7 +14,7 @@ db=${4:-sqlite:$work/bench.db}
 port=$((20000 + RANDOM % 20000))
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-"$binary" demo --db "$db" --listen 127.0.0.1:$port --submit-rate 0 --workers 16 > "$work/demo.txt" 2>&1 &
+"$binary" demo --db "$db" --listen 127.0.0.1:$port --submit-rate 0 --workers "${WORKERS:-16}" > "$work/demo.txt" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q "serving on" "$work/demo.txt" && break; sleep 0.1; done
 path=$(grep -o '/s/[0-9]*/[0-9]*' "$work/demo.txt" | head -1)
