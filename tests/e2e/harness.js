@@ -86,3 +86,18 @@ export async function assertFits(page, label) {
   assert.ok(o.scrollWidth <= o.width, `${label}: page is ${o.scrollWidth} px wide in ${o.width} px`);
   assert.deepEqual(o.wide, [], `${label}: elements stick out`);
 }
+
+// Signs in as the demo admin with the one-time password and sets `newPassword`
+// (the password change the first sign-in demands); ends on the overview.
+export async function signInAsDemoAdmin(page, demo, newPassword) {
+  await page.goto(`${demo.base}/admin`);
+  await page.getByLabel('ชื่อผู้ใช้', { exact: true }).fill('admin');
+  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(demo.password);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.waitForSelector('text=รหัสผ่านที่ใช้อยู่เป็นรหัสผ่านใช้ครั้งเดียว');
+  await page.getByLabel('รหัสผ่านปัจจุบัน', { exact: true }).fill(demo.password);
+  await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(newPassword);
+  await page.getByLabel('ยืนยันรหัสผ่านใหม่', { exact: true }).fill(newPassword);
+  await page.getByRole('button', { name: 'บันทึกรหัสผ่านใหม่' }).click();
+  await page.waitForSelector('h1:has-text("ภาพรวมองค์กร")');
+}

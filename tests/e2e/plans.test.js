@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startDemo, launchBrowser, artifactDir, assertFits } from './harness.js';
+import { startDemo, launchBrowser, artifactDir, assertFits, signInAsDemoAdmin } from './harness.js';
 
 const SEED_UNIT = 'ศูนย์ความร่วมมือระหว่างประเทศ';
 const NEW_PASSWORD = 'รหัสผ่านใหม่สำหรับแผนพัฒนา 2569';
@@ -43,16 +43,7 @@ test('the admin adds a measure under B and reports 40% with a PDF on the demo pl
   const page = await context.newPage();
 
   // Sign in with the one-time password, then change it.
-  await page.goto(`${demo.base}/admin`);
-  await page.getByLabel('ชื่อผู้ใช้', { exact: true }).fill('admin');
-  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(demo.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForSelector('text=รหัสผ่านที่ใช้อยู่เป็นรหัสผ่านใช้ครั้งเดียว');
-  await page.getByLabel('รหัสผ่านปัจจุบัน', { exact: true }).fill(demo.password);
-  await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('ยืนยันรหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: 'บันทึกรหัสผ่านใหม่' }).click();
-  await page.waitForSelector('h1:has-text("ภาพรวมองค์กร")');
+  await signInAsDemoAdmin(page, demo, NEW_PASSWORD);
 
   // The plans of fiscal year 2569, then the demo unit's plan.
   await page.goto(`${demo.base}/admin/plans?year=2569`);

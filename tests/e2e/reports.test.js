@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startDemo, launchBrowser, phonePage, artifactDir, assertFits } from './harness.js';
+import { startDemo, launchBrowser, phonePage, artifactDir, assertFits, signInAsDemoAdmin } from './harness.js';
 
 const NEW_PASSWORD = 'รหัสผ่านใหม่สำหรับรายงาน 2569';
 
@@ -46,16 +46,7 @@ test('the admin downloads the KPI 2.1 attachment from the dashboard', async () =
     viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'th-TH', acceptDownloads: true,
   });
   const page = await context.newPage();
-  await page.goto(`${demo.base}/admin`);
-  await page.getByLabel('ชื่อผู้ใช้', { exact: true }).fill('admin');
-  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(demo.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForSelector('text=รหัสผ่านที่ใช้อยู่เป็นรหัสผ่านใช้ครั้งเดียว');
-  await page.getByLabel('รหัสผ่านปัจจุบัน', { exact: true }).fill(demo.password);
-  await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('ยืนยันรหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: 'บันทึกรหัสผ่านใหม่' }).click();
-  await page.waitForSelector('h1:has-text("ภาพรวมองค์กร")');
+  await signInAsDemoAdmin(page, demo, NEW_PASSWORD);
 
   // The unit's dashboard in the seed round: the docx link's page.
   const dashboardPath = demo.kpiDocxPath.replace(/\/report\/docx$/, '');
