@@ -20,8 +20,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +106,12 @@ struct Round {
     Id questionnaire_id = 0;
     RoundStatus status = RoundStatus::kDraft;
     bool results_published = false;  // the public page shows it only when true
+    // Grows by one whenever the round is updated or responses are imported
+    // into it. A submission does not change it (only an open round takes
+    // submissions), so a closed round's responses are the same as long as its
+    // revision is: summaries of closed rounds can be cached against it, also
+    // by several servers over one database.
+    std::int64_t revision = 0;
 };
 
 // ---- Collection ------------------------------------------------------------
@@ -137,6 +146,14 @@ struct StoredResponse {
     std::string submitted_on;   // date only, never a time
     std::vector<std::uint8_t> answers;
     std::string comment;        // optional free text, verbatim
+};
+
+// One stored response as a whole-round scan hands it over. The views are
+// valid only during the call that receives them.
+struct RoundAnswerRow {
+    Id unit_id = 0;
+    std::string_view instrument;
+    std::span<const std::uint8_t> answers;
 };
 
 // What makes a submission acceptable, checked inside the same transaction
@@ -253,6 +270,8 @@ public:
     // Access codes.
     virtual Status add_access_codes(const AccessCodeBatch& batch) = 0;  // kConflict on a duplicate
     virtual StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) = 0;
+    // Issued and used codes of every unit of a round that has codes.
+    virtual StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) = 0;
     // The round and unit of a code (by its hash); kNotFound when unknown.
     virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) {
         (void)code_hash;
@@ -270,6 +289,13 @@ public:
                                                                  std::string_view instrument) = 0;
     virtual StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
                                                    std::string_view instrument) = 0;
+    // Every response of a round, one call of `visit` each, without comments,
+    // ordered by unit id and instrument (within a unit's instrument, by the
+    // random id): one pass over the round for whole-round figures, so a
+    // caller can finish a unit when the next one starts and hold one unit at
+    // a time.
+    virtual Status scan_round_answers(Id round_id,
+                                      const std::function<void(const RoundAnswerRow&)>& visit) = 0;
 
     // Users and sessions.
     virtual StatusOr<Id> create_user(const User& user) = 0;  // kConflict on a taken username

@@ -137,7 +137,14 @@ CREATE TABLE evidence_files (
 CREATE INDEX evidence_files_plan ON evidence_files(plan_id);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
+// Version 4: rounds.revision, the twin of sqlite/migrations.cpp's version 4.
+// (The SQLite file also reclusters its responses by unit there; a PostgreSQL
+// heap has no such order to keep, and a whole-round read scans it.)
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE rounds ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -19,6 +19,7 @@
 
 #include <cstring>
 #include <limits>
+#include <set>
 #include <utility>
 
 #include "store/postgres/connection.hpp"
@@ -107,6 +108,7 @@ Round read_round(const Result& r, int row) {
     round.questionnaire_id = r.int64(row, 5);
     round.status = round_status_from_string(r.text(row, 6)).value_or(RoundStatus::kDraft);
     round.results_published = r.boolean(row, 7);
+    round.revision = r.int64(row, 8);
     return round;
 }
 
@@ -132,7 +134,7 @@ User read_user(const Result& r, int row) {
     "locked_until, must_change_password"
 #define ITAGAP_ROUND_SELECT                                                            \
     "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, " \
-    "results_published FROM rounds"
+    "results_published, revision FROM rounds"
 #define ITAGAP_PLAN_SELECT \
     "SELECT id, unit_id, fiscal_year_be, document, version, updated_at FROM plans"
 #define ITAGAP_EVIDENCE_SELECT                                                           \
@@ -162,6 +164,7 @@ public:
 
     Status add_access_codes(const AccessCodeBatch& batch) override;
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
+    StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) override;
     StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
 
     SubmitOutcome submit(const Submission& submission) override;
@@ -171,6 +174,8 @@ public:
                                                          std::string_view instrument) override;
     StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
                                            std::string_view instrument) override;
+    Status scan_round_answers(Id round_id,
+                              const std::function<void(const RoundAnswerRow&)>& visit) override;
 
     StatusOr<Id> create_user(const User& user) override;
     Status update_user(const User& user) override;
@@ -426,7 +431,8 @@ StatusOr<Id> PostgresStore::create_round(const Round& round) {
 Status PostgresStore::update_round(const Round& round) {
     return update_one(
         "UPDATE rounds SET fiscal_year_be = $1, name = $2, opens_on = $3, closes_on = $4, "
-        "questionnaire_id = $5, status = $6, results_published = $7 WHERE id = $8",
+        "questionnaire_id = $5, status = $6, results_published = $7, revision = revision + 1 "
+        "WHERE id = $8",
         Params()
             .add(round.fiscal_year_be)
             .add(round.name)
@@ -483,6 +489,22 @@ StatusOr<AccessCodeCounts> PostgresStore::count_access_codes(Id round_id, Id uni
             Params().add(round_id).add(unit_id));
         if (!r.ok()) return fail<AccessCodeCounts>(c.error(r, "count_access_codes"));
         return ok(AccessCodeCounts{r.int64(0, 0), r.int64(0, 1)});
+    });
+}
+
+StatusOr<std::map<Id, AccessCodeCounts>> PostgresStore::count_access_codes_by_unit(Id round_id) {
+    using Counts = std::map<Id, AccessCodeCounts>;
+    return with_connection<Counts>([&](Connection& c) -> StatusOr<Counts> {
+        Result r = c.query(
+            "SELECT unit_id, count(*), count(*) FILTER (WHERE used) FROM access_codes "
+            "WHERE round_id = $1 GROUP BY unit_id",
+            Params().add(round_id));
+        if (!r.ok()) return fail<Counts>(c.error(r, "count_access_codes_by_unit"));
+        Counts counts;
+        for (int i = 0; i < r.rows(); ++i) {
+            counts[r.int64(i, 0)] = AccessCodeCounts{r.int64(i, 1), r.int64(i, 2)};
+        }
+        return ok(std::move(counts));
     });
 }
 
@@ -595,8 +617,15 @@ Status PostgresStore::import_responses(const std::vector<StoredResponse>& respon
     return with_connection_status([&](Connection& c) -> Status {
         Transaction tx(c);
         if (Status s = tx.begin("import_responses"); !s.ok()) return s;
+        std::set<Id> rounds;
         for (const StoredResponse& response : responses) {
             Result r = insert_response(c, response);
+            if (!r.ok()) return c.error(r, "import_responses");
+            rounds.insert(response.round_id);
+        }
+        for (Id round_id : rounds) {
+            Result r = c.query("UPDATE rounds SET revision = revision + 1 WHERE id = $1",
+                               Params().add(round_id));
             if (!r.ok()) return c.error(r, "import_responses");
         }
         return tx.commit("import_responses");
@@ -621,6 +650,33 @@ StatusOr<std::vector<StoredResponse>> PostgresStore::list_responses(Id round_id,
                                           r.bytes(i, 4), r.text(i, 5)});
         }
         return ok(std::move(list));
+    });
+}
+
+Status PostgresStore::scan_round_answers(
+    Id round_id, const std::function<void(const RoundAnswerRow&)>& visit) {
+    return with_connection_status([&](Connection& c) -> Status {
+        // A cursor, fetched in batches, so that a national round (1.35
+        // million rows) never sits in one result in memory.
+        Transaction tx(c);
+        if (Status s = tx.begin("scan_round_answers"); !s.ok()) return s;
+        Result declared = c.query(
+            "DECLARE round_answers NO SCROLL CURSOR FOR "
+            "SELECT unit_id, instrument, answers FROM responses WHERE round_id = $1 "
+            "ORDER BY unit_id, instrument, id",
+            Params().add(round_id));
+        if (!declared.ok()) return c.error(declared, "scan_round_answers");
+        for (;;) {
+            Result batch = c.query("FETCH FORWARD 20000 FROM round_answers");
+            if (!batch.ok()) return c.error(batch, "scan_round_answers");
+            if (batch.rows() == 0) break;
+            for (int i = 0; i < batch.rows(); ++i) {
+                const std::string instrument = batch.text(i, 1);
+                const std::vector<std::uint8_t> answers = batch.bytes(i, 2);
+                visit(RoundAnswerRow{batch.int64(i, 0), instrument, answers});
+            }
+        }
+        return tx.commit("scan_round_answers");
     });
 }
 

@@ -93,6 +93,20 @@ std::vector<std::uint8_t> Statement::blob(int column) const {
     return {p, p + n};
 }
 
+std::span<const std::uint8_t> Statement::blob_view(int column) const {
+    const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
+    int n = sqlite3_column_bytes(stmt_, column);
+    if (p == nullptr || n <= 0) return {};
+    return {p, static_cast<std::size_t>(n)};
+}
+
+std::string_view Statement::text_view(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    int n = sqlite3_column_bytes(stmt_, column);
+    if (p == nullptr || n <= 0) return {};
+    return {p, static_cast<std::size_t>(n)};
+}
+
 std::string Statement::blob_string(int column) const {
     const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
     int n = sqlite3_column_bytes(stmt_, column);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,10 @@ public:
     std::optional<std::int64_t> optional_int64(int column) const;
     std::string text(int column) const;
     std::vector<std::uint8_t> blob(int column) const;
+    // The same bytes without a copy; valid until the next step() or reset.
+    std::span<const std::uint8_t> blob_view(int column) const;
+    // A TEXT column without a copy; valid until the next step() or reset.
+    std::string_view text_view(int column) const;
     std::string blob_string(int column) const;
 
 private:

@@ -146,7 +146,35 @@ CREATE TABLE evidence_files (
 CREATE INDEX evidence_files_plan ON evidence_files(plan_id);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
+// Version 4: whole-round reads.
+// - rounds.revision (see store::Round) lets a server cache a closed round's
+//   summary and know when it is stale.
+// - responses is rebuilt clustered by (round, unit, instrument, random id):
+//   a unit's responses, and a whole round, are then one range of the b-tree
+//   instead of one random lookup per row through an index (81% of the time of
+//   the national overview before). Inside a unit the order is still the
+//   random id's, so it says nothing about arrival.
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE rounds ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE responses_by_unit (
+    id            INTEGER NOT NULL,
+    round_id      INTEGER NOT NULL REFERENCES rounds(id),
+    unit_id       INTEGER NOT NULL REFERENCES units(id),
+    instrument    TEXT NOT NULL CHECK (instrument IN ('IIT', 'EIT')),
+    submitted_on  TEXT NOT NULL
+        CHECK (submitted_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    answers       BLOB NOT NULL,
+    comment       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (round_id, unit_id, instrument, id)
+) WITHOUT ROWID;
+INSERT INTO responses_by_unit (id, round_id, unit_id, instrument, submitted_on, answers, comment)
+    SELECT id, round_id, unit_id, instrument, submitted_on, answers, comment FROM responses;
+DROP TABLE responses;
+ALTER TABLE responses_by_unit RENAME TO responses;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <set>
 #include <utility>
 
 #include "store/sqlite/connection.hpp"
@@ -102,6 +103,7 @@ Round read_round(const Statement& s) {
     r.questionnaire_id = s.int64(5);
     r.status = round_status_from_string(s.text(6)).value_or(RoundStatus::kDraft);
     r.results_published = s.int64(7) != 0;
+    r.revision = s.int64(8);
     return r;
 }
 
@@ -148,6 +150,7 @@ public:
 
     Status add_access_codes(const AccessCodeBatch& batch) override;
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
+    StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) override;
     StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
 
     SubmitOutcome submit(const Submission& submission) override;
@@ -157,6 +160,8 @@ public:
                                                          std::string_view instrument) override;
     StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
                                            std::string_view instrument) override;
+    Status scan_round_answers(Id round_id,
+                              const std::function<void(const RoundAnswerRow&)>& visit) override;
 
     StatusOr<Id> create_user(const User& user) override;
     Status update_user(const User& user) override;
@@ -434,7 +439,8 @@ Status SqliteStore::update_round(const Round& round) {
     return write([&](Connection& c) -> Status {
         auto s = c.prepare(
             "UPDATE rounds SET fiscal_year_be = ?, name = ?, opens_on = ?, closes_on = ?, "
-            "questionnaire_id = ?, status = ?, results_published = ? WHERE id = ?");
+            "questionnaire_id = ?, status = ?, results_published = ?, revision = revision + 1 "
+            "WHERE id = ?");
         int rc = s.bind(round.fiscal_year_be)
                      .bind(round.name)
                      .bind(round.opens_on)
@@ -452,7 +458,7 @@ Status SqliteStore::update_round(const Round& round) {
 
 constexpr std::string_view kRoundSelect =
     "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, "
-    "results_published FROM rounds";
+    "results_published, revision FROM rounds";
 
 StatusOr<Round> SqliteStore::get_round(Id id) {
     return read<Round>([&](Connection& c) -> StatusOr<Round> {
@@ -500,6 +506,24 @@ StatusOr<AccessCodeCounts> SqliteStore::count_access_codes(Id round_id, Id unit_
         int rc = s.bind(round_id).bind(unit_id).step();
         if (rc != SQLITE_ROW) return fail<AccessCodeCounts>(c.error(rc, "count_access_codes"));
         return ok(AccessCodeCounts{s.int64(0), s.int64(1)});
+    });
+}
+
+StatusOr<std::map<Id, AccessCodeCounts>> SqliteStore::count_access_codes_by_unit(Id round_id) {
+    using Counts = std::map<Id, AccessCodeCounts>;
+    return read<Counts>([&](Connection& c) -> StatusOr<Counts> {
+        // The table is clustered by (round_id, code_hash): one range.
+        auto s = c.prepare(
+            "SELECT unit_id, count(*), COALESCE(SUM(used), 0) FROM access_codes "
+            "WHERE round_id = ? GROUP BY unit_id");
+        s.bind(round_id);
+        Counts counts;
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            counts[s.int64(0)] = AccessCodeCounts{s.int64(1), s.int64(2)};
+        }
+        if (rc != SQLITE_DONE) return fail<Counts>(c.error(rc, "count_access_codes_by_unit"));
+        return ok(std::move(counts));
     });
 }
 
@@ -615,8 +639,16 @@ Status SqliteStore::import_responses(const std::vector<StoredResponse>& response
     return write([&](Connection& c) -> Status {
         Transaction tx(c);
         if (Status s = tx.begin("import_responses"); !s.ok()) return s;
+        std::set<Id> rounds;
         for (const StoredResponse& r : responses) {
             if (int rc = insert_response(c, r); rc != SQLITE_DONE) {
+                return c.error(rc, "import_responses");
+            }
+            rounds.insert(r.round_id);
+        }
+        for (Id round_id : rounds) {
+            auto bump = c.prepare("UPDATE rounds SET revision = revision + 1 WHERE id = ?");
+            if (int rc = bump.bind(round_id).run(); rc != SQLITE_DONE) {
                 return c.error(rc, "import_responses");
             }
         }
@@ -654,6 +686,25 @@ StatusOr<std::int64_t> SqliteStore::count_responses(Id round_id, Id unit_id,
         if (rc != SQLITE_ROW) return fail<std::int64_t>(c.error(rc, "count_responses"));
         return ok<std::int64_t>(s.int64(0));
     });
+}
+
+Status SqliteStore::scan_round_answers(Id round_id,
+                                       const std::function<void(const RoundAnswerRow&)>& visit) {
+    auto done = read<bool>([&](Connection& c) -> StatusOr<bool> {
+        // One range of the (round, unit, instrument, id) key, in its order:
+        // the ORDER BY costs no sort.
+        auto s = c.prepare(
+            "SELECT unit_id, instrument, answers FROM responses WHERE round_id = ? "
+            "ORDER BY unit_id, instrument, id");
+        s.bind(round_id);
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            visit(RoundAnswerRow{s.int64(0), s.text_view(1), s.blob_view(2)});
+        }
+        if (rc != SQLITE_DONE) return fail<bool>(c.error(rc, "scan_round_answers"));
+        return ok(true);
+    });
+    return done.status;
 }
 
 // ---- Users and sessions -----------------------------------------------------

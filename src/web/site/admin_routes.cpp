@@ -143,21 +143,27 @@ Response overview(SiteContext& context, const Request& request, const SignedIn& 
     }
     auto data = load_overview(context, round, only(*units, readable_units(who.user, *units)));
     if (!data.ok()) return store_failed(context, &who, language);
-    return admin_page(context, &who, "admin_overview", overview_view(*data, *rounds, language),
-                      language, http::status::ok, "/admin");
+    OverviewPage page;
+    page.flagged_only = request.query.get_or("flagged", "") == "1";
+    if (auto number = parse_id(request.query.get_or("page", "")); number && *number < 1000000) {
+        page.number = static_cast<int>(*number);
+    }
+    return admin_page(context, &who, "admin_overview",
+                      overview_view(*data, *rounds, page, language), language, http::status::ok,
+                      "/admin");
 }
 
 Response dashboard(SiteContext& context, const Request& request, const SignedIn& who,
                    Language language) {
     auto round_id = path_id(request, "round");
     auto unit_id = path_id(request, "unit");
-    auto units = all_units(context);
-    if (!units) return store_failed(context, &who, language);
     if (!round_id || !unit_id) return not_found(context, who, language);
-    const bool exists =
-        std::any_of(units->begin(), units->end(), [&](const auto& u) { return u.id == *unit_id; });
-    if (!exists) return not_found(context, who, language);
-    if (!readable_units(who.user, *units).count(*unit_id)) return forbidden(context, who, language);
+    switch (unit_access(context, who.user, *unit_id)) {
+        case UnitAccess::kReadable: break;
+        case UnitAccess::kNotFound: return not_found(context, who, language);
+        case UnitAccess::kForbidden: return forbidden(context, who, language);
+        case UnitAccess::kStoreFailed: return store_failed(context, &who, language);
+    }
     auto data = load_dashboard(context, *round_id, *unit_id);
     if (!data.ok()) {
         if (data.status.code == store::StatusCode::kNotFound)

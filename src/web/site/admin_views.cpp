@@ -8,6 +8,7 @@
 #include "report/narrative.hpp"
 #include "report/score_json.hpp"
 #include "web/admin_text.hpp"
+#include "web/site/page.hpp"
 #include "web/templates/html_escape.hpp"
 
 namespace itagap::web {
@@ -159,25 +160,24 @@ std::string display_timestamp(std::string_view iso_timestamp, Language language)
 
 StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round,
                                  const std::vector<store::Unit>& units) {
+    auto summary = context.round_summaries->get(round, context.options.target,
+                                                iso_timestamp(context.now()));
+    if (!summary.ok()) return fail<Overview>(summary.status);
     Overview out;
     out.round = round;
     out.target = context.options.target;
-    for (const auto& unit : units) {
-        auto results = app::unit_round_results(context.store, context.questionnaires, round.id,
-                                               unit.id, context.options.target);
-        if (!results.ok()) return fail<Overview>(results.status);
-        auto live = live_counts(context, *results->questionnaire, round.id, unit.id);
-        if (!live.ok()) return fail<Overview>(live.status);
-        auto codes = context.store.count_access_codes(round.id, unit.id);
-        if (!codes.ok()) return fail<Overview>(codes.status);
-        out.units.push_back({std::move(*results), std::move(*live), *codes});
-    }
-    std::stable_sort(out.units.begin(), out.units.end(), [](const auto& a, const auto& b) {
-        const auto& ta = a.results.score.ita_total;
-        const auto& tb = b.results.score.ita_total;
+    out.summary = *summary;
+    out.units.reserve(units.size());
+    for (const auto& unit : units) out.units.push_back({unit, out.summary->find(unit.id)});
+    auto total = [](const OverviewRow& row) -> std::optional<double> {
+        return row.summary ? row.summary->ita_total : std::nullopt;
+    };
+    std::stable_sort(out.units.begin(), out.units.end(), [&](const auto& a, const auto& b) {
+        const auto ta = total(a);
+        const auto tb = total(b);
         if (ta.has_value() != tb.has_value()) return ta.has_value();
         if (ta && *ta != *tb) return *ta > *tb;
-        return a.results.unit.name < b.results.unit.name;
+        return a.unit.name < b.unit.name;
     });
     return {Status::Ok(), std::move(out)};
 }
@@ -208,26 +208,53 @@ StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_id, sto
 }
 
 Json overview_view(const Overview& overview, const std::vector<store::Round>& rounds,
-                   Language language) {
-    Json units = Json::array();
-    int rank = 0;
+                   const OverviewPage& page, Language language) {
+    const core::Questionnaire& q = *overview.summary->questionnaire;
+    auto flagged = [](const app::UnitSummary& s) {
+        return s.total_below_target || s.indicators_below_target > 0;
+    };
+    // Counts and ranks over every unit the viewer may read; the page then
+    // shows one slice of them.
+    std::size_t with_total = 0, below_target = 0;
+    std::vector<std::pair<const OverviewRow*, int>> shown;  // row, rank (0: none)
     for (const auto& row : overview.units) {
-        const auto& r = row.results;
-        Json unit{
-            {"rank", r.score.ita_total ? Json(++rank) : Json("")},
-            {"name", unit_label(r.unit)},
-            {"href", "/admin/rounds/" + std::to_string(overview.round.id) + "/units/" +
-                         std::to_string(r.unit.id)},
-            {"live", live_json(row.live)},
-            {"codes", std::to_string(row.codes.used) + "/" + std::to_string(row.codes.issued)},
-            {"below_indicators", false}};
-        unit.update(total_json(r.score, overview.target));
-        for (const auto& ig : r.gaps.instruments) {
-            if (!ig.indicators_below_target.empty()) unit["below_indicators"] = true;
+        const bool has_total = row.summary && row.summary->ita_total;
+        int rank = has_total ? static_cast<int>(++with_total) : 0;
+        const bool is_flagged = row.summary && flagged(*row.summary);
+        if (is_flagged) ++below_target;
+        if (!page.flagged_only || is_flagged) shown.emplace_back(&row, rank);
+    }
+    const int per_page = OverviewPage::kUnitsPerPage;
+    const int pages = std::max(1, static_cast<int>((shown.size() + per_page - 1) / per_page));
+    const int number = std::clamp(page.number, 1, pages);
+    const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
+    const std::size_t last = std::min(shown.size(), first + per_page);
+
+    Json units = Json::array();
+    for (std::size_t i = first; i < last; ++i) {
+        const auto& [row, rank] = shown[i];
+        const app::UnitSummary* s = row->summary;
+        Json live = Json::array();
+        for (std::size_t k = 0; k < q.instruments.size(); ++k) {
+            live.push_back(Json{{"instrument", q.instruments[k].code},
+                                {"count", s ? s->stored[k] : 0}});
         }
-        unit["flag"] = unit.value("below_target", false) || unit["below_indicators"].get<bool>();
+        Json unit{{"rank", rank > 0 ? Json(rank) : Json("")},
+                  {"name", unit_label(row->unit)},
+                  {"href", "/admin/rounds/" + std::to_string(overview.round.id) + "/units/" +
+                               std::to_string(row->unit.id)},
+                  {"live", live},
+                  {"codes", s ? std::to_string(s->codes.used) + "/" + std::to_string(s->codes.issued)
+                              : std::string("0/0")},
+                  {"has_total", s && s->ita_total.has_value()},
+                  {"total", s && s->ita_total ? core::format_score(*s->ita_total) : std::string()},
+                  {"grade", s && s->ita_total ? s->ita_grade : std::string()},
+                  {"flag", s && flagged(*s)}};
         units.push_back(std::move(unit));
     }
+    const std::string base = "/admin?round=" + std::to_string(overview.round.id) +
+                             (page.flagged_only ? "&flagged=1" : "");
+    auto page_href = [&](int n) { return base + "&page=" + std::to_string(n); };
     Json others = Json::array();
     for (const auto& round : rounds) {
         others.push_back(Json{{"name", round.name},
@@ -235,15 +262,29 @@ Json overview_view(const Overview& overview, const std::vector<store::Round>& ro
                               {"current", round.id == overview.round.id}});
     }
     Json instruments = Json::array();
-    if (!overview.units.empty()) {
-        for (const auto& [code, n] : overview.units.front().live) instruments.push_back(code);
-    }
+    for (const auto& instrument : q.instruments) instruments.push_back(instrument.code);
+    const bool open = overview.round.status != store::RoundStatus::kClosed;
     return Json{{"title", admin_phrase(language, "overview_title")},
                 {"has_round", true},
                 {"round_name", overview.round.name},
                 {"round_status", admin_phrase(language, round_status_key(overview.round.status))},
                 {"published", overview.round.results_published},
                 {"target", core::format_score(overview.target)},
+                {"as_of", open ? display_timestamp(overview.summary->made_at, language) : ""},
+                {"units_total", overview.units.size()},
+                {"units_with_total", with_total},
+                {"units_flagged", below_target},
+                {"has_flagged", below_target > 0},
+                {"flagged_only", page.flagged_only},
+                {"all_href", "/admin?round=" + std::to_string(overview.round.id)},
+                {"flagged_href", "/admin?round=" + std::to_string(overview.round.id) + "&flagged=1"},
+                {"has_pages", pages > 1},
+                {"page", number},
+                {"pages", pages},
+                {"has_previous_page", number > 1},
+                {"previous_page_href", page_href(number - 1)},
+                {"has_next_page", number < pages},
+                {"next_page_href", page_href(number + 1)},
                 {"instruments", instruments},
                 {"units", units},
                 {"rounds", others}};
@@ -320,29 +361,33 @@ Json user_json(const store::User& user) {
 }
 
 Json overview_json(const Overview& overview) {
+    const core::Questionnaire& q = *overview.summary->questionnaire;
     Json units = Json::array();
     for (const auto& row : overview.units) {
-        const auto& s = row.results.score;
+        const app::UnitSummary* s = row.summary;
         Json respondents = Json::object();
-        for (const auto& is : s.instruments) {
-            respondents[row.results.questionnaire->instruments[is.instrument].code] =
-                is.respondents;
-        }
         Json live = Json::object();
-        for (const auto& [code, n] : row.live) live[code] = n;
+        for (std::size_t k = 0; k < q.instruments.size(); ++k) {
+            respondents[q.instruments[k].code] = s ? s->instruments[k].respondents : 0;
+            live[q.instruments[k].code] = s ? s->stored[k] : 0;
+        }
+        const bool has_total = s && s->ita_total;
         units.push_back(Json{
-            {"unit", unit_json(row.results.unit)},
-            {"ita_total", s.ita_total ? Json(*s.ita_total) : Json(nullptr)},
-            {"ita_total_text",
-             s.ita_total ? Json(core::format_score(*s.ita_total)) : Json(nullptr)},
-            {"ita_grade", s.ita_total ? Json(s.ita_grade) : Json(nullptr)},
-            {"below_target", s.ita_total ? Json(*s.ita_total < overview.target) : Json(nullptr)},
+            {"unit", unit_json(row.unit)},
+            {"ita_total", has_total ? Json(*s->ita_total) : Json(nullptr)},
+            {"ita_total_text", has_total ? Json(core::format_score(*s->ita_total)) : Json(nullptr)},
+            {"ita_grade", has_total ? Json(s->ita_grade) : Json(nullptr)},
+            {"below_target", has_total ? Json(s->total_below_target) : Json(nullptr)},
+            {"indicators_below_target", s ? s->indicators_below_target : 0},
             {"respondents", respondents},
             {"live_counts", live},
-            {"access_codes", Json{{"issued", row.codes.issued}, {"used", row.codes.used}}}});
+            {"access_codes", Json{{"issued", s ? s->codes.issued : 0},
+                                  {"used", s ? s->codes.used : 0}}}});
     }
-    return Json{
-        {"round", round_json(overview.round)}, {"target", overview.target}, {"units", units}};
+    return Json{{"round", round_json(overview.round)},
+                {"target", overview.target},
+                {"computed_at", overview.summary->made_at},
+                {"units", units}};
 }
 
 std::string indicator_chart_svg(const app::UnitRoundResults& r, double target, Language language) {

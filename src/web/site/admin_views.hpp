@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "app/results.hpp"
+#include "app/round_summary.hpp"
 #include "store/store.hpp"
 #include "web/site/site.hpp"
 #include "web/ui_text.hpp"
@@ -21,22 +23,32 @@ namespace itagap::web {
 // Responses stored so far, per instrument code, in questionnaire order.
 using LiveCounts = std::vector<std::pair<std::string, std::int64_t>>;
 
-struct UnitOverviewRow {
-    app::UnitRoundResults results;
-    LiveCounts live;
-    store::AccessCodeCounts codes;
+// One unit of the overview; `summary` is null when the unit has neither
+// responses nor access codes in the round.
+struct OverviewRow {
+    store::Unit unit;
+    const app::UnitSummary* summary = nullptr;
 };
 
 struct Overview {
     store::Round round;
     double target = 85;
+    std::shared_ptr<const app::RoundSummary> summary;  // keeps the rows' summaries alive
     // Ranked: highest ITA total first, units without a total last (by name).
-    std::vector<UnitOverviewRow> units;
+    std::vector<OverviewRow> units;
 };
 
-// The overview of `round` over `units` (the ones the viewer may read).
+// The overview of `round` over `units` (the ones the viewer may read), from
+// the context's round summary cache.
 store::StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round,
                                         const std::vector<store::Unit>& units);
+
+// Which part of the overview a page shows.
+struct OverviewPage {
+    int number = 1;             // 1-based; clamped to the pages there are
+    bool flagged_only = false;  // only units below target (total or an indicator)
+    static constexpr int kUnitsPerPage = 100;
+};
 
 struct Dashboard {
     app::UnitRoundResults results;
@@ -52,7 +64,7 @@ store::StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_
 // ---- Template data ---------------------------------------------------------
 
 nlohmann::json overview_view(const Overview& overview, const std::vector<store::Round>& rounds,
-                             Language language);
+                             const OverviewPage& page, Language language);
 nlohmann::json dashboard_view(const Dashboard& dashboard, Language language);
 // The indicator scores of a unit's round as an inline SVG bar chart against
 // `target`; empty when no indicator has data. The dashboard and the public

@@ -112,13 +112,13 @@ Response unit_results(SiteContext& context, const Request& request, const Signed
     auto round_id = path_id(request, "round");
     auto unit_id = path_id(request, "unit");
     if (!round_id || !unit_id) return api_error(http::status::not_found, "not_found");
-    auto all = context.store.list_units();
-    if (!all.ok()) return api_error(http::status::service_unavailable, "unavailable");
-    const bool exists =
-        std::any_of(all->begin(), all->end(), [&](const auto& u) { return u.id == *unit_id; });
-    if (!exists) return api_error(http::status::not_found, "not_found");
-    if (!readable_units(who.user, *all).count(*unit_id))
-        return api_error(http::status::forbidden, "forbidden");
+    switch (unit_access(context, who.user, *unit_id)) {
+        case UnitAccess::kReadable: break;
+        case UnitAccess::kNotFound: return api_error(http::status::not_found, "not_found");
+        case UnitAccess::kForbidden: return api_error(http::status::forbidden, "forbidden");
+        case UnitAccess::kStoreFailed:
+            return api_error(http::status::service_unavailable, "unavailable");
+    }
     auto data = load_dashboard(context, *round_id, *unit_id);
     if (!data.ok()) return lookup_failed(data.status);
     return api_ok(results_json(*data, true));

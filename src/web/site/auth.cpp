@@ -143,6 +143,31 @@ std::set<store::Id> readable_units(const store::User& user, const std::vector<st
     return out;
 }
 
+UnitAccess unit_access(SiteContext& context, const store::User& user, store::Id unit_id) {
+    auto unit = context.store.get_unit(unit_id);
+    if (!unit.ok()) {
+        return unit.status.code == store::StatusCode::kNotFound ? UnitAccess::kNotFound
+                                                                : UnitAccess::kStoreFailed;
+    }
+    if (user.role != store::Role::kUnitCoordinator) return UnitAccess::kReadable;
+    if (!user.unit_id) return UnitAccess::kForbidden;
+    // Up the tree to the root; the bound guards against a cycle in bad data.
+    constexpr int kDeepestTree = 64;
+    std::optional<store::Id> at = unit_id;
+    std::optional<std::optional<store::Id>> parent = unit->parent_id;
+    for (int depth = 0; at && depth < kDeepestTree; ++depth) {
+        if (*at == *user.unit_id) return UnitAccess::kReadable;
+        if (!parent) {
+            auto up = context.store.get_unit(*at);
+            if (!up.ok()) return UnitAccess::kStoreFailed;
+            parent = up->parent_id;
+        }
+        at = *parent;
+        parent.reset();
+    }
+    return UnitAccess::kForbidden;
+}
+
 std::set<store::Id> code_units(const store::User& user, const std::vector<store::Unit>& units) {
     if (user.role == store::Role::kExecutive) return {};
     return readable_units(user, units);

@@ -79,6 +79,11 @@ std::set<store::Id> unit_subtree(const std::vector<store::Unit>& units, store::I
 // The units `user` may read: all for admins and executives, the subtree of
 // their unit for coordinators (none if a coordinator has no unit).
 std::set<store::Id> readable_units(const store::User& user, const std::vector<store::Unit>& units);
+
+enum class UnitAccess { kReadable, kForbidden, kNotFound, kStoreFailed };
+// Whether `user` may read unit `unit_id`, reading only that unit and its
+// ancestors (a unit page must not cost a read of the whole tree).
+UnitAccess unit_access(SiteContext& context, const store::User& user, store::Id unit_id);
 // The units `user` may hand out access codes for: all for admins, the
 // subtree for coordinators, none for executives.
 std::set<store::Id> code_units(const store::User& user, const std::vector<store::Unit>& units);

@@ -31,9 +31,12 @@ std::optional<Response> refuse_unless_readable(SiteContext& context, const Reque
     auto round_id = path_id(request, "round");
     auto unit_id = path_id(request, "unit");
     if (!round_id || !unit_id) return not_found(context, who, language);
-    auto units = all_units(context);
-    if (!units) return store_failed(context, &who, language);
-    if (!readable_units(who.user, *units).count(*unit_id)) return forbidden(context, who, language);
+    switch (unit_access(context, who.user, *unit_id)) {
+        case UnitAccess::kReadable: break;
+        case UnitAccess::kNotFound: return not_found(context, who, language);
+        case UnitAccess::kForbidden: return forbidden(context, who, language);
+        case UnitAccess::kStoreFailed: return store_failed(context, &who, language);
+    }
     target = {*round_id, *unit_id};
     return std::nullopt;
 }

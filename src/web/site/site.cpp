@@ -44,6 +44,10 @@ Response static_file(const Request& request) {
 }  // namespace
 
 Router build_site_router(SiteContext& context) {
+    if (!context.round_summaries) {
+        context.round_summaries = std::make_shared<app::RoundSummaryCache>(
+            context.store, context.questionnaires, context.options.overview_open_round_lifetime);
+    }
     Router router;
     (void)router.get("/static/{file}", static_file);
     (void)router.get("/", [](const Request&) { return redirect("/iit"); });

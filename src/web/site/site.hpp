@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/results.hpp"
+#include "app/round_summary.hpp"
 #include "app/submission_queue.hpp"
 #include "security/rate_limiter.hpp"
 #include "store/store.hpp"
@@ -27,6 +28,9 @@ struct SiteOptions {
     int max_failed_sign_ins = 5;
     std::chrono::minutes lockout{15};
     double target = 85;
+    // How long the organisation overview of an open round is reused before
+    // the round is read again (a closed round's is reused until it changes).
+    std::chrono::seconds overview_open_round_lifetime{15};
 };
 
 using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -39,6 +43,8 @@ struct SiteContext {
     security::RateLimiter& submit_limiter;
     SiteOptions options;
     Clock now = [] { return std::chrono::system_clock::now(); };
+    // Made by build_site_router() when not given.
+    std::shared_ptr<app::RoundSummaryCache> round_summaries;
 };
 
 // Every route of the site. REQUIRES: `context` outlives the router.

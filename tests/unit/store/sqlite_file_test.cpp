@@ -76,7 +76,13 @@ TEST(StoreSqliteFile, WalModeAndNoRowidOnAnonymousTables) {
         EXPECT_NE(rows[0].find("WITHOUT ROWID"), std::string::npos) << table;
     }
     EXPECT_EQ(query_file(db->url(), "SELECT version FROM schema_migrations ORDER BY version"),
-              (std::vector<std::string>{"1", "2", "3"}));
+              (std::vector<std::string>{"1", "2", "3", "4"}));
+    // Responses are clustered by round and unit (version 4), the random id
+    // last: a unit's responses are one range, in no order of arrival.
+    const auto schema = query_file(db->url(), "SELECT sql FROM sqlite_schema WHERE name = 'responses'");
+    ASSERT_EQ(schema.size(), 1u);
+    EXPECT_NE(schema[0].find("PRIMARY KEY (round_id, unit_id, instrument, id)"), std::string::npos)
+        << schema[0];
 }
 
 TEST(StoreCrash, SqliteKeepsEveryResponseReportedStored) {

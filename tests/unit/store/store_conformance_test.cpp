@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <latch>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -22,7 +23,7 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-constexpr int kLatestSchemaVersion = 3;
+constexpr int kLatestSchemaVersion = 4;
 
 std::unique_ptr<Store> open_or_die(const std::string& url) {
     auto store = open_store(url);
@@ -617,6 +618,78 @@ TEST_P(StoreTest, ImportIsAllOrNothing) {
     EXPECT_EQ(store_->import_responses(mixed).code, StatusCode::kInvalid);
     EXPECT_EQ(count(round, unit, "IIT"), 3);
     EXPECT_TRUE(store_->import_responses({}).ok());
+}
+
+TEST_P(StoreTest, RevisionGrowsWithEveryUpdateAndImportButNotWithASubmission) {
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    const std::int64_t created = store_->get_round(round)->revision;
+    Round r = *store_->get_round(round);
+    r.results_published = true;
+    ASSERT_TRUE(store_->update_round(r).ok());
+    const std::int64_t updated = store_->get_round(round)->revision;
+    EXPECT_EQ(updated, created + 1);
+    // The revision a caller holds does not overwrite the stored one.
+    r.revision = 0;
+    ASSERT_TRUE(store_->update_round(r).ok());
+    EXPECT_EQ(store_->get_round(round)->revision, created + 2);
+
+    add_codes(round, unit, {"c1"});
+    ASSERT_EQ(store_->submit(iit(round, unit, "c1")), SubmitOutcome::kStored);
+    EXPECT_EQ(store_->get_round(round)->revision, created + 2);
+    ASSERT_TRUE(store_->import_responses({response(round, unit, "EIT")}).ok());
+    EXPECT_EQ(store_->get_round(round)->revision, created + 3);
+    // A refused import changes nothing.
+    std::vector<StoredResponse> bad{response(round, 9999, "EIT")};
+    EXPECT_FALSE(store_->import_responses(bad).ok());
+    EXPECT_EQ(store_->get_round(round)->revision, created + 3);
+    // Only the imported round's revision moves.
+    Id other = add_round(RoundStatus::kClosed);
+    const std::int64_t other_before = store_->get_round(other)->revision;
+    ASSERT_TRUE(store_->import_responses({response(round, unit, "IIT")}).ok());
+    EXPECT_EQ(store_->get_round(other)->revision, other_before);
+}
+
+TEST_P(StoreTest, ARoundIsScannedWholeAndCodesCountedPerUnit) {
+    Id a = add_unit("a");
+    Id b = add_unit("b");
+    Id c = add_unit("c");
+    Id round = add_round(RoundStatus::kOpen);
+    Id other = add_round(RoundStatus::kOpen);
+    add_codes(round, a, {"a1", "a2", "a3"});
+    add_codes(round, c, {"c1"});
+    add_codes(other, b, {"o1"});
+    ASSERT_EQ(store_->submit(iit(round, a, "a1")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(round, a, "a2")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(eit(round, b, "t1")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(other, b, "o1")), SubmitOutcome::kStored);
+    StoredResponse odd = response(round, b, "EIT");
+    odd.answers = {0, 255, 7};
+    ASSERT_TRUE(store_->import_responses({odd}).ok());
+
+    std::map<std::pair<Id, std::string>, int> seen;
+    std::vector<std::vector<std::uint8_t>> answers_of_b;
+    Status scanned = store_->scan_round_answers(round, [&](const RoundAnswerRow& row) {
+        ++seen[{row.unit_id, std::string(row.instrument)}];
+        if (row.unit_id == b) answers_of_b.emplace_back(row.answers.begin(), row.answers.end());
+    });
+    ASSERT_TRUE(scanned.ok()) << scanned.message;
+    EXPECT_EQ(seen, (std::map<std::pair<Id, std::string>, int>{{{a, "IIT"}, 2}, {{b, "EIT"}, 2}}));
+    std::sort(answers_of_b.begin(), answers_of_b.end());
+    EXPECT_EQ(answers_of_b, (std::vector<std::vector<std::uint8_t>>{{0, 255, 7}, {1, 2, 3, 0, 5}}));
+
+    auto counts = store_->count_access_codes_by_unit(round);
+    ASSERT_TRUE(counts.ok()) << counts.status.message;
+    ASSERT_EQ(counts->size(), 2u);
+    EXPECT_EQ(counts->at(a).issued, 3);
+    EXPECT_EQ(counts->at(a).used, 2);
+    EXPECT_EQ(counts->at(c).issued, 1);
+    EXPECT_EQ(counts->at(c).used, 0);
+
+    int rows = 0;
+    ASSERT_TRUE(store_->scan_round_answers(424242, [&](const RoundAnswerRow&) { ++rows; }).ok());
+    EXPECT_EQ(rows, 0);
+    EXPECT_TRUE(store_->count_access_codes_by_unit(424242)->empty());
 }
 
 // ---- Durability and concurrency ---------------------------------------------
