@@ -25,7 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
 bash bench/compare/run_compare.sh --units 50 --responses 2000
 # Render benchmark: load a tiny set, serve it on loopback, sign in and fetch
 # the overview, a dashboard and the reports over HTTP (a few seconds).
-bash bench/render/run_render_bench.sh --units 20 --responses 500 --requests 5 --work "$tmp/render"
+bash bench/render/run_render_bench.sh --units 20 --responses 500 --requests 5 --cold-starts 2 --work "$tmp/render"
 # Durable survey submissions over HTTP (wrk, SQLite), and the same wrk against
 # nginx serving a static file: the machine's ceiling.
 bash bench/http/run_submit_bench.sh build/release/src/itagap 2s 8

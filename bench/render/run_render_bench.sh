@@ -4,7 +4,7 @@
 #
 # Usage: bench/render/run_render_bench.sh [--units N] [--responses N] [--db URL]
 #                                         [--requests N] [--build DIR] [--work DIR]
-#                                         [--wait-load L]
+#                                         [--wait-load L] [--cold-starts N]
 #
 # Generates the CSV (bench/generate.cpp) and loads it (bench/load/load.cpp) once
 # per size: both are kept in --work (default /tmp/itagap-render-bench), and an
@@ -15,6 +15,9 @@
 # DOCX, PDF and HTML, and the organisation overview. Prints one row per measurement
 # (median and p90, ms; the server's peak resident memory, VmHWM, after that
 # row's requests), then its resident memory right after start and at the end.
+# The overview is timed twice: warm (the closed round's cached summary) and
+# cold (--cold-starts server starts, default 5, one request each: the whole
+# round read and scored).
 #
 # --wait-load L waits (up to 20 minutes) for the 1-minute load average to fall
 # below L before timing: on a shared machine, and after the load step, which
@@ -29,6 +32,7 @@ root=$(cd "$here/../.." && pwd)
 units=8317
 responses=1350000
 requests=20
+cold_starts=5
 db=""
 build="$root/build/release"
 work=/tmp/itagap-render-bench
@@ -40,6 +44,7 @@ while (($#)); do
     --responses) responses=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
+    --cold-starts) cold_starts=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --wait-load) wait_load=$2; shift 2 ;;
@@ -76,26 +81,39 @@ user=$(value admin_user)
 password=$(value admin_password)
 
 port=$((20000 + RANDOM % 20000))
-"$itagap" serve --db "$db" --listen "127.0.0.1:$port" > "$run/serve.txt" 2>&1 &
-server=$!
-for _ in $(seq 300); do grep -q "serving on" "$run/serve.txt" && break; sleep 0.1; done
-grep -q "serving on" "$run/serve.txt" || { cat "$run/serve.txt" >&2; exit 1; }
-status_kib() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$server/status"; }
-rss_at_start=$(status_kib VmRSS)
-
-# Sign in: the form's CSRF token is bound to the itagap_form cookie set with
-# the page, so both go back with the POST from one cookie jar.
 base=http://127.0.0.1:$port
 jar=$run/cookies
-page=$(curl -sf -c "$jar" "$base/admin/sign-in")
-csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" \
-  --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" \
-  --data-urlencode "password=$password" "$base/admin/sign-in")
-if [[ $location != "$base/admin" ]]; then
-  echo "run_render_bench: sign-in failed (redirect to '$location')" >&2
-  exit 1
-fi
+status_kib() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$server/status"; }
+
+# start_server: starts `itagap serve` and signs in. The form's CSRF token is
+# bound to the itagap_form cookie set with the page, so both go back with the
+# POST from one cookie jar.
+start_server() {
+  "$itagap" serve --db "$db" --listen "127.0.0.1:$port" > "$run/serve.txt" 2>&1 &
+  server=$!
+  for _ in $(seq 600); do grep -q "serving on" "$run/serve.txt" && break; sleep 0.1; done
+  grep -q "serving on" "$run/serve.txt" || { cat "$run/serve.txt" >&2; exit 1; }
+  rm -f "$jar"
+  local page csrf location
+  page=$(curl -sf -c "$jar" "$base/admin/sign-in")
+  csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" \
+    --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" \
+    --data-urlencode "password=$password" "$base/admin/sign-in")
+  if [[ $location != "$base/admin" ]]; then
+    echo "run_render_bench: sign-in failed (redirect to '$location')" >&2
+    exit 1
+  fi
+}
+stop_only_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+
+# The first start after loading may migrate the file's schema; timed apart.
+migrate_start=$(date +%s.%N)
+start_server
+echo "first start (with any schema migration): $(awk -v a="$migrate_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+stop_only_server
+start_server
+rss_at_start=$(status_kib VmRSS)
 
 # time_ms PATH: prints "median p90 bytes" over $requests timed requests.
 time_ms() {
@@ -138,9 +156,25 @@ row "unit KPI report, DOCX" "/admin/rounds/$round/units/$unit/report/docx"
 row "unit KPI report, PDF" "/admin/rounds/$round/units/$unit/report/pdf"
 row "unit KPI report, HTML" "/admin/rounds/$round/units/$unit/report/html"
 # Last, so that the peak memory of the rows above is the unit pages' alone.
+# Warm: the round is closed, so after the first request its summary is
+# reused until the round changes.
 row "organisation overview (/admin?round=)" "/admin?round=$round"
+overview_peak_mb=$(($(status_kib VmHWM) / 1024))
+overview_rss_mb=$(($(status_kib VmRSS) / 1024))
+# Cold: the first overview after a start reads and scores the whole round
+# (as an open round does every 15 s); one request per server start.
+cold=$run/cold
+: > "$cold"
+for ((i = 0; i < cold_starts; i++)); do
+  stop_only_server
+  start_server
+  curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$base/admin?round=$round" >> "$cold"
+done
+read -r cold_median cold_p90 <<< "$(sort -g "$cold" | awk '{t[NR] = $1 * 1000}
+  END {m = int((NR + 1) / 2); p = int(NR * 0.9 + 0.999); printf "%.1f %.1f", t[m], t[p]}')"
+printf '| %-40s | %9s | %9s | %10s | %14s |\n' "overview, first request after start ($cold_starts)" \
+  "$cold_median" "$cold_p90" "" "$(($(status_kib VmHWM) / 1024))"
 
 echo "load average after timing: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server resident memory right after start: $((rss_at_start / 1024)) MB"
-echo "server peak resident memory (VmHWM) after all requests: $(($(status_kib VmHWM) / 1024)) MB"
-echo "server resident memory now: $(($(status_kib VmRSS) / 1024)) MB"
+echo "server peak resident memory (VmHWM) after every unit page and the overview: $overview_peak_mb MB (resident then: $overview_rss_mb MB)"
