@@ -46,6 +46,8 @@ nlohmann::json thai() {
         {"form_expired", "แบบฟอร์มหมดอายุหรือไม่ถูกต้อง กรุณาเริ่มใหม่อีกครั้ง"},
         {"not_found", "ไม่พบหน้าที่ต้องการ"},
         {"answered_count", "ตอบแล้ว {answered} จาก {total} ข้อ"},
+        {"skip_link", "ข้ามไปยังเนื้อหา"},
+        {"footer_text", "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงาน (ITA)"},
     };
 }
 
@@ -83,6 +85,8 @@ nlohmann::json english() {
         {"form_expired", "The form has expired or is not valid. Please start again."},
         {"not_found", "Page not found"},
         {"answered_count", "{answered} of {total} items answered"},
+        {"skip_link", "Skip to content"},
+        {"footer_text", "Integrity and Transparency Assessment (ITA)"},
     };
 }
 

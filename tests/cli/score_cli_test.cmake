@@ -79,6 +79,21 @@ run_itagap(serve --db "mysql://nowhere")
 expect_rc("serve bad db" 2)
 expect_in("serve bad db" "${err}" "mysql://nowhere")
 
+# 8. Exit 1: the scores were computed but could not be written. /dev/full
+#    refuses every write with ENOSPC (a full disk), which is the one way
+#    `score` has of failing after its input was accepted.
+if(EXISTS "/dev/full")
+  foreach(format text json)
+    execute_process(COMMAND "${ITAGAP}" score -q "${Q}" -r "${R}" --format ${format}
+      RESULT_VARIABLE rc OUTPUT_FILE /dev/full ERROR_VARIABLE err)
+    set(out "(written to /dev/full)")
+    expect_rc("${format} output to a full disk" 1)
+    expect_in("${format} output to a full disk" "${err}" "itagap: could not write the output")
+  endforeach()
+else()
+  message(STATUS "no /dev/full here: the exit-1 check is skipped")
+endif()
+
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} check(s) failed")
 endif()

@@ -59,9 +59,11 @@ export async function launchBrowser() {
   });
 }
 
-export async function phonePage(browser) {
+// A page in a new browser context (its own cookies) the size of a phone:
+// 390 px wide by default, 360 px for the narrowest phones the surveys serve.
+export async function phonePage(browser, width = 390) {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
+    viewport: { width, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
     locale: 'th-TH',
   });
   return context.newPage();

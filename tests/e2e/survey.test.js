@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startDemo, launchBrowser, phonePage, artifactDir } from './harness.js';
+import { startDemo, launchBrowser, phonePage, assertFits, artifactDir } from './harness.js';
 
 let demo;
 let browser;
@@ -45,6 +45,7 @@ test('an IIT respondent completes the survey with a code on a 390 px phone', asy
   // Nothing sticks out of a 390 px screen.
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `page is ${width} px wide`);
+  await assertFits(page, 'IIT step 1 at 390 px');
 
   for (let step = 1; step <= 5; step += 1) {
     await answerPage(page, 'มาก', 'ถัดไป');
@@ -69,6 +70,7 @@ test('an EIT respondent answers through the public link and can go back and edit
   await page.goto(`${demo.base}${demo.eitPath}`);
   await page.waitForSelector('text=ขั้นที่ 1 จาก 4');
   await shot(page, 'eit-1-first-page');
+  await assertFits(page, 'EIT step 1 at 390 px');
   await answerPage(page, 'เห็นด้วยอย่างยิ่ง', 'ถัดไป');
   await answerPage(page, 'ค่อนข้างเห็นด้วย', 'ถัดไป');
   await page.getByRole('button', { name: 'ย้อนกลับ' }).click();
@@ -90,4 +92,34 @@ test('an EIT respondent answers through the public link and can go back and edit
   await page.getByRole('button', { name: 'ส่งแบบสำรวจ' }).click();
   await page.waitForSelector('text=ท่านได้ตอบแบบสำรวจนี้แล้ว');
   await page.context().close();
+});
+
+test('the IIT code page, an IIT step, its review and the EIT page fit a 360 px phone', async () => {
+  const page = await phonePage(browser, 360);
+  await page.goto(`${demo.base}/iit`);
+  await assertFits(page, 'IIT code page at 360 px');
+  // The second code: the first is used by the 390 px test. It is not
+  // submitted here, so it stays unused.
+  await page.getByLabel('รหัสเข้าตอบแบบสำรวจ').fill(demo.codes[1]);
+  await page.getByRole('button', { name: 'เริ่มทำแบบสำรวจ' }).click();
+  await page.waitForSelector('text=ขั้นที่ 1 จาก 6');
+  await shot(page, 'iit-360-first-page');
+  await assertFits(page, 'IIT step 1 at 360 px');
+  for (let step = 1; step <= 5; step += 1) {
+    await answerPage(page, 'ค่อนข้างน้อย', 'ถัดไป');
+  }
+  await page.waitForSelector('text=ตรวจทานคำตอบก่อนส่ง');
+  await assertFits(page, 'IIT review at 360 px');
+  await page.context().close();
+
+  const eit = await phonePage(browser, 360);
+  await eit.goto(`${demo.base}${demo.eitPath}`);
+  await eit.waitForSelector('text=ขั้นที่ 1 จาก 4');
+  await shot(eit, 'eit-360-first-page');
+  await assertFits(eit, 'EIT step 1 at 360 px');
+  // English labels are longer: the same page in English.
+  await eit.getByRole('button', { name: 'English' }).click();
+  await eit.waitForSelector('text=Step 1 of 4');
+  await assertFits(eit, 'EIT step 1 in English at 360 px');
+  await eit.context().close();
 });

@@ -4,7 +4,10 @@
 // CSV imports, questionnaire uploads and user management.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <tuple>
@@ -361,6 +364,280 @@ TEST_P(AdminTest, EveryRoleAgainstEveryRoute) {
     auto& exec = browsers.at(kExecutive);
     EXPECT_EQ(exec.post("/admin/units", {{"csrf", csrf_of(exec)}, {"name", "x"}}).result(),
               http::status::forbidden);
+}
+
+// Every admin form, posted by every role with that user's own valid CSRF
+// token, so that a refusal is the role's: admins may do everything;
+// coordinators only access codes and plans, for units in their subtree;
+// executives nothing (403); a browser without a session goes to sign-in.
+TEST_P(AdminTest, EveryRoleAgainstEveryPostRoute) {
+    const store::Id centre = site_->demo().unit_id;
+    const store::Id department = *site_->store().get_unit(centre)->parent_id;
+    const store::Id open = site_->demo().open_round_id;
+    const store::Id seed = site_->demo().seed_round_id;
+    auto other_unit = site_->store().create_unit({0, std::nullopt, "หน่วยงานอื่น", "", "Other"});
+    ASSERT_TRUE(other_unit.ok());
+    make_user("admin2", store::Role::kAdmin);
+    make_user("coord", store::Role::kUnitCoordinator, centre);
+    make_user("coord_parent", store::Role::kUnitCoordinator, department);
+    make_user("coord_other", store::Role::kUnitCoordinator, *other_unit);
+    make_user("exec", store::Role::kExecutive);
+    const store::Id victim = make_user("victim", store::Role::kExecutive);
+    const std::string questionnaire_id =
+        std::to_string(site_->store().list_questionnaires()->front().id);
+    const auto questionnaires_before = site_->store().list_questionnaires()->size();
+
+    const std::vector<std::string> who = {"admin2",      "coord", "coord_parent",
+                                          "coord_other", "exec",  "anonymous"};
+    std::map<std::string, Browser> browsers;
+    std::map<std::string, std::string> csrf;
+    for (const auto& name : who) {
+        browsers.emplace(name, Browser(site_->port()));
+        if (name == "anonymous") continue;
+        ASSERT_EQ(location(sign_in(browsers.at(name), name, kPassword)), "/admin") << name;
+        csrf[name] = csrf_of(browsers.at(name));
+        ASSERT_FALSE(csrf[name].empty()) << name;
+    }
+
+    // One EIT row of the demo file, moved to the open round.
+    const std::string demo_csv = read_source("data/demo/responses.csv");
+    const auto header_end = demo_csv.find('\n') + 1;
+    const auto eit_row = demo_csv.rfind('\n', demo_csv.find(",EIT,")) + 1;
+    std::string one_row = demo_csv.substr(0, header_end) +
+                          demo_csv.substr(eit_row, demo_csv.find('\n', eit_row) + 1 - eit_row);
+    const std::string seed_name = "ITA 2568 รอบ 5 เดือนแรก";
+    ASSERT_NE(one_row.find(seed_name), std::string::npos);
+    one_row.replace(one_row.find(seed_name), seed_name.size(), "ITA 2569 รอบ 1");
+    const std::string questionnaire = read_source("data/questionnaires/ita-internal-2568.json");
+
+    enum Outcome {
+        kPage,     // 200: done, with a page
+        kDone,     // 303 to a page other than sign-in: done
+        kRefused,  // 403
+        kSignIn,   // 303 to /admin/sign-in
+    };
+    using Fields = std::map<std::string, std::string>;
+    struct Row {
+        std::string target;
+        std::function<Fields(const std::string& who)> fields;
+        std::optional<Part> file;       // posted as multipart/form-data when set
+        std::vector<Outcome> expected;  // in the order of `who`
+    };
+    const auto codes_for = [&](store::Id unit) {
+        return [=](const std::string&) {
+            return Fields{
+                {"round", std::to_string(open)}, {"unit", std::to_string(unit)}, {"count", "1"}};
+        };
+    };
+    const auto id = [](store::Id value) { return std::to_string(value); };
+    const std::vector<Row> table = {
+        {"/admin/units",
+         [](const std::string& w) {
+             return Fields{{"name", "หน่วยใหม่ของ " + w}};
+         },
+         std::nullopt,
+         {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/units/" + id(*other_unit),
+         [](const std::string& w) {
+             return Fields{{"name", "หน่วยงานอื่น"}, {"name_en", "Other " + w}};
+         },
+         std::nullopt,
+         {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/rounds",
+         [&](const std::string& w) {
+             return Fields{{"fiscal_year", "2570"},
+                           {"name", "รอบของ " + w},
+                           {"opens_on", "2026-10-01"},
+                           {"closes_on", "2027-09-30"},
+                           {"questionnaire", questionnaire_id}};
+         },
+         std::nullopt,
+         {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        // The admin publishes; everyone after tries to take it back.
+        {"/admin/rounds/" + id(open) + "/status",
+         [](const std::string& w) {
+             return Fields{{"action", w == "admin2" ? "publish" : "unpublish"}};
+         },
+         std::nullopt,
+         {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/questionnaires",
+         [](const std::string&) { return Fields{}; },
+         Part{"file", questionnaire, "q.json"},
+         {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/imports",
+         [&](const std::string&) {
+             return Fields{{"round", std::to_string(open)}};
+         },
+         Part{"file", one_row, "one.csv"},
+         {kPage, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/users",
+         [](const std::string& w) {
+             return Fields{{"username", "new_" + w}, {"role", "executive"}};
+         },
+         std::nullopt,
+         {kPage, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/users/" + id(victim) + "/reset",
+         [](const std::string&) { return Fields{}; },
+         std::nullopt,
+         {kPage, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/users/" + id(victim) + "/deactivate",
+         [](const std::string&) { return Fields{}; },
+         std::nullopt,
+         {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
+        {"/admin/access-codes",
+         codes_for(centre),
+         std::nullopt,
+         {kPage, kPage, kPage, kRefused, kRefused, kSignIn}},
+        {"/admin/access-codes",
+         codes_for(department),
+         std::nullopt,
+         {kPage, kRefused, kPage, kRefused, kRefused, kSignIn}},
+        {"/admin/access-codes",
+         codes_for(*other_unit),
+         std::nullopt,
+         {kPage, kRefused, kRefused, kPage, kRefused, kSignIn}},
+        // A plan for the centre from the seed round, one fiscal year per user.
+        {"/admin/plans",
+         [&](const std::string& w) {
+             const auto year = 2570 + (std::find(who.begin(), who.end(), w) - who.begin());
+             return Fields{{"unit", std::to_string(centre)},
+                           {"round", std::to_string(seed)},
+                           {"fiscal_year", std::to_string(year)}};
+         },
+         std::nullopt,
+         {kDone, kDone, kDone, kRefused, kRefused, kSignIn}},
+    };
+    for (const auto& row : table) {
+        ASSERT_EQ(row.expected.size(), who.size());
+        for (std::size_t w = 0; w < who.size(); ++w) {
+            Fields fields = row.fields(who[w]);
+            if (csrf.count(who[w])) fields["csrf"] = csrf.at(who[w]);
+            Browser& browser = browsers.at(who[w]);
+            ClientResponse r = [&] {
+                if (!row.file) return browser.post(row.target, fields);
+                std::vector<Part> parts;
+                for (const auto& [name, value] : fields)
+                    parts.push_back({name, value, std::nullopt});
+                parts.push_back(*row.file);
+                return browser.post_raw(row.target, multipart_type(), multipart_body(parts));
+            }();
+            const std::string what = row.target + " as " + who[w];
+            switch (row.expected[w]) {
+                case kPage:
+                    EXPECT_EQ(r.result(), http::status::ok) << what << r.body();
+                    break;
+                case kDone:
+                    EXPECT_EQ(r.result(), http::status::see_other) << what << r.body();
+                    EXPECT_NE(location(r), "/admin/sign-in") << what;
+                    break;
+                case kRefused:
+                    EXPECT_EQ(r.result(), http::status::forbidden) << what;
+                    break;
+                case kSignIn:
+                    EXPECT_EQ(r.result(), http::status::see_other) << what;
+                    EXPECT_EQ(location(r), "/admin/sign-in") << what;
+                    break;
+            }
+        }
+    }
+
+    // What was done is exactly what the allowed users asked for.
+    int new_units = 0;
+    const auto units = site_->store().list_units();
+    for (const auto& unit : *units) {
+        if (unit.name.starts_with("หน่วยใหม่ของ ")) {
+            ++new_units;
+            EXPECT_EQ(unit.name, "หน่วยใหม่ของ admin2");
+        }
+    }
+    EXPECT_EQ(new_units, 1);
+    EXPECT_EQ(site_->store().get_unit(*other_unit)->name_en, "Other admin2");
+    int new_rounds = 0;
+    const auto rounds = site_->store().list_rounds();
+    for (const auto& round : *rounds) {
+        if (round.name.starts_with("รอบของ ")) {
+            ++new_rounds;
+            EXPECT_EQ(round.name, "รอบของ admin2");
+        }
+    }
+    EXPECT_EQ(new_rounds, 1);
+    EXPECT_TRUE(site_->store().get_round(open)->results_published);
+    EXPECT_EQ(site_->store().list_questionnaires()->size(), questionnaires_before + 1);
+    EXPECT_EQ(*site_->store().count_responses(open, centre, "EIT"), 1);
+    EXPECT_TRUE(site_->store().find_user("new_admin2").ok());
+    for (const auto& name : who) {
+        if (name != "admin2") EXPECT_FALSE(site_->store().find_user("new_" + name).ok()) << name;
+    }
+    EXPECT_FALSE(site_->store().get_user(victim)->active);
+    EXPECT_EQ(site_->store().count_access_codes(open, centre)->issued, 5 + 3);
+    EXPECT_EQ(site_->store().count_access_codes(open, department)->issued, 2);
+    EXPECT_EQ(site_->store().count_access_codes(open, *other_unit)->issued, 2);
+    for (int year = 2570; year <= 2575; ++year) {
+        EXPECT_EQ(site_->store().list_plans(year)->size(), year <= 2572 ? 1u : 0u) << year;
+    }
+}
+
+// A coordinator of a unit with units below it sees that whole subtree (the
+// overview, the dashboards, the API) and nothing beside or above it.
+TEST_P(AdminTest, ACoordinatorSeesTheUnitsBelowTheirsAndNoSiblings) {
+    const store::Id centre = site_->demo().unit_id;
+    const store::Id department = *site_->store().get_unit(centre)->parent_id;
+    const store::Id seed = site_->demo().seed_round_id;
+    const store::Id group = *site_->store().create_unit({0, centre, "กลุ่มงานย่อยในศูนย์", "", ""});
+    const store::Id sister = *site_->store().create_unit({0, department, "ศูนย์พี่น้อง", "", ""});
+    const store::Id neighbour =
+        *site_->store().create_unit({0, std::nullopt, "กรมข้างเคียง", "", ""});
+    const store::Id neighbour_child =
+        *site_->store().create_unit({0, neighbour, "กองในกรมเพื่อนบ้าน", "", ""});
+    const std::map<store::Id, std::string> names{
+        {department, "หน่วยงานตัวอย่าง"}, {centre, "ศูนย์ความร่วมมือระหว่างประเทศ"},
+        {group, "กลุ่มงานย่อยในศูนย์"},     {sister, "ศูนย์พี่น้อง"},
+        {neighbour, "กรมข้างเคียง"},     {neighbour_child, "กองในกรมเพื่อนบ้าน"}};
+    ASSERT_EQ(site_->store().get_unit(department)->name, names.at(department));
+    make_user("dept_coord", store::Role::kUnitCoordinator, department);
+    make_user("centre_coord", store::Role::kUnitCoordinator, centre);
+    const std::vector<std::pair<std::string, std::set<store::Id>>> cases = {
+        {"dept_coord", {department, centre, group, sister}},
+        {"centre_coord", {centre, group}},
+    };
+    const auto ids_of = [](const nlohmann::json& list, bool nested) {
+        std::set<store::Id> ids;
+        for (const auto& entry : list) {
+            ids.insert((nested ? entry.at("unit") : entry).at("id").get<store::Id>());
+        }
+        return ids;
+    };
+    for (const auto& [username, visible] : cases) {
+        Browser browser(site_->port());
+        ASSERT_EQ(location(sign_in(browser, username, kPassword)), "/admin") << username;
+
+        const auto units = nlohmann::json::parse(browser.get("/api/units").body(), nullptr, false);
+        ASSERT_TRUE(units.is_object()) << username;
+        EXPECT_EQ(ids_of(units.at("units"), false), visible) << username;
+        const auto overview = nlohmann::json::parse(
+            browser.get("/api/rounds/" + std::to_string(seed) + "/overview").body(), nullptr,
+            false);
+        ASSERT_TRUE(overview.is_object()) << username;
+        EXPECT_EQ(ids_of(overview.at("units"), true), visible) << username;
+
+        const std::string page = browser.get("/admin?round=" + std::to_string(seed)).body();
+        for (const auto& [unit, name] : names) {
+            const bool sees = visible.count(unit) > 0;
+            EXPECT_EQ(contains(page, name), sees) << username << " overview: " << name;
+            EXPECT_EQ(browser.get(dashboard_link(seed, unit)).result(),
+                      sees ? http::status::ok : http::status::forbidden)
+                << username << " dashboard: " << name;
+            EXPECT_EQ(browser
+                          .get("/api/rounds/" + std::to_string(seed) + "/units/" +
+                               std::to_string(unit) + "/results")
+                          .result(),
+                      sees ? http::status::ok : http::status::forbidden)
+                << username << " API results: " << name;
+        }
+        // The centre's figures reach a coordinator above it.
+        EXPECT_TRUE(contains(browser.get(dashboard_link(seed, centre)).body(), "94.87"))
+            << username;
+    }
 }
 
 TEST_P(AdminTest, TheSeedRoundDashboardShowsTheSeedsFigures) {

@@ -28,7 +28,8 @@ std::string read_source_file(const std::string& relative) {
 
 }  // namespace
 
-std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& why, bool& skip) {
+std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& why, bool& skip,
+                                                SiteHarnessOptions options) {
     std::unique_ptr<SiteHarness> h(new SiteHarness());
     h->db_ = store::testing::TestDatabase::create(backend, why, skip);
     if (!h->db_) return nullptr;
@@ -55,15 +56,18 @@ std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& wh
     h->templates_ = std::make_unique<web::Templates>(std::move(templates).value());
     h->submissions_ = std::make_unique<app::SubmissionQueue>(*h->store_);
     h->questionnaires_ = std::make_unique<app::QuestionnaireCache>(*h->store_);
-    h->limiter_ = std::make_unique<security::RateLimiter>(security::RateLimitOptions{1000, 1000, 1000});
     SiteHarness* self = h.get();
+    h->limiter_ = std::make_unique<security::RateLimiter>(options.submit_limits, [self] {
+        return std::chrono::steady_clock::time_point(
+            std::chrono::seconds(self->limiter_seconds_.load()));
+    });
     h->context_ = std::make_unique<web::SiteContext>(web::SiteContext{
         *h->store_, *h->submissions_, *h->questionnaires_, *h->templates_, *h->limiter_, {},
         [self] { return self->now(); }});
-    web::HttpServerOptions options;
-    options.port = 0;
-    h->server_ = std::make_unique<web::HttpServer>(options, web::build_site_router(*h->context_),
-                                                   [](std::string_view) {});
+    web::HttpServerOptions server_options;
+    server_options.port = 0;
+    h->server_ = std::make_unique<web::HttpServer>(
+        server_options, web::build_site_router(*h->context_), [](std::string_view) {});
     if (auto ec = h->server_->start()) {
         why = "server: " + ec.message();
         return nullptr;

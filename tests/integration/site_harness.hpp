@@ -27,11 +27,18 @@ using store::testing::Backend;
 using web::testing::ClientResponse;
 namespace http = boost::beast::http;
 
+struct SiteHarnessOptions {
+    // The survey submission limiter; its clock is the harness's (see
+    // advance_limiter_clock), so a refill happens only when a test says so.
+    security::RateLimitOptions submit_limits{1000, 1000, 1000};
+};
+
 class SiteHarness {
 public:
     // Returns nullptr with `why` set when the backend is not available
     // (`skip` true) or something failed.
-    static std::unique_ptr<SiteHarness> start(Backend backend, std::string& why, bool& skip);
+    static std::unique_ptr<SiteHarness> start(Backend backend, std::string& why, bool& skip,
+                                              SiteHarnessOptions options = {});
     ~SiteHarness();
 
     std::uint16_t port() const;
@@ -47,8 +54,12 @@ public:
             std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count());
     }
 
+    // The submission limiter's steady clock stands still until moved here.
+    void advance_limiter_clock(std::chrono::seconds by) { limiter_seconds_ += by.count(); }
+
 private:
     SiteHarness() = default;
+    std::atomic<std::int64_t> limiter_seconds_{0};
     // Seconds since the epoch; starts at 2025-11-20T03:00:00Z.
     std::atomic<std::int64_t> now_seconds_{
         std::chrono::duration_cast<std::chrono::seconds>(

@@ -23,6 +23,9 @@ Response render_page(const SiteContext& context, std::string_view name, nlohmann
     data["t"] = ui_text(language);
     data["lang"] = std::string(language_code(language));
     if (!data.contains("site_name")) data["site_name"] = ui_text(language).at("app_name");
+    // The layout's own text, in the page's language.
+    if (!data.contains("skip_link")) data["skip_link"] = ui_text(language).at("skip_link");
+    if (!data.contains("footer_text")) data["footer_text"] = ui_text(language).at("footer_text");
     auto rendered = context.templates.render_page(name, data);
     if (!rendered) {
         // A template error is a bug in itagap, not the user's: log and 500.

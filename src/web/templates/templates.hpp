@@ -9,7 +9,7 @@
 //
 // The shipped layout (with header.mustache and footer.mustache) reads these,
 // all optional: title, site_name, lang, nav {items: [{href, label, current}]},
-// footer_text.
+// footer_text, skip_link (the "skip to content" link; Thai when absent).
 //
 // {{x}} escapes & < > " ' (escape_html); {{{x}}} does not and is meant only
 // for `content`. A template renders data that is plain values: scores are
