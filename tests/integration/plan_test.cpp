@@ -4,7 +4,9 @@
 // evidence file and its download; activities and meetings with evidence
 // files; evidence checked by content; optimistic
 // concurrency; overdue and "no update for N days" on the harness clock; the
-// effect against a later round; roles and CSRF on every route.
+// effect against a later closed round on the page, in the API and in
+// monitoring; item and indicator gaps offered when a plan starts; roles and
+// CSRF on every route.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "input/plan_json.hpp"
 #include "security/passwords.hpp"
 #include "site_harness.hpp"
+#include "web/templates/html_escape.hpp"
 
 namespace itagap::testing {
 namespace {
@@ -527,50 +530,300 @@ TEST_P(PlanTest, OverdueAndQuietFollowTheClock) {
     EXPECT_FALSE(contains(plan.body(), "id=\"measure-new\""));
 }
 
-TEST_P(PlanTest, TheEffectPageComparesTargetsWithALaterRound) {
+// The effect is measured only against a round of the same questionnaire that
+// opens after the plan's source round and has closed. The demo's open round
+// "ITA 2569 รอบ 1" plays the next round: it gets the seed's responses without
+// iit-01 (one of the two unfavourable answers to i12) and eit-06 and eit-07
+// (the two who disagree with e7), so by hand:
+//   i12: 9 favourable of 10 = 90.00 (was 9 of 11 = 81.82), change 8.18
+//   e7: 13 of 13 = 100.00 (was 13 of 15 = 86.67), change 13.33
+// Measures 1, 2 and 4 (e7 >= 90) are met by 10.00 points, measure 5 (i12 >= 85)
+// by 5.00; measure 3 has no target; measure 6 (i12 >= 95, added here) is not
+// met by -5.00; measure 7 (OIT >= 80, added here) has no data (no OIT answers).
+// So: 4 met, 1 not met, 1 without data.
+class PlanEffectTest : public PlanTest {
+protected:
+    void add_measure(Browser& admin, const std::map<std::string, std::string>& target) {
+        auto measure = form_fields(admin.get(plan_path()).body(), "measure-new");
+        measure.insert({{"strategy", "A"},
+                        {"text", "เผยแพร่ผลการประเมินทางเว็บไซต์"},
+                        {"start_on", "2025-12-01"},
+                        {"due_on", "2026-01-31"},
+                        {"status", "not_started"},
+                        {"percent", "0"}});
+        for (const auto& [k, v] : target) measure[k] = v;
+        ASSERT_EQ(admin.post(plan_path() + "/measures", measure).result(), http::status::see_other);
+    }
+
+    void import_next_round(Browser& admin) {
+        std::istringstream in(read_source("data/demo/responses.csv"));
+        std::string csv;
+        for (std::string line; std::getline(in, line);) {
+            if (contains(line, ",iit-01,") || contains(line, ",eit-06,") ||
+                contains(line, ",eit-07,"))
+                continue;
+            csv += line + "\n";
+        }
+        const std::string from = "ITA 2568 รอบ 5 เดือนแรก";
+        for (auto pos = csv.find(from); pos != std::string::npos; pos = csv.find(from, pos))
+            csv.replace(pos, from.size(), "ITA 2569 รอบ 1");
+        const std::string csrf = hidden_fields(admin.get("/admin/imports").body())["csrf"];
+        ClientResponse imported =
+            admin.post_raw("/admin/imports", multipart_type(),
+                           multipart_body({{"csrf", csrf},
+                                           {"round", std::to_string(open_round())},
+                                           {"file", csv, "responses.csv", "text/csv"}}));
+        ASSERT_EQ(imported.result(), http::status::ok) << imported.body();
+    }
+
+    void close_next_round() {
+        auto round = site_->store().get_round(open_round());
+        ASSERT_TRUE(round.ok());
+        round->status = store::RoundStatus::kClosed;
+        ASSERT_TRUE(site_->store().update_round(*round).ok());
+    }
+
+    // Measures 6 and 7, the responses, and the round closed.
+    void prepare_next_round(Browser& admin) {
+        add_measure(admin,
+                    {{"target_level", "item"}, {"target_code", "i12"}, {"target_min", "95"}});
+        add_measure(admin,
+                    {{"target_level", "instrument"}, {"target_code", "OIT"}, {"target_min", "80"}});
+        import_next_round(admin);
+        close_next_round();
+    }
+
+    store::Id open_round() const { return site_->demo().open_round_id; }
+    std::string effect_path() const { return plan_path() + "/effect"; }
+    std::string effect_api() const { return "/api/plans/" + std::to_string(plan_id_) + "/effect"; }
+    static std::string round_query(store::Id id) { return "?round=" + std::to_string(id); }
+};
+
+TEST_P(PlanEffectTest, OnlyALaterClosedRoundIsCompared) {
     Browser admin = signed_in("boss", store::Role::kAdmin);
-    // A measure whose target the next round meets: e7 at least 80.
-    ClientResponse page = admin.get(plan_path());
-    auto measure = form_fields(page.body(), "measure-new");
-    measure.insert({{"strategy", "A"},
-                    {"text", "เผยแพร่ผลการประเมินทางเว็บไซต์"},
-                    {"start_on", "2025-12-01"},
-                    {"due_on", "2026-01-31"},
-                    {"target_level", "item"},
-                    {"target_code", "e7"},
-                    {"target_min", "80"},
-                    {"status", "not_started"},
-                    {"percent", "0"}});
-    ASSERT_EQ(admin.post(plan_path() + "/measures", measure).result(), http::status::see_other);
+    const std::string seed = round_query(site_->demo().seed_round_id);
+    const std::string next = round_query(open_round());
 
-    // The demo responses again, as the open round's.
-    std::string csv = read_source("data/demo/responses.csv");
-    const std::string from = "ITA 2568 รอบ 5 เดือนแรก";
-    for (auto pos = csv.find(from); pos != std::string::npos; pos = csv.find(from, pos))
-        csv.replace(pos, from.size(), "ITA 2569 รอบ 1");
-    const std::string csrf = hidden_fields(admin.get("/admin/imports").body())["csrf"];
-    const store::Id round = site_->demo().open_round_id;
-    ClientResponse imported = admin.post_raw(
-        "/admin/imports", multipart_type(),
-        multipart_body({{"csrf", csrf},
-                        {"round", std::to_string(round)},
-                        {"file", csv, "responses.csv", "text/csv"}}));
-    ASSERT_EQ(imported.result(), http::status::ok) << imported.body();
+    // No later round has closed: the page says when the effect will show.
+    ClientResponse waiting = admin.get(effect_path());
+    ASSERT_EQ(waiting.result(), http::status::ok) << waiting.body();
+    EXPECT_TRUE(contains(waiting.body(), "จะแสดงผลของแผนเมื่อรอบการประเมินถัดไปของหน่วยงานปิดแล้ว"));
+    EXPECT_FALSE(contains(waiting.body(), "class=\"outcome-"));
+    EXPECT_TRUE(contains(admin.get(effect_path() + "?lang=en").body(),
+                         "The plan&#39;s effect is shown once the unit&#39;s next round closes"))
+        << admin.get(effect_path() + "?lang=en").body();
+    json none = api(admin, effect_api());
+    EXPECT_TRUE(none["round"].is_null());
+    EXPECT_TRUE(none["rounds"].empty());
+    EXPECT_TRUE(none["measures"].empty());
+    EXPECT_TRUE(none["counts"].is_null());
+    EXPECT_TRUE(api(admin, "/api/monitoring?year=2569")["effects"].empty());
 
-    ClientResponse effect = admin.get(plan_path() + "/effect?round=" + std::to_string(round));
+    // The plan's own source round is refused, as is a round that is still open,
+    // even with responses.
+    import_next_round(admin);
+    for (const auto& query : {seed, next, std::string("?round=x"), std::string("?round=999")}) {
+        EXPECT_EQ(admin.get(effect_path() + query).result(), http::status::not_found) << query;
+        ClientResponse r = admin.get(effect_api() + query);
+        EXPECT_EQ(r.result(), http::status::not_found) << query;
+        EXPECT_EQ(json::parse(r.body(), nullptr, false)["error"], "not_found") << query;
+    }
+    EXPECT_TRUE(api(admin, effect_api())["round"].is_null());
+
+    // Closed, it is the default and the only choice; the source round stays refused.
+    close_next_round();
+    EXPECT_EQ(admin.get(effect_path() + next).result(), http::status::ok);
+    EXPECT_EQ(admin.get(effect_path() + seed).result(), http::status::not_found);
+    json closed = api(admin, effect_api());
+    EXPECT_EQ(closed["round"]["id"], open_round());
+    ASSERT_EQ(closed["rounds"].size(), 1u);
+    EXPECT_EQ(closed["rounds"][0]["name"], "ITA 2569 รอบ 1");
+
+    // Roles as for the plan: another unit's coordinator 403, anonymous 401.
+    store::Unit other;
+    other.name = "หน่วยงานอื่น";
+    const store::Id other_id = *site_->store().create_unit(other);
+    Browser outsider = signed_in("outsider", store::Role::kUnitCoordinator, other_id);
+    EXPECT_EQ(outsider.get(effect_path()).result(), http::status::forbidden);
+    EXPECT_EQ(outsider.get(effect_api()).result(), http::status::forbidden);
+    Browser anonymous(site_->port());
+    EXPECT_EQ(anonymous.get(effect_api()).result(), http::status::unauthorized);
+    EXPECT_EQ(location(anonymous.get(effect_path())), "/admin/sign-in");
+}
+
+TEST_P(PlanEffectTest, TheNextRoundsFiguresOnThePage) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    prepare_next_round(admin);
+    ClientResponse effect = admin.get(effect_path());
     ASSERT_EQ(effect.result(), http::status::ok) << effect.body();
     const std::string& body = effect.body();
-    EXPECT_TRUE(contains(body, "ITA 2569 รอบ 1"));
-    // e7 is 86.67: 90 not met, 80 met; i12 is 81.82: 85 not met.
-    EXPECT_TRUE(contains(body, "บรรลุเป้าหมาย"));
-    EXPECT_TRUE(contains(body, "ไม่บรรลุเป้าหมาย"));
+    EXPECT_TRUE(contains(body, "<strong>ITA 2569 รอบ 1</strong>"));
+    EXPECT_TRUE(contains(body, "บรรลุเป้าหมาย 4 · ไม่บรรลุเป้าหมาย 1 · ไม่มีข้อมูล 1")) << body;
     EXPECT_TRUE(contains(body, "class=\"outcome-met\""));
     EXPECT_TRUE(contains(body, "class=\"outcome-not_met\""));
+    EXPECT_TRUE(contains(body, "class=\"outcome-no_data\""));
     EXPECT_TRUE(contains(body, "class=\"outcome-no_target\""));
-    EXPECT_TRUE(contains(body, "86.67"));
-    EXPECT_TRUE(contains(body, "-3.33"));  // e7 against 90
-    EXPECT_TRUE(contains(body, "81.82"));
-    EXPECT_TRUE(contains(body, "0.00"));  // the gap's change: the same answers
+    // e7 >= 90: 100.00, 10.00 above; i12 >= 85: 90.00, 5.00 above; i12 >= 95: 5.00 short.
+    EXPECT_TRUE(contains(body, "<td class=\"number\">100.00</td><td class=\"number\">10.00</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">90.00</td><td class=\"number\">5.00</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">90.00</td><td class=\"number\">-5.00</td>"));
+    // Each gap before and after.
+    EXPECT_TRUE(contains(body,
+                         "<td class=\"number\">81.82</td><td class=\"number\">90.00</td>"
+                         "<td class=\"number\">8.18</td>"))
+        << body;
+    EXPECT_TRUE(contains(body,
+                         "<td class=\"number\">86.67</td><td class=\"number\">100.00</td>"
+                         "<td class=\"number\">13.33</td>"));
+}
+
+TEST_P(PlanEffectTest, TheNextRoundsFiguresInTheApi) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    prepare_next_round(admin);
+    Browser exec = signed_in("chief", store::Role::kExecutive);
+    json e = api(exec, effect_api() + round_query(open_round()));
+    EXPECT_EQ(e["plan_id"], plan_id_);
+    EXPECT_EQ(e["source_round"], "ITA 2568 รอบ 5 เดือนแรก");
+    EXPECT_EQ(e["round"]["name"], "ITA 2569 รอบ 1");
+    EXPECT_EQ(e["counts"], (json{{"met", 4}, {"not_met", 1}, {"no_data", 1}}));
+    ASSERT_EQ(e["measures"].size(), 7u);
+    const json& m1 = e["measures"][0];
+    EXPECT_EQ(m1["number"], 1);
+    EXPECT_EQ(m1["target"]["ref"], "e7");
+    EXPECT_EQ(m1["target"]["level"], "item");
+    EXPECT_DOUBLE_EQ(m1["target"]["min_score"].get<double>(), 90);
+    EXPECT_EQ(m1["outcome"], "met");
+    EXPECT_DOUBLE_EQ(m1["observed"]["score"].get<double>(), 100);
+    EXPECT_EQ(m1["observed"]["score_text"], "100.00");
+    EXPECT_EQ(m1["observed"]["favourable"], 13);
+    EXPECT_EQ(m1["observed"]["answers"], 13);
+    EXPECT_NEAR(m1["margin_points"].get<double>(), 10, 1e-9);
+    EXPECT_EQ(e["measures"][2]["outcome"], "no_target");
+    EXPECT_TRUE(e["measures"][2]["target"].is_null());
+    EXPECT_TRUE(e["measures"][2]["observed"].is_null());
+    const json& m5 = e["measures"][4];
+    EXPECT_EQ(m5["outcome"], "met");
+    EXPECT_EQ(m5["observed"]["favourable"], 9);
+    EXPECT_EQ(m5["observed"]["answers"], 10);
+    EXPECT_NEAR(m5["margin_points"].get<double>(), 5, 1e-9);
+    const json& m6 = e["measures"][5];
+    EXPECT_EQ(m6["outcome"], "not_met");
+    EXPECT_EQ(m6["observed"]["score_text"], "90.00");
+    EXPECT_NEAR(m6["margin_points"].get<double>(), -5, 1e-9);
+    const json& m7 = e["measures"][6];
+    EXPECT_EQ(m7["outcome"], "no_data");
+    EXPECT_EQ(m7["target"]["ref"], "OIT");
+    EXPECT_TRUE(m7["observed"].is_null());
+    EXPECT_TRUE(m7["margin_points"].is_null());
+
+    ASSERT_EQ(e["gaps"].size(), 2u);
+    const json& g1 = e["gaps"][0];
+    EXPECT_EQ(g1["gap"], 1);
+    EXPECT_EQ(g1["ref"], "i12");
+    EXPECT_EQ(g1["instrument"], "IIT");
+    EXPECT_DOUBLE_EQ(g1["before"]["score"].get<double>(), 81.82);
+    EXPECT_EQ(g1["before"]["round"], "ITA 2568 รอบ 5 เดือนแรก");
+    EXPECT_DOUBLE_EQ(g1["after"]["score"].get<double>(), 90);
+    EXPECT_EQ(g1["after"]["favourable"], 9);
+    EXPECT_EQ(g1["after"]["answers"], 10);
+    EXPECT_NEAR(g1["change_points"].get<double>(), 8.18, 1e-9);
+    const json& g2 = e["gaps"][1];
+    EXPECT_EQ(g2["ref"], "e7");
+    EXPECT_EQ(g2["before"]["score_text"], "86.67");
+    EXPECT_EQ(g2["after"]["score_text"], "100.00");
+    EXPECT_NEAR(g2["change_points"].get<double>(), 13.33, 1e-9);
+    // Without ?round=, the latest later closed round: the same answer.
+    EXPECT_EQ(api(exec, effect_api()), e);
+}
+
+TEST_P(PlanEffectTest, MonitoringCountsTargetsOnceTheNextRoundCloses) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    Browser exec = signed_in("chief", store::Role::kExecutive);
+    ClientResponse before = exec.get("/admin/monitoring?year=2569");
+    ASSERT_EQ(before.result(), http::status::ok);
+    EXPECT_TRUE(contains(before.body(), "ยังไม่มีแผนใดที่รอบการประเมินถัดไปปิดแล้ว"));
+
+    prepare_next_round(admin);
+    ClientResponse after = exec.get("/admin/monitoring?year=2569");
+    ASSERT_EQ(after.result(), http::status::ok);
+    const std::string& body = after.body();
+    EXPECT_TRUE(contains(body, "href=\"" + effect_path() + round_query(open_round()) + "\""))
+        << body;
+    EXPECT_TRUE(contains(body,
+                         "<td>ITA 2569 รอบ 1</td><td class=\"number\">4</td>"
+                         "<td class=\"number\"><strong class=\"error\">1</strong></td>"
+                         "<td class=\"number\">1</td>"))
+        << body;
+    json monitoring = api(exec, "/api/monitoring?year=2569");
+    ASSERT_EQ(monitoring["effects"].size(), 1u);
+    const json& row = monitoring["effects"][0];
+    EXPECT_EQ(row["plan_id"], plan_id_);
+    EXPECT_EQ(row["round_id"], open_round());
+    EXPECT_EQ(row["met"], 4);
+    EXPECT_EQ(row["not_met"], 1);
+    EXPECT_EQ(row["no_data"], 1);
+}
+
+// Starting a plan offers the round's item gaps (ticked) and its indicator gaps:
+// by hand from data/demo/responses.csv, the lowest indicator of IIT is 1
+// (128 favourable of 132 answers, 96.97) and of EIT 8 (53 of 60, 88.33); no
+// indicator is below the target of 85.
+TEST_P(PlanTest, StartingAPlanOffersItemAndIndicatorGaps) {
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    const std::string unit = std::to_string(site_->demo().unit_id);
+    const std::string round = std::to_string(site_->demo().seed_round_id);
+    ClientResponse list = admin.get("/admin/plans?year=2570");
+    EXPECT_TRUE(contains(list.body(), "action=\"/admin/plans/new\"")) << list.body();
+    ClientResponse choose =
+        admin.get("/admin/plans/new?unit=" + unit + "&fiscal_year=2570&round=" + round);
+    ASSERT_EQ(choose.result(), http::status::ok) << choose.body();
+    const std::string& page = choose.body();
+    EXPECT_TRUE(contains(page, "value=\"item:i12\" checked> IIT i12 · 81.82 (9/11)")) << page;
+    EXPECT_TRUE(contains(page, "value=\"item:e7\" checked> EIT e7 · 86.67 (13/15)"));
+    EXPECT_TRUE(contains(page, "value=\"indicator:1\"> IIT ตัวชี้วัดที่ 1 · 96.97 (128/132)"));
+    EXPECT_TRUE(contains(page, "value=\"indicator:8\"> EIT ตัวชี้วัดที่ 8 · 88.33 (53/60)"));
+    auto fields = hidden_fields(page);
+    EXPECT_EQ(fields["unit"], unit);
+    EXPECT_EQ(fields["fiscal_year"], "2570");
+    EXPECT_EQ(fields["choose"], "1");
+
+    // Nothing chosen, or a gap the round does not have: 422, no plan.
+    const auto post = [&](const std::vector<std::string>& gaps) {
+        std::string body = "csrf=" + web::encode_url_component(fields["csrf"]) + "&unit=" + unit +
+                           "&fiscal_year=2570&round=" + round + "&choose=1";
+        for (const auto& g : gaps) body += "&gaps=" + web::encode_url_component(g);
+        return admin.post_raw("/admin/plans", "application/x-www-form-urlencoded", body);
+    };
+    ClientResponse empty = post({});
+    EXPECT_EQ(empty.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(empty.body(), "กรุณาเลือกช่องว่างอย่างน้อยหนึ่งรายการ"));
+    EXPECT_EQ(post({"indicator:3"}).result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(site_->store().list_plans(2570)->empty());
+
+    // Indicator 8 and item i12.
+    ClientResponse created = post({"indicator:8", "item:i12"});
+    ASSERT_EQ(created.result(), http::status::see_other) << created.body();
+    const store::Id id = std::stoll(location(created).substr(std::string("/admin/plans/").size()));
+    auto plan = input::parse_plan_json(site_->store().get_plan(id)->document, "plan");
+    ASSERT_TRUE(plan.ok());
+    ASSERT_EQ(plan->gaps.size(), 2u);
+    EXPECT_EQ(plan->gaps[0].ref.level, core::ScoreLevel::kItem);
+    EXPECT_EQ(plan->gaps[0].ref.code, "i12");
+    EXPECT_EQ(plan->gaps[1].ref.level, core::ScoreLevel::kIndicator);
+    EXPECT_EQ(plan->gaps[1].ref.indicator, 8);
+    EXPECT_EQ(plan->gaps[1].instrument, "EIT");
+    EXPECT_EQ(plan->gaps[1].favourable, 53u);
+    EXPECT_EQ(plan->gaps[1].answers, 60u);
+    ClientResponse shown = admin.get(location(created));
+    EXPECT_TRUE(contains(shown.body(), "ตัวชี้วัดที่ 8"));
+    EXPECT_TRUE(contains(shown.body(), "88.33"));
+    EXPECT_TRUE(contains(shown.body(), "53/60"));
+
+    // An executive may not start a plan.
+    Browser exec = signed_in("chief", store::Role::kExecutive);
+    EXPECT_EQ(
+        exec.get("/admin/plans/new?unit=" + unit + "&fiscal_year=2571&round=" + round).result(),
+        http::status::forbidden);
 }
 
 TEST_P(PlanTest, RolesAndCsrfOnEveryRoute) {
@@ -649,6 +902,9 @@ TEST_P(PlanTest, RolesAndCsrfOnEveryRoute) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, PlanTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return store::testing::backend_name(info.param); });
+INSTANTIATE_TEST_SUITE_P(Stores, PlanEffectTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return store::testing::backend_name(info.param); });
 
 }  // namespace

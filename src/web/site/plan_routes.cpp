@@ -128,56 +128,131 @@ Response list_plans(SiteContext& context, const Request& request, const SignedIn
     return plan_view_page(context, who, "plan_list", std::move(data), language);
 }
 
-Response start_plan(SiteContext& context, const Request& request, const SignedIn& who,
-                    Language language) {
+Response refuse_start(SiteContext& context, const SignedIn& who, Language language,
+                      std::string_view key, http::status status) {
+    return plan_view_page(context, who, "plan_message",
+                          json{{"title", plan_phrase(language, "start_plan")},
+                               {"message", plan_phrase(language, key)},
+                               {"back", "/admin/plans"}},
+                          language, status);
+}
+
+// What a "start a plan" request names: a unit the user may change, a fiscal
+// year and the source round's results.
+struct StartRequest {
+    store::Unit unit;
+    int year = 0;
+    app::UnitRoundResults results;
+};
+
+// `field` reads the request's query (the "choose the gaps" page) or its form
+// (the POST that creates the plan).
+template <typename Field>
+std::variant<StartRequest, Response> read_start(SiteContext& context, const SignedIn& who,
+                                                Language language, Field field) {
     auto access = access_of(context, who.user);
     if (!access) return store_failed(context, &who, language);
-    const auto unit_id = form_id(request, "unit");
-    const auto round_id = form_id(request, "round");
-    const auto year = parse_number<int>(form_text(request, "fiscal_year"));
-    const auto refuse = [&](std::string_view key, http::status status) {
-        return plan_view_page(context, who, "plan_message",
-                              json{{"title", plan_phrase(language, "start_plan")},
-                                   {"message", plan_phrase(language, key)},
-                                   {"back", "/admin/plans"}},
-                              language, status);
+    const auto unit_id = parse_id(field("unit"));
+    const auto round_id = parse_id(field("round"));
+    const auto year = parse_number<int>(field("fiscal_year"));
+    const auto bad = [&] {
+        return refuse_start(context, who, language, "bad_start",
+                            http::status::unprocessable_entity);
     };
-    if (!unit_id || !round_id || !year || *year < 2400 || *year > 2800)
-        return refuse("bad_start", http::status::unprocessable_entity);
+    if (!unit_id || !round_id || !year || *year < 2400 || *year > 2800) return bad();
     auto unit = std::find_if(access->units.begin(), access->units.end(),
                              [&](const auto& u) { return u.id == *unit_id; });
-    if (unit == access->units.end()) return refuse("bad_start", http::status::unprocessable_entity);
+    if (unit == access->units.end()) return bad();
     if (!access->writable.count(*unit_id)) return forbidden(context, who, language);
     auto results = app::unit_round_results(context.store, context.questionnaires, *round_id,
                                            *unit_id, context.options.target);
     if (!results.ok()) {
-        if (results.status.code == store::StatusCode::kNotFound)
-            return refuse("bad_start", http::status::unprocessable_entity);
+        if (results.status.code == store::StatusCode::kNotFound) return bad();
         return store_failed(context, &who, language);
     }
+    return StartRequest{*unit, *year, std::move(*results)};
+}
+
+Response show_start_page(SiteContext& context, const SignedIn& who, Language language,
+                         const StartRequest& start, const std::vector<GapCandidate>& candidates,
+                         const std::set<std::string>& chosen, std::string_view error = {},
+                         http::status status = http::status::ok) {
+    json data =
+        start_plan_view(start.unit, start.year, start.results.round, candidates, chosen, language);
+    data["error"] = error.empty() ? std::string() : plan_phrase(language, error);
+    data["has_error"] = !error.empty();
+    return plan_view_page(context, who, "plan_start", std::move(data), language, status);
+}
+
+// GET /admin/plans/new?unit=&fiscal_year=&round=: the gaps of the round's
+// analysis to choose from, item gaps ticked.
+Response choose_gaps(SiteContext& context, const Request& request, const SignedIn& who,
+                     Language language) {
+    auto start = read_start(context, who, language, [&](std::string_view name) {
+        return std::string(request.query.get_or(name, ""));
+    });
+    if (auto* refusal = std::get_if<Response>(&start)) return std::move(*refusal);
+    const auto& s = std::get<StartRequest>(start);
+    const auto candidates = gap_candidates(s.results);
+    std::set<std::string> chosen;
+    for (const auto& c : candidates) {
+        if (c.suggested) chosen.insert(c.key);
+    }
+    return show_start_page(context, who, language, s, candidates, chosen);
+}
+
+// POST /admin/plans. With `choose` (the "choose the gaps" page) the plan takes
+// the gaps ticked in `gaps`; without it, the suggested ones.
+Response start_plan(SiteContext& context, const Request& request, const SignedIn& who,
+                    Language language) {
+    auto start = read_start(context, who, language,
+                            [&](std::string_view name) { return form_text(request, name); });
+    if (auto* refusal = std::get_if<Response>(&start)) return std::move(*refusal);
+    const auto& s = std::get<StartRequest>(start);
+    const auto candidates = gap_candidates(s.results);
+    std::set<std::string> chosen;
+    if (request.form.contains("choose")) {
+        for (const auto& key : request.form.all("gaps")) chosen.insert(std::string(key));
+        const bool unknown = std::any_of(chosen.begin(), chosen.end(), [&](const auto& key) {
+            return std::none_of(candidates.begin(), candidates.end(),
+                                [&](const auto& c) { return c.key == key; });
+        });
+        if (unknown || chosen.empty()) {
+            return show_start_page(context, who, language, s, candidates, chosen,
+                                   unknown ? "bad_choice" : "choose_gaps_required",
+                                   http::status::unprocessable_entity);
+        }
+    } else {
+        for (const auto& c : candidates) {
+            if (c.suggested) chosen.insert(c.key);
+        }
+    }
     core::Plan plan;
-    plan.unit = unit_ref(*unit);
-    plan.fiscal_year_be = *year;
-    plan.source_round = results->round.name;
-    plan.gaps = gaps_from_analysis(*results);
+    plan.unit = unit_ref(s.unit);
+    plan.fiscal_year_be = s.year;
+    plan.source_round = s.results.round.name;
+    for (const auto& c : candidates) {
+        if (chosen.count(c.key)) plan.gaps.push_back(c.gap);
+    }
     if (!core::validate_plan(plan).empty())
-        return refuse("bad_start", http::status::unprocessable_entity);
+        return refuse_start(context, who, language, "bad_start",
+                            http::status::unprocessable_entity);
     store::PlanRecord record;
-    record.unit_id = *unit_id;
-    record.fiscal_year_be = *year;
+    record.unit_id = s.unit.id;
+    record.fiscal_year_be = s.year;
     record.document = input::export_plan_json(plan);
     record.updated_at = now_timestamp(context);
     auto id = context.store.create_plan(record);
     if (!id.ok()) {
         if (id.status.code == store::StatusCode::kConflict)
-            return refuse("plan_exists", http::status::conflict);
+            return refuse_start(context, who, language, "plan_exists", http::status::conflict);
         return store_failed(context, &who, language);
     }
     audit(context, who.user.id, "plan.create",
           json{{"plan_id", *id},
-               {"unit_id", *unit_id},
-               {"fiscal_year", *year},
-               {"source_round_id", *round_id},
+               {"unit_id", s.unit.id},
+               {"fiscal_year", s.year},
+               {"source_round_id", s.results.round.id},
                {"gaps", plan.gaps.size()}});
     return redirect(plan_href(*id));
 }
@@ -745,13 +820,45 @@ std::int64_t stale_days_of(const Request& request) {
     return kDefaultStaleDays;
 }
 
+// The plan's effect against `round_param` (a round id), or without one
+// against the latest of its effect_rounds(). kNotFound for a round that is
+// not one of them; store failures as they come.
+store::StatusOr<PlanEffectData> plan_effect(SiteContext& context, const StoredPlan& stored,
+                                            const std::vector<store::Round>& rounds,
+                                            const std::optional<std::string>& round_param) {
+    PlanEffectData data;
+    data.choices = effect_rounds(rounds, stored.plan.source_round);
+    if (round_param) {
+        const auto id = parse_id(*round_param);
+        auto it = std::find_if(data.choices.begin(), data.choices.end(),
+                               [&](const auto& r) { return id && r.id == *id; });
+        if (it == data.choices.end())
+            return {{store::StatusCode::kNotFound, "round"}, std::nullopt};
+        data.round = *it;
+    } else if (!data.choices.empty()) {
+        data.round = data.choices.front();
+    }
+    if (!data.round) return {{}, std::move(data)};
+    auto scores = app::unit_round_results(context.store, context.questionnaires, data.round->id,
+                                          stored.record.unit_id, context.options.target);
+    if (!scores.ok()) return {scores.status, std::nullopt};
+    data.effect = core::evaluate_effect(stored.plan, *scores->questionnaire, scores->score);
+    return {{}, std::move(data)};
+}
+
+std::optional<std::string> round_param_of(const Request& request) {
+    if (!request.query.contains("round")) return std::nullopt;
+    return std::string(request.query.get_or("round", ""));
+}
+
 struct MonitoringData {
     std::vector<StoredPlan> plans;
+    std::vector<PlanEffectData> effects;  // parallel to plans
     std::vector<core::UnitRef> without_plan;
 };
 
 std::optional<MonitoringData> monitoring_data(SiteContext& context, const store::User& user,
-                                              int year) {
+                                              int year, bool with_effects = false) {
     auto access = access_of(context, user);
     auto plans = load_plans(context.store, year);
     if (!access || !plans.ok()) return std::nullopt;
@@ -761,6 +868,14 @@ std::optional<MonitoringData> monitoring_data(SiteContext& context, const store:
     for (const auto& p : data.plans) core_plans.push_back(p.plan);
     data.without_plan =
         core::units_without_plan(core_plans, unit_refs(access->units, access->readable), year);
+    if (!with_effects) return data;
+    auto rounds = context.store.list_rounds();
+    if (!rounds.ok()) return std::nullopt;
+    for (const auto& p : data.plans) {
+        auto effect = plan_effect(context, p, *rounds, std::nullopt);
+        if (!effect.ok()) return std::nullopt;
+        data.effects.push_back(std::move(*effect));
+    }
     return data;
 }
 
@@ -768,11 +883,11 @@ Response monitoring(SiteContext& context, const Request& request, const SignedIn
                     Language language) {
     const int year = year_of(context, request);
     const auto stale = stale_days_of(request);
-    auto data = monitoring_data(context, who.user, year);
+    auto data = monitoring_data(context, who.user, year, true);
     if (!data) return store_failed(context, &who, language);
     return plan_view_page(context, who, "plan_monitoring",
-                          monitoring_view(year, stale, data->plans, data->without_plan,
-                                          plan_today(context), language),
+                          monitoring_view(year, stale, data->plans, data->effects,
+                                          data->without_plan, plan_today(context), language),
                           language);
 }
 
@@ -784,21 +899,14 @@ Response effect(SiteContext& context, const Request& request, const SignedIn& wh
     auto plan = plan_of(context, request, who, language, false, *access);
     if (auto* refusal = std::get_if<Response>(&plan)) return std::move(*refusal);
     const auto& stored = std::get<StoredPlan>(plan);
-    std::optional<store::Round> round;
-    std::optional<core::PlanEffect> result;
-    if (request.query.contains("round")) {
-        const auto id = parse_id(request.query.get_or("round", ""));
-        auto it = std::find_if(rounds->begin(), rounds->end(),
-                               [&](const auto& r) { return id && r.id == *id; });
-        if (it == rounds->end()) return not_found(context, who, language);
-        round = *it;
-        auto scores = app::unit_round_results(context.store, context.questionnaires, round->id,
-                                              stored.record.unit_id, context.options.target);
-        if (!scores.ok()) return store_failed(context, &who, language);
-        result = core::evaluate_effect(stored.plan, *scores->questionnaire, scores->score);
+    auto data = plan_effect(context, stored, *rounds, round_param_of(request));
+    if (!data.ok()) {
+        if (data.status.code == store::StatusCode::kNotFound)
+            return not_found(context, who, language);
+        return store_failed(context, &who, language);
     }
-    return plan_view_page(context, who, "plan_effect",
-                          effect_view(stored, *rounds, round, result, language), language);
+    return plan_view_page(context, who, "plan_effect", effect_view(stored, *data, language),
+                          language);
 }
 
 // ---- JSON API ----------------------------------------------------------------
@@ -853,10 +961,33 @@ Response api_plan(SiteContext& context, const Request& request, const SignedIn& 
 
 Response api_monitoring(SiteContext& context, const Request& request, const SignedIn& who) {
     const int year = year_of(context, request);
-    auto data = monitoring_data(context, who.user, year);
+    auto data = monitoring_data(context, who.user, year, true);
     if (!data) return api_error(http::status::service_unavailable, "unavailable");
-    return api_ok(monitoring_json(year, stale_days_of(request), data->plans, data->without_plan,
-                                  plan_today(context)));
+    return api_ok(monitoring_json(year, stale_days_of(request), data->plans, data->effects,
+                                  data->without_plan, plan_today(context)));
+}
+
+Response api_effect(SiteContext& context, const Request& request, const SignedIn& who) {
+    auto access = access_of(context, who.user);
+    auto rounds = context.store.list_rounds();
+    if (!access || !rounds.ok()) return api_error(http::status::service_unavailable, "unavailable");
+    const auto id = path_id(request, "plan");
+    if (!id) return api_error(http::status::not_found, "not_found");
+    auto stored = load_plan(context.store, *id);
+    if (!stored.ok()) {
+        if (stored.status.code == store::StatusCode::kNotFound)
+            return api_error(http::status::not_found, "not_found");
+        return api_error(http::status::service_unavailable, "unavailable");
+    }
+    if (!access->readable.count(stored->record.unit_id))
+        return api_error(http::status::forbidden, "forbidden");
+    auto data = plan_effect(context, *stored, *rounds, round_param_of(request));
+    if (!data.ok()) {
+        if (data.status.code == store::StatusCode::kNotFound)
+            return api_error(http::status::not_found, "not_found");
+        return api_error(http::status::service_unavailable, "unavailable");
+    }
+    return api_ok(effect_json(*stored, *data));
 }
 
 }  // namespace
@@ -865,6 +996,8 @@ void add_plan_routes(Router& router, SiteContext& context) {
     SiteContext* ctx = &context;
     page_route(router, ctx, "/admin/plans", Need::kStaff, list_plans);
     form_route(router, ctx, "/admin/plans", Need::kCodes, start_plan);
+    // Before "/admin/plans/{plan}": the first matching route wins.
+    page_route(router, ctx, "/admin/plans/new", Need::kCodes, choose_gaps);
     page_route(router, ctx, "/admin/plans/{plan}", Need::kStaff, show_plan);
     form_route(router, ctx, "/admin/plans/{plan}/gaps/{gap}", Need::kCodes, save_gap_note);
     form_route(router, ctx, "/admin/plans/{plan}/measures", Need::kCodes, add_measure);
@@ -882,6 +1015,7 @@ void add_plan_routes(Router& router, SiteContext& context) {
     page_route(router, ctx, "/admin/monitoring", Need::kStaff, monitoring);
     (void)router.get("/api/plans", api_route(ctx, api_plans));
     (void)router.get("/api/plans/{plan}", api_route(ctx, api_plan));
+    (void)router.get("/api/plans/{plan}/effect", api_route(ctx, api_effect));
     (void)router.get("/api/monitoring", api_route(ctx, api_monitoring));
 }
 

@@ -380,32 +380,105 @@ core::UnitRef unit_ref(const store::Unit& unit) {
     return core::UnitRef{unit.id, unit.name, unit.short_name};
 }
 
+namespace {
+
+core::GapRef observed_gap(const app::UnitRoundResults& results, const core::ScoreRef& ref,
+                          const std::string& instrument, const core::ObservedScore& observed) {
+    core::GapRef gap;
+    gap.ref = ref;
+    gap.instrument = instrument;
+    gap.score = observed.score;
+    gap.answers = observed.answers;
+    gap.favourable = observed.favourable;
+    gap.respondents = observed.respondents;
+    gap.round = results.round.name;
+    return gap;
+}
+
+std::string gap_key(const core::ScoreRef& ref) {
+    if (ref.level == core::ScoreLevel::kIndicator)
+        return "indicator:" + std::to_string(ref.indicator);
+    return std::string(core::to_string(ref.level)) + ":" + ref.code;
+}
+
+}  // namespace
+
 std::vector<core::GapRef> gaps_from_analysis(const app::UnitRoundResults& results) {
     std::vector<core::GapRef> out;
+    for (auto& c : gap_candidates(results)) {
+        if (c.suggested) out.push_back(std::move(c.gap));
+    }
+    return out;
+}
+
+std::vector<GapCandidate> gap_candidates(const app::UnitRoundResults& results) {
+    std::vector<GapCandidate> out;
     if (!results.questionnaire) return out;
     const auto& q = *results.questionnaire;
-    std::set<int> taken;
-    const auto add_item = [&](int item, const std::string& instrument) {
-        if (!taken.insert(item).second) return;
-        core::ScoreRef ref{core::ScoreLevel::kItem, q.items[item].code, 0};
+    std::set<std::string> taken;
+    const auto add = [&](const core::ScoreRef& ref, const std::string& instrument, bool suggested) {
+        std::string key = gap_key(ref);
+        if (taken.count(key)) return;
         auto observed = core::find_score(q, results.score, ref);
         if (!observed) return;
-        core::GapRef gap;
-        gap.ref = ref;
-        gap.instrument = instrument;
-        gap.score = observed->score;
-        gap.answers = observed->answers;
-        gap.favourable = observed->favourable;
-        gap.respondents = observed->respondents;
-        gap.round = results.round.name;
-        out.push_back(std::move(gap));
+        taken.insert(key);
+        out.push_back(
+            {std::move(key), observed_gap(results, ref, instrument, *observed), suggested});
     };
     for (const auto& ig : results.gaps.instruments) {
         const std::string instrument = q.instruments[ig.instrument].code;
-        for (int item : ig.lowest_items_in_lowest_indicators) add_item(item, instrument);
-        for (int item : ig.items_below_target) add_item(item, instrument);
+        for (int item : ig.lowest_items_in_lowest_indicators)
+            add({core::ScoreLevel::kItem, q.items[item].code, 0}, instrument, true);
+        for (int item : ig.items_below_target)
+            add({core::ScoreLevel::kItem, q.items[item].code, 0}, instrument, true);
+    }
+    for (const auto& ig : results.gaps.instruments) {
+        const std::string instrument = q.instruments[ig.instrument].code;
+        for (int indicator : ig.lowest_indicators)
+            add({core::ScoreLevel::kIndicator, "", q.indicators[indicator].number}, instrument,
+                false);
+        for (int indicator : ig.indicators_below_target)
+            add({core::ScoreLevel::kIndicator, "", q.indicators[indicator].number}, instrument,
+                false);
     }
     return out;
+}
+
+std::vector<store::Round> effect_rounds(const std::vector<store::Round>& rounds,
+                                        const std::string& source_round) {
+    std::vector<store::Round> out;
+    const auto source = std::find_if(rounds.begin(), rounds.end(),
+                                     [&](const auto& r) { return r.name == source_round; });
+    if (source == rounds.end()) return out;
+    for (const auto& r : rounds) {
+        // ISO dates: text order is date order.
+        if (r.questionnaire_id == source->questionnaire_id && r.opens_on > source->opens_on &&
+            r.status == store::RoundStatus::kClosed)
+            out.push_back(r);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.opens_on > b.opens_on; });
+    return out;
+}
+
+EffectCounts count_outcomes(const core::PlanEffect& effect) {
+    EffectCounts counts;
+    for (const auto& m : effect.measures) {
+        switch (m.outcome) {
+            case core::TargetOutcome::kMet:
+                ++counts.met;
+                break;
+            case core::TargetOutcome::kNotMet:
+                ++counts.not_met;
+                break;
+            case core::TargetOutcome::kNoData:
+                ++counts.no_data;
+                break;
+            case core::TargetOutcome::kNoTarget:
+                break;
+        }
+    }
+    return counts;
 }
 
 std::optional<double> plan_percent_complete(const core::Plan& plan) {
@@ -531,6 +604,7 @@ Json plan_page_view(const StoredPlan& stored, const std::vector<store::EvidenceF
 
 Json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
                      const std::vector<StoredPlan>& plans,
+                     const std::vector<PlanEffectData>& effects,
                      const std::vector<core::UnitRef>& without_plan, const core::CivilDate& today,
                      Language language) {
     const auto core_plans = plans_only(plans);
@@ -567,9 +641,25 @@ Json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
                             {"label", gap.instrument + " " + ref_label(gap.ref, language)},
                             {"score", core::format_score(gap.score)}});
     }
+    Json effect_rows = Json::array();
+    for (std::size_t i = 0; i < plans.size() && i < effects.size(); ++i) {
+        const auto& e = effects[i];
+        if (!e.effect || !e.round) continue;
+        const auto counts = count_outcomes(*e.effect);
+        effect_rows.push_back(Json{{"unit", unit_name(plans[i].plan.unit)},
+                                   {"href", plan_href(plans[i].record.id) +
+                                                "/effect?round=" + std::to_string(e.round->id)},
+                                   {"round", e.round->name},
+                                   {"met", counts.met},
+                                   {"not_met", counts.not_met},
+                                   {"has_not_met", counts.not_met > 0},
+                                   {"no_data", counts.no_data}});
+    }
     Json missing = Json::array();
     for (const auto& u : without_plan) missing.push_back(unit_name(u));
     return Json{{"title", plan_phrase(language, "monitoring_title")},
+                {"effects", effect_rows},
+                {"has_effects", !effect_rows.empty()},
                 {"year", fiscal_year_be},
                 {"stale_days", stale_days},
                 {"today", date_text(today, language)},
@@ -584,27 +674,29 @@ Json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
                 {"has_without_plan", !missing.empty()}};
 }
 
-Json effect_view(const StoredPlan& stored, const std::vector<store::Round>& rounds,
-                 const std::optional<store::Round>& round,
-                 const std::optional<core::PlanEffect>& effect, Language language) {
+Json effect_view(const StoredPlan& stored, const PlanEffectData& data, Language language) {
     const auto& plan = stored.plan;
+    const auto& round = data.round;
     Json round_links = Json::array();
-    for (const auto& r : rounds) {
+    for (const auto& r : data.choices) {
         round_links.push_back(Json{
             {"href", plan_href(plan.id) + "/effect?round=" + std::to_string(r.id)},
             {"name", r.name},
             {"current", round && round->id == r.id}});
     }
-    Json data{{"title", plan_phrase(language, "effect_title")},
+    Json view{{"title", plan_phrase(language, "effect_title")},
               {"unit", unit_name(plan.unit)},
               {"year", plan.fiscal_year_be},
+              {"source_round", plan.source_round},
               {"href", plan_href(plan.id)},
               {"rounds", round_links},
-              {"has_effect", effect.has_value()}};
-    if (!effect || !round) return data;
-    data["round"] = round->name;
+              {"has_rounds", !data.choices.empty()},
+              {"has_effect", data.effect.has_value()}};
+    if (!data.effect || !round) return view;
+    const auto& effect = *data.effect;
+    view["round"] = round->name;
     Json measures = Json::array();
-    for (const auto& me : effect->measures) {
+    for (const auto& me : effect.measures) {
         const auto& m = plan.measures[me.measure];
         const std::string outcome(core::to_string(me.outcome));
         measures.push_back(
@@ -619,7 +711,7 @@ Json effect_view(const StoredPlan& stored, const std::vector<store::Round>& roun
                  {"margin", me.margin_points ? core::format_score(*me.margin_points) : "-"}});
     }
     Json gaps = Json::array();
-    for (const auto& ge : effect->gaps) {
+    for (const auto& ge : effect.gaps) {
         const auto& g = plan.gaps[ge.gap];
         gaps.push_back(
             Json{{"number", ge.gap + 1},
@@ -629,9 +721,42 @@ Json effect_view(const StoredPlan& stored, const std::vector<store::Round>& roun
                  {"change", ge.change_points ? core::format_score(*ge.change_points) : "-"},
                  {"down", ge.change_points && *ge.change_points < 0}});
     }
-    data["measures"] = measures;
-    data["gaps"] = gaps;
-    return data;
+    const auto counts = count_outcomes(effect);
+    view["met_count"] = counts.met;
+    view["not_met_count"] = counts.not_met;
+    view["no_data_count"] = counts.no_data;
+    view["measures"] = measures;
+    view["gaps"] = gaps;
+    return view;
+}
+
+Json start_plan_view(const store::Unit& unit, int fiscal_year_be, const store::Round& round,
+                     const std::vector<GapCandidate>& candidates,
+                     const std::set<std::string>& chosen, Language language) {
+    Json items = Json::array();
+    Json indicators = Json::array();
+    for (const auto& c : candidates) {
+        const auto& g = c.gap;
+        Json row{{"key", c.key},
+                 {"instrument", g.instrument},
+                 {"label", ref_label(g.ref, language)},
+                 {"score", core::format_score(g.score)},
+                 {"counts", counts_text(g)},
+                 {"has_counts", !counts_text(g).empty()},
+                 {"checked", chosen.count(c.key) > 0}};
+        (g.ref.level == core::ScoreLevel::kIndicator ? indicators : items).push_back(row);
+    }
+    return Json{
+        {"title", plan_phrase(language, "start_plan")},
+        {"unit", unit.short_name.empty() ? unit.name : unit.name + " (" + unit.short_name + ")"},
+        {"unit_id", unit.id},
+        {"year", fiscal_year_be},
+        {"round", round.name},
+        {"round_id", round.id},
+        {"item_gaps", items},
+        {"has_item_gaps", !items.empty()},
+        {"indicator_gaps", indicators},
+        {"has_indicator_gaps", !indicators.empty()}};
 }
 
 // ---- JSON API --------------------------------------------------------------
@@ -673,8 +798,8 @@ Json plan_detail_json(const StoredPlan& stored, const core::CivilDate& today) {
 
 Json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
                      const std::vector<StoredPlan>& plans,
-                     const std::vector<core::UnitRef>& without_plan,
-                     const core::CivilDate& today) {
+                     const std::vector<PlanEffectData>& effects,
+                     const std::vector<core::UnitRef>& without_plan, const core::CivilDate& today) {
     const auto core_plans = plans_only(plans);
     const auto at_json = [&](const core::MeasureAt& at) {
         const auto& s = plans[at.plan];
@@ -723,10 +848,24 @@ Json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
                             {"instrument", gap.instrument},
                             {"score", gap.score}});
     }
+    Json effect_rows = Json::array();
+    for (std::size_t i = 0; i < plans.size() && i < effects.size(); ++i) {
+        const auto& e = effects[i];
+        if (!e.effect || !e.round) continue;
+        const auto counts = count_outcomes(*e.effect);
+        effect_rows.push_back(Json{{"plan_id", plans[i].record.id},
+                                   {"unit", plans[i].plan.unit.name},
+                                   {"round_id", e.round->id},
+                                   {"round", e.round->name},
+                                   {"met", counts.met},
+                                   {"not_met", counts.not_met},
+                                   {"no_data", counts.no_data}});
+    }
     Json missing = Json::array();
     for (const auto& u : without_plan)
         missing.push_back(Json{{"id", u.id}, {"name", u.name}, {"short_name", u.short_name}});
     return Json{{"fiscal_year", fiscal_year_be},
+                {"effects", effect_rows},
                 {"today", core::to_iso_string(today)},
                 {"stale_days", stale_days},
                 {"overdue", overdue},
@@ -734,6 +873,82 @@ Json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
                 {"by_strategy", strategies},
                 {"unaddressed_gaps", gaps},
                 {"units_without_plan", missing}};
+}
+
+namespace {
+
+Json round_json(const store::Round& r) {
+    return Json{{"id", r.id},
+                {"name", r.name},
+                {"fiscal_year_be", r.fiscal_year_be},
+                {"opens_on", r.opens_on},
+                {"closes_on", r.closes_on}};
+}
+
+Json observed_json(const std::optional<core::ObservedScore>& observed) {
+    if (!observed) return nullptr;
+    return Json{{"score", observed->score},
+                {"score_text", core::format_score(observed->score)},
+                {"answers", observed->answers},
+                {"favourable", observed->favourable},
+                {"respondents", observed->respondents}};
+}
+
+Json optional_number(const std::optional<double>& value) {
+    return value ? Json(*value) : Json(nullptr);
+}
+
+}  // namespace
+
+Json effect_json(const StoredPlan& stored, const PlanEffectData& data) {
+    const auto& plan = stored.plan;
+    Json choices = Json::array();
+    for (const auto& r : data.choices) choices.push_back(round_json(r));
+    Json measures = Json::array();
+    Json gaps = Json::array();
+    if (data.effect) {
+        for (const auto& me : data.effect->measures) {
+            const auto& m = plan.measures[me.measure];
+            Json target = nullptr;
+            if (m.target) {
+                target = Json{{"level", core::to_string(m.target->ref.level)},
+                              {"ref", core::to_string(m.target->ref)},
+                              {"min_score", m.target->min_score},
+                              {"description", m.target->description}};
+            }
+            measures.push_back(Json{{"number", m.number},
+                                    {"text", m.text},
+                                    {"target", target},
+                                    {"outcome", core::to_string(me.outcome)},
+                                    {"observed", observed_json(me.observed)},
+                                    {"margin_points", optional_number(me.margin_points)}});
+        }
+        for (const auto& ge : data.effect->gaps) {
+            const auto& g = plan.gaps[ge.gap];
+            gaps.push_back(Json{{"gap", ge.gap + 1},
+                                {"ref", core::to_string(g.ref)},
+                                {"level", core::to_string(g.ref.level)},
+                                {"instrument", g.instrument},
+                                {"before", Json{{"score", ge.before},
+                                                {"score_text", core::format_score(ge.before)},
+                                                {"round", g.round}}},
+                                {"after", observed_json(ge.after)},
+                                {"change_points", optional_number(ge.change_points)}});
+        }
+    }
+    Json counts = nullptr;
+    if (data.effect) {
+        const auto c = count_outcomes(*data.effect);
+        counts = Json{{"met", c.met}, {"not_met", c.not_met}, {"no_data", c.no_data}};
+    }
+    return Json{{"plan_id", stored.record.id},
+                {"unit_id", stored.record.unit_id},
+                {"source_round", plan.source_round},
+                {"rounds", choices},
+                {"round", data.round ? round_json(*data.round) : Json(nullptr)},
+                {"counts", counts},
+                {"measures", measures},
+                {"gaps", gaps}};
 }
 
 }  // namespace itagap::web

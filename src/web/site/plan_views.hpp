@@ -50,6 +50,48 @@ core::UnitRef unit_ref(const store::Unit& unit);
 // below target, each once, with their scores and counts.
 std::vector<core::GapRef> gaps_from_analysis(const app::UnitRoundResults& results);
 
+// A gap a new plan may start with, offered on the "start a plan" page.
+// `key` names it in the form ("item:i12", "indicator:3"); `suggested` ones
+// are ticked to begin with and are what a form without a choice gets.
+struct GapCandidate {
+    std::string key;
+    core::GapRef gap;
+    bool suggested = false;
+};
+
+// Every gap of a round's analysis a plan may take: the item gaps of
+// gaps_from_analysis() (suggested), then per instrument the lowest
+// indicators and the indicators below target, each once, with their scores
+// and counts.
+std::vector<GapCandidate> gap_candidates(const app::UnitRoundResults& results);
+
+// ---- Effect ----------------------------------------------------------------
+
+// The rounds a plan's effect is measured against: the rounds of its source
+// round's questionnaire that open after the source round (by opens_on) and
+// are closed, latest first. Empty when no such round has closed yet, or when
+// the source round is not in `rounds` (a plan imported from another
+// database).
+std::vector<store::Round> effect_rounds(const std::vector<store::Round>& rounds,
+                                        const std::string& source_round);
+
+// A plan's effect against one of its effect_rounds(). `round` and `effect`
+// are empty when `choices` is.
+struct PlanEffectData {
+    std::vector<store::Round> choices;
+    std::optional<store::Round> round;
+    std::optional<core::PlanEffect> effect;
+};
+
+// Targets met, not met and without data (measures without a target are not
+// counted).
+struct EffectCounts {
+    std::size_t met = 0;
+    std::size_t not_met = 0;
+    std::size_t no_data = 0;
+};
+EffectCounts count_outcomes(const core::PlanEffect& effect);
+
 // Mean percent complete over the measures that are not cancelled; nullopt
 // when there are none.
 std::optional<double> plan_percent_complete(const core::Plan& plan);
@@ -86,14 +128,20 @@ nlohmann::json plan_page_view(const StoredPlan& stored,
                               const core::CivilDate& today, bool can_edit, const FormState& state,
                               Language language);
 
+// `effects` is parallel to `plans`.
 nlohmann::json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
                                const std::vector<StoredPlan>& plans,
+                               const std::vector<PlanEffectData>& effects,
                                const std::vector<core::UnitRef>& without_plan,
                                const core::CivilDate& today, Language language);
 
-nlohmann::json effect_view(const StoredPlan& stored, const std::vector<store::Round>& rounds,
-                           const std::optional<store::Round>& round,
-                           const std::optional<core::PlanEffect>& effect, Language language);
+nlohmann::json effect_view(const StoredPlan& stored, const PlanEffectData& data, Language language);
+
+// The "choose the gaps" step of starting a plan.
+nlohmann::json start_plan_view(const store::Unit& unit, int fiscal_year_be,
+                               const store::Round& round,
+                               const std::vector<GapCandidate>& candidates,
+                               const std::set<std::string>& chosen, Language language);
 
 // ---- JSON API --------------------------------------------------------------
 
@@ -101,9 +149,13 @@ nlohmann::json plan_summary_json(const StoredPlan& stored, const core::CivilDate
 // The plan's document as stored, plus the version and, per measure, the
 // flags computed for `today`.
 nlohmann::json plan_detail_json(const StoredPlan& stored, const core::CivilDate& today);
+// `effects` is parallel to `plans`.
 nlohmann::json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
                                const std::vector<StoredPlan>& plans,
+                               const std::vector<PlanEffectData>& effects,
                                const std::vector<core::UnitRef>& without_plan,
                                const core::CivilDate& today);
+// GET /api/plans/{plan}/effect (docs/api.md).
+nlohmann::json effect_json(const StoredPlan& stored, const PlanEffectData& data);
 
 }  // namespace itagap::web
