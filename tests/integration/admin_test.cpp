@@ -58,18 +58,8 @@ std::string multipart_type() { return std::string("multipart/form-data; boundary
 
 constexpr const char* kPassword = "correct horse battery";
 
-class AdminTest : public ::testing::TestWithParam<Backend> {
+class AdminTest : public SiteTest {
 protected:
-    void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
-    }
-
     store::Id make_user(const std::string& username, store::Role role,
                         std::optional<store::Id> unit = {}, bool must_change = false) {
         store::User user;
@@ -111,7 +101,6 @@ protected:
         return "/admin/rounds/" + std::to_string(round) + "/units/" + std::to_string(unit);
     }
 
-    std::unique_ptr<SiteHarness> site_;
 };
 
 TEST_P(AdminTest, OneTimePasswordForcesAChangeThenReachesTheOverview) {

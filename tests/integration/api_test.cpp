@@ -27,18 +27,8 @@ std::string read_source(const std::string& relative) {
 
 constexpr const char* kPassword = "correct horse battery";
 
-class ApiTest : public ::testing::TestWithParam<Backend> {
+class ApiTest : public SiteTest {
 protected:
-    void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
-    }
-
     Browser signed_in(store::Role role, bool must_change = false) {
         store::User user;
         user.username = "api-user";
@@ -65,7 +55,6 @@ protected:
                "/results";
     }
 
-    std::unique_ptr<SiteHarness> site_;
 };
 
 TEST_P(ApiTest, WithoutASessionEverythingButThePublicResultsIs401) {

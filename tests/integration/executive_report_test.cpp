@@ -34,16 +34,11 @@ std::chrono::system_clock::time_point at_bangkok_noon(int y, unsigned m, unsigne
     return std::chrono::sys_days{std::chrono::year{y} / m / d} + std::chrono::hours(5);
 }
 
-class ExecutiveReportTest : public ::testing::TestWithParam<Backend> {
+class ExecutiveReportTest : public SiteTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
+        SiteTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         ASSERT_GT(ensure_demo_plan(*site_), 0);
         // Measure 4 is due 2026-03-31; this is 2026-05-10 in Bangkok.
         site_->set_now(at_bangkok_noon(2026, 5, 10));
@@ -54,7 +49,6 @@ protected:
         return signed_in_user(*site_, username, role, unit);
     }
 
-    std::unique_ptr<SiteHarness> site_;
 };
 
 TEST_P(ExecutiveReportTest, AprilListsMeasureFourAsOverdueOnThePageAndInThePdf) {

@@ -24,16 +24,11 @@ bool contains(const std::string& text, const std::string& part) {
 
 std::string unit_name(int k) { return fmt::format("หน่วย {:03d}", k); }
 
-class OverviewTest : public ::testing::TestWithParam<Backend> {
+class OverviewTest : public SiteTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
+        SiteTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         store::Store& store = site_->store();
         store::Round seed = *store.get_round(site_->demo().seed_round_id);
         store::Round round{0,    2569, "รอบทดสอบภาพรวม", "2026-03-01", "2026-03-31",
@@ -64,7 +59,6 @@ protected:
         return html_unescape(r.body());
     }
 
-    std::unique_ptr<SiteHarness> site_;
     store::Id round_ = 0;
     std::vector<store::Id> units_;
     std::unique_ptr<Browser> admin_;

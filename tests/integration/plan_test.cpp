@@ -69,16 +69,11 @@ std::chrono::system_clock::time_point at_bangkok_noon(int y, unsigned m, unsigne
     return std::chrono::sys_days{std::chrono::year{y} / m / d} + std::chrono::hours(5);
 }
 
-class PlanTest : public ::testing::TestWithParam<Backend> {
+class PlanTest : public SiteTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
+        SiteTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         plan_id_ = site_->demo().plan_id;
         if (plan_id_ == 0) plan_id_ = load_demo_plan();
         ASSERT_GT(plan_id_, 0);
@@ -149,7 +144,6 @@ protected:
         return json::parse(r.body(), nullptr, false);
     }
 
-    std::unique_ptr<SiteHarness> site_;
     store::Id plan_id_ = 0;
 };
 

@@ -45,16 +45,11 @@ constexpr const char* kOpenRoundName = "ITA 2569 รอบ 1";
 constexpr const char* kUnitName = "ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)";
 constexpr const char* kNoPrevious = "ยังไม่มีผลรอบก่อนของหน่วยงานนี้ให้เปรียบเทียบ";
 
-class PublicPageTest : public ::testing::TestWithParam<Backend> {
+class PublicPageTest : public SiteTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
+        SiteTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         ASSERT_NE(site_->demo().plan_id, 0);  // the harness loads data/demo/plan-2569.json
     }
 
@@ -112,7 +107,6 @@ protected:
         ASSERT_EQ(site_->store().get_round(round)->results_published, published);
     }
 
-    std::unique_ptr<SiteHarness> site_;
 };
 
 TEST_P(PublicPageTest, TheListShowsThePublishedSeedRoundOnly) {

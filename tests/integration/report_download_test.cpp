@@ -12,16 +12,11 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-class ReportDownloadTest : public ::testing::TestWithParam<Backend> {
+class ReportDownloadTest : public SiteTest {
 protected:
     void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
+        SiteTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         ASSERT_GT(ensure_demo_plan(*site_), 0);
         // 15 April 2026 in Bangkok: measure 4 (due 31 March) is overdue.
         site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 4 / 15} + std::chrono::hours(5));
@@ -32,7 +27,6 @@ protected:
     }
     std::string seed_base() const { return base(site_->demo().seed_round_id); }
 
-    std::unique_ptr<SiteHarness> site_;
 };
 
 TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {

@@ -4,6 +4,8 @@
 // cookies and posts forms.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -75,6 +77,26 @@ private:
     std::unique_ptr<security::RateLimiter> limiter_;
     std::unique_ptr<web::SiteContext> context_;
     std::unique_ptr<web::HttpServer> server_;
+};
+
+// A test of the whole site on each store (instantiate it with
+// ::testing::Values(Backend::kSqlite, Backend::kPostgres)): SetUp starts the
+// harness, and skips the test when that store is not configured. A fixture
+// that does more calls SiteTest::SetUp() first and returns when it skipped or
+// failed.
+class SiteTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        std::string why;
+        bool skip = false;
+        site_ = SiteHarness::start(GetParam(), why, skip);
+        if (!site_) {
+            if (skip) GTEST_SKIP() << why;
+            FAIL() << why;
+        }
+    }
+
+    std::unique_ptr<SiteHarness> site_;
 };
 
 // Cookies and forms, one request per connection (as a browser may).

@@ -11,18 +11,8 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-class SurveyTest : public ::testing::TestWithParam<Backend> {
+class SurveyTest : public SiteTest {
 protected:
-    void SetUp() override {
-        std::string why;
-        bool skip = false;
-        site_ = SiteHarness::start(GetParam(), why, skip);
-        if (!site_) {
-            if (skip) GTEST_SKIP() << why;
-            FAIL() << why;
-        }
-    }
-
     std::string eit_link(store::Id round) const {
         return "/s/" + std::to_string(round) + "/" + std::to_string(site_->demo().unit_id);
     }
@@ -56,7 +46,6 @@ protected:
         return page;
     }
 
-    std::unique_ptr<SiteHarness> site_;
 };
 
 TEST_P(SurveyTest, EitRespondentAnswersThroughThePublicLinkOnce) {
