@@ -21,7 +21,8 @@ packages=(
   # reports: DOCX zipped by libzip, XLSX by libxlsxwriter; the tests open the
   # DOCX with LibreOffice and check its XML with xmllint
   libzip-dev libxlsxwriter-dev libreoffice-writer-nogui libxml2-utils unzip
-  # benchmarks: wrk as the HTTP load, sqlite3 to count what was stored
+  # benchmarks: wrk as the HTTP load, sqlite3 to count what was stored (also
+  # by the shutdown e2e test)
   wrk sqlite3 curl nginx-light
 )
 # Node.js and npm: the machine's own when it has them (a Node.js build that
