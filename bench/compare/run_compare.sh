@@ -62,8 +62,8 @@ echo "itagap-bench-score, the last of $repeat runs:"
 cat "$tmp/itagap-run.txt"
 echo
 answers=$(sed -n 's/.*answer cells: \([0-9]*\),.*/\1/p' "$tmp/itagap-run.txt")
-floor_ms=$(ms_of "read every answer once" < "$tmp/itagap.txt" | median)
-itagap_ms=$(ms_of "score every unit" < "$tmp/itagap.txt" | median)
+floor_ms=$(ms_of "read every answer once .floor., best" < "$tmp/itagap.txt" | median)
+itagap_ms=$(ms_of "score every unit and round, best" < "$tmp/itagap.txt" | median)
 
 "$bench/itagap-bench-sqlite-score" --repeat "$repeat" --questionnaire "$questionnaire" \
   --responses "$csv" | tee "$tmp/sqlite.txt"
