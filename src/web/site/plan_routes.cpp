@@ -943,12 +943,11 @@ Response api_plans(SiteContext& context, const Request& request, const SignedIn&
     return api_ok(out);
 }
 
-Response api_plan(SiteContext& context, const Request& request, const SignedIn& who) {
-    auto access = access_of(context, who.user);
+// The API's answer for a plan the user may not read, or that is not there;
+// nullopt when `stored` holds a plan the user may read.
+std::optional<Response> refuse_plan_for_api(const std::optional<Access>& access,
+                                            const store::StatusOr<StoredPlan>& stored) {
     if (!access) return api_error(http::status::service_unavailable, "unavailable");
-    const auto id = path_id(request, "plan");
-    if (!id) return api_error(http::status::not_found, "not_found");
-    auto stored = load_plan(context.store, *id);
     if (!stored.ok()) {
         if (stored.status.code == store::StatusCode::kNotFound)
             return api_error(http::status::not_found, "not_found");
@@ -956,6 +955,15 @@ Response api_plan(SiteContext& context, const Request& request, const SignedIn& 
     }
     if (!access->readable.count(stored->record.unit_id))
         return api_error(http::status::forbidden, "forbidden");
+    return std::nullopt;
+}
+
+Response api_plan(SiteContext& context, const Request& request, const SignedIn& who) {
+    const auto id = path_id(request, "plan");
+    if (!id) return api_error(http::status::not_found, "not_found");
+    auto access = access_of(context, who.user);
+    auto stored = load_plan(context.store, *id);
+    if (auto refused = refuse_plan_for_api(access, stored)) return std::move(*refused);
     return api_ok(plan_detail_json(*stored, plan_today(context)));
 }
 
@@ -968,19 +976,13 @@ Response api_monitoring(SiteContext& context, const Request& request, const Sign
 }
 
 Response api_effect(SiteContext& context, const Request& request, const SignedIn& who) {
-    auto access = access_of(context, who.user);
-    auto rounds = context.store.list_rounds();
-    if (!access || !rounds.ok()) return api_error(http::status::service_unavailable, "unavailable");
     const auto id = path_id(request, "plan");
     if (!id) return api_error(http::status::not_found, "not_found");
+    auto access = access_of(context, who.user);
     auto stored = load_plan(context.store, *id);
-    if (!stored.ok()) {
-        if (stored.status.code == store::StatusCode::kNotFound)
-            return api_error(http::status::not_found, "not_found");
-        return api_error(http::status::service_unavailable, "unavailable");
-    }
-    if (!access->readable.count(stored->record.unit_id))
-        return api_error(http::status::forbidden, "forbidden");
+    if (auto refused = refuse_plan_for_api(access, stored)) return std::move(*refused);
+    auto rounds = context.store.list_rounds();
+    if (!rounds.ok()) return api_error(http::status::service_unavailable, "unavailable");
     auto data = plan_effect(context, *stored, *rounds, round_param_of(request));
     if (!data.ok()) {
         if (data.status.code == store::StatusCode::kNotFound)
