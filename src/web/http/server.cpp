@@ -16,6 +16,7 @@
 #include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <csignal>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -41,6 +42,11 @@ using Message = http::request<http::string_body>;
 // has read it.
 constexpr std::size_t kLingerMaxBytes = 8 * 1024 * 1024;
 constexpr std::chrono::seconds kLingerTime{2};
+// How long a connection that is waiting for a request when the server stops
+// is given to deliver one: a client that sent its request just before the
+// stop (a respondent pressing "send") has its bytes there within
+// milliseconds; a keep-alive connection with nothing to send is closed then.
+constexpr std::chrono::milliseconds kStopReadGrace{250};
 // How long stop() waits for closed connections to wind down.
 constexpr std::chrono::seconds kCloseWait{1};
 
@@ -166,7 +172,7 @@ private:
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(HttpServer::Impl& server, tcp::socket socket)
-        : server_(server), stream_(std::move(socket)) {
+        : server_(server), stream_(std::move(socket)), stop_timer_(stream_.get_executor()) {
         error_code ec;
         const auto endpoint = stream_.socket().remote_endpoint(ec);
         if (!ec) remote_ = endpoint.address().to_string();
@@ -179,21 +185,34 @@ public:
 
     void start() {
         server_.add_session(this, weak_from_this());
+        // Accepted while stopping (from the listen backlog): counted as in
+        // flight at once, so stop() waits for its request.
+        if (server_.stopping()) hold_for_stop();
         net::dispatch(stream_.get_executor(),
                       [self = shared_from_this()] { self->wait_for_request(); });
     }
 
     net::any_io_executor executor() { return stream_.get_executor(); }
 
-    // On the strand: a connection waiting for its next request is closed at
-    // once; one in the middle of a request finishes it (see send()).
+    // On the strand: a connection waiting for its next request gets
+    // kStopReadGrace to deliver one, counted as in flight meanwhile, and is
+    // closed if nothing comes; one in the middle of a request finishes it.
+    // Either way it is closed after its response (see send()).
     void on_server_stopping() {
-        if (state_ == State::idle) close();
+        if (state_ != State::idle || in_flight_) return;
+        hold_for_stop();
+        // The pending read keeps the timeout it started with (tcp_stream
+        // does not change a pending operation's), so a timer of its own.
+        stop_timer_.expires_after(kStopReadGrace);
+        stop_timer_.async_wait([self = shared_from_this()](error_code ec) {
+            if (!ec && self->state_ == State::idle) self->close();
+        });
     }
 
     void close() {
         if (state_ == State::closed) return;
         state_ = State::closed;
+        stop_timer_.cancel();
         error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
         stream_.close();
@@ -203,11 +222,19 @@ public:
 private:
     enum class State { idle, reading, handling, writing, lingering, closed };
 
+    void hold_for_stop() {
+        if (in_flight_) return;
+        in_flight_ = true;
+        server_.request_started();
+    }
+
     void wait_for_request() {
-        if (server_.stopping()) return close();
+        // After a response while stopping (no hold): close. Held by
+        // on_server_stopping() or start(): read the request that may come.
+        if (server_.stopping() && !in_flight_) return close();
         state_ = State::idle;
         if (buffer_.size() > 0) return begin_request();  // a pipelined request
-        stream_.expires_after(server_.options().keep_alive_timeout);
+        stream_.expires_after(in_flight_ ? kStopReadGrace : server_.options().keep_alive_timeout);
         stream_.async_read_some(buffer_.prepare(4096),
                                 [self = shared_from_this()](error_code ec, std::size_t n) {
                                     self->on_first_bytes(ec, n);
@@ -223,8 +250,7 @@ private:
     void begin_request() {
         state_ = State::reading;
         started_ = Clock::now();
-        in_flight_ = true;
-        server_.request_started();
+        hold_for_stop();  // counts the request, unless the stop already did
         method_ = "-";
         target_ = "-";
         head_ = false;
@@ -398,6 +424,7 @@ private:
 
     HttpServer::Impl& server_;
     beast::tcp_stream stream_;
+    net::steady_timer stop_timer_;  // on_server_stopping()'s grace for an idle connection
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     http::response<http::empty_body> continue_;
@@ -531,17 +558,46 @@ void HttpServer::Impl::stop() {
     // before visiting them so that a session registering now sees it.
     stopping_ = true;
 
-    net::post(acceptor_.get_executor(), [this] {
+    // Connections the kernel has accepted but we have not (the listen
+    // backlog) are taken as sessions before the acceptor closes, instead of
+    // being reset with it: their clients may have sent a request already.
+    auto closed = std::make_shared<std::promise<void>>();
+    auto acceptor_closed = closed->get_future();
+    net::post(acceptor_.get_executor(), [this, closed] {
         error_code ignored;
+        acceptor_.cancel(ignored);
+        acceptor_.non_blocking(true, ignored);
+        for (;;) {
+            tcp::socket socket(net::make_strand(ioc_));
+            error_code ec;
+            acceptor_.accept(socket, ec);
+            if (ec) break;  // would_block: the backlog is empty
+            std::make_shared<Session>(*this, std::move(socket))->start();
+        }
         acceptor_.close(ignored);
         accept_retry_.cancel();
         if (signals_) signals_->cancel(ignored);
+        closed->set_value();
     });
-    for_each_session([](const std::shared_ptr<Session>& session) {
-        net::post(session->executor(), [session] { session->on_server_stopping(); });
-    });
+    (void)acceptor_closed.wait_for(kCloseWait);
+    // Every session learns of the stop before the wait for requests in
+    // flight starts, since on_server_stopping() may add one.
+    std::vector<std::shared_ptr<Session>> live;
+    for_each_session([&live](const std::shared_ptr<Session>& session) { live.push_back(session); });
+    auto visits_left = std::make_shared<std::atomic<std::size_t>>(live.size());
+    for (auto& session : live) {
+        net::post(session->executor(), [this, session, visits_left] {
+            session->on_server_stopping();
+            if (--*visits_left == 0) {
+                std::lock_guard lock(mutex_);  // so the waiter cannot miss the notification
+                changed_.notify_all();
+            }
+        });
+    }
+    live.clear();
     {
         std::unique_lock lock(mutex_);
+        changed_.wait_for(lock, kCloseWait, [&] { return *visits_left == 0; });
         changed_.wait_for(lock, options_.shutdown_grace, [this] { return in_flight_ == 0; });
     }
     for_each_session([](const std::shared_ptr<Session>& session) {
