@@ -1,13 +1,49 @@
 # End-to-end tests of `itagap plan export` and `itagap plan import` on a demo
 # database made with the hidden `itagap demo --setup-only`: exit codes, the
 # files written and the messages on stderr.
-# Run by CTest as: cmake -DITAGAP=... -DSOURCE_DIR=... -DWORK=... -P plan_cli_test.cmake
+# Run by CTest as: cmake -DITAGAP=... -DSOURCE_DIR=... -DWORK=... [-DBACKEND=postgres]
+#                        -P plan_cli_test.cmake
+# BACKEND sqlite (the default) uses a file in WORK. BACKEND postgres uses a
+# fresh database on the server of ITAGAP_TEST_POSTGRES_URL (made and dropped
+# here with psql), and prints "SKIPPED:" and stops when that is not set.
 cmake_minimum_required(VERSION 3.25)
 
 set(PLAN "${SOURCE_DIR}/data/demo/plan-2569.json")
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
-set(DB "sqlite:${WORK}/demo.db")
+if(NOT DEFINED BACKEND OR BACKEND STREQUAL "sqlite")
+  set(DB "sqlite:${WORK}/demo.db")
+elseif(BACKEND STREQUAL "postgres")
+  set(server_url "$ENV{ITAGAP_TEST_POSTGRES_URL}")
+  if(server_url STREQUAL "")
+    message(STATUS "SKIPPED: ITAGAP_TEST_POSTGRES_URL is not set (scripts/with-postgres.sh sets it)")
+    return()
+  endif()
+  find_program(PSQL psql)
+  if(NOT PSQL)
+    message(FATAL_ERROR "ITAGAP_TEST_POSTGRES_URL is set but psql was not found")
+  endif()
+  # The server's URL with its database name replaced, as the store tests do:
+  # postgresql://user@host:port/postgres?x=y -> postgresql://user@host:port/itagap_cli_plan?x=y
+  set(pg_database "itagap_cli_plan")
+  string(REGEX MATCH "^[^?]*" pg_head "${server_url}")
+  string(LENGTH "${pg_head}" head_length)
+  string(SUBSTRING "${server_url}" ${head_length} -1 pg_params)
+  string(REGEX REPLACE "^([a-z]+://[^/]*).*$" "\\1" pg_authority "${pg_head}")
+  set(DB "${pg_authority}/${pg_database}${pg_params}")
+  function(pg_admin sql)
+    execute_process(COMMAND "${PSQL}" "${server_url}" -X -q -v ON_ERROR_STOP=1 -c "${sql}"
+      RESULT_VARIABLE pg_rc OUTPUT_VARIABLE pg_out ERROR_VARIABLE pg_err)
+    if(NOT pg_rc EQUAL 0)
+      message(FATAL_ERROR "psql: ${sql}: ${pg_err}")
+    endif()
+  endfunction()
+  pg_admin("DROP DATABASE IF EXISTS ${pg_database} WITH (FORCE)")
+  pg_admin("CREATE DATABASE ${pg_database}")
+else()
+  message(FATAL_ERROR "BACKEND must be sqlite or postgres, not ${BACKEND}")
+endif()
+message(STATUS "database: ${DB}")
 set(UNIT_NAME "ศูนย์ความร่วมมือระหว่างประเทศ")
 set(UNIT_SHORT "ศรป.")
 
@@ -149,7 +185,10 @@ expect_in("bad db" "${err}" "mysql://nowhere")
 run_itagap(plan)
 expect_rc("plan without subcommand" 2)
 
+if(BACKEND STREQUAL "postgres")
+  pg_admin("DROP DATABASE IF EXISTS ${pg_database} WITH (FORCE)")
+endif()
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} check(s) failed")
 endif()
-message(STATUS "all itagap plan checks passed")
+message(STATUS "all itagap plan checks passed (${DB})")

@@ -941,6 +941,112 @@ TEST_P(AdminTest, CsvImportThroughTheUploadForm) {
     EXPECT_TRUE(contains(dashboard.body(), "<td class=\"number\">0.00</td>"));
 }
 
+// A later round on the same questionnaire, with the seed's responses except
+// that iit-01 (one of the two unfavourable answers to the reverse-scored i12)
+// is left out and eit-02 answers e1 "ไม่เห็นด้วย" (disagree, unfavourable)
+// instead of "เห็นด้วย". By hand from data/demo/responses.csv:
+//   i12: 9 of 11 = 81.82 before, 9 of 10 = 90.00 now: +8.18
+//   e1: 14 of 15 = 93.33 before, 13 of 15 = 86.67 now: -6.67
+//   indicator 6 (e1-e3): 42 of 45 = 93.33 before, 41 of 45 = 91.11 now: -2.22
+TEST_P(AdminTest, TheDashboardShowsTheChangeFromThePreviousRound) {
+    Browser browser = admin_browser();
+    const store::Id unit = site_->demo().unit_id;
+    auto seed = site_->store().get_round(site_->demo().seed_round_id);
+    ASSERT_TRUE(seed.ok());
+    store::Round later;
+    later.fiscal_year_be = 2569;
+    later.name = "ITA 2569 รอบ 6 เดือนหลัง";
+    later.opens_on = "2026-04-01";
+    later.closes_on = "2026-09-30";
+    later.questionnaire_id = seed->questionnaire_id;
+    later.status = store::RoundStatus::kClosed;
+    auto round = site_->store().create_round(later);
+    ASSERT_TRUE(round.ok()) << round.status.message;
+
+    std::istringstream in(read_source("data/demo/responses.csv"));
+    std::string csv;
+    std::size_t e1_column = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) continue;
+        std::vector<std::string> cells;
+        std::stringstream split(line);
+        for (std::string cell; std::getline(split, cell, ',');) cells.push_back(cell);
+        if (line.back() == ',') cells.emplace_back();
+        if (csv.empty()) {
+            e1_column = std::find(cells.begin(), cells.end(), "e1") - cells.begin();
+            ASSERT_LT(e1_column, cells.size());
+        } else {
+            ASSERT_EQ(cells[1], "ITA 2568 รอบ 5 เดือนแรก");
+            cells[1] = later.name;
+            if (cells[3] == "iit-01") continue;
+            if (cells[3] == "eit-02") {
+                ASSERT_EQ(cells[e1_column], "เห็นด้วย");
+                cells[e1_column] = "ไม่เห็นด้วย";
+            }
+        }
+        for (std::size_t i = 0; i < cells.size(); ++i) csv += (i ? "," : "") + cells[i];
+        csv += "\n";
+    }
+    ClientResponse imported =
+        browser.post_raw("/admin/imports", multipart_type(),
+                         multipart_body({{"csrf", csrf_of(browser, "/admin/imports"), std::nullopt},
+                                         {"round", std::to_string(*round), std::nullopt},
+                                         {"file", csv, "later.csv"}}));
+    ASSERT_EQ(imported.result(), http::status::ok) << imported.body();
+    EXPECT_EQ(*site_->store().count_responses(*round, unit, "IIT"), 10);
+    EXPECT_EQ(*site_->store().count_responses(*round, unit, "EIT"), 15);
+
+    ClientResponse dashboard = browser.get(dashboard_link(*round, unit));
+    ASSERT_EQ(dashboard.result(), http::status::ok);
+    const std::string& html = dashboard.body();
+    EXPECT_TRUE(contains(html, "รอบก่อน (ITA 2568 รอบ 5 เดือนแรก)")) << html;
+    // The table row whose label starts with `label`.
+    const auto row = [&](const std::string& label) {
+        const auto start = html.find("<tr><td>" + label);
+        if (start == std::string::npos) return std::string("(no row " + label + ")");
+        return html.substr(start, html.find("</tr>", start) - start);
+    };
+    EXPECT_TRUE(contains(row("i12 "),
+                         "<td class=\"number\">81.82</td><td class=\"number\">90.00</td>"
+                         "<td class=\"number\">+8.18</td>"))
+        << row("i12 ");
+    EXPECT_TRUE(contains(row("e1 "),
+                         "<td class=\"number\">93.33</td><td class=\"number\">86.67</td>"
+                         "<td class=\"number\"><strong class=\"error\">-6.67</strong>"
+                         "</td>"))
+        << row("e1 ");
+    EXPECT_TRUE(contains(row("ตัวชี้วัดที่ 6 "),
+                         "<td class=\"number\">93.33</td><td class=\"number\">91.11</td>"
+                         "<td class=\"number\"><strong class=\"error\">-2.22</strong></td>"))
+        << row("ตัวชี้วัดที่ 6 ");
+    // An item both rounds answered the same way: no sign, not marked.
+    EXPECT_TRUE(contains(row("e7 "),
+                         "<td class=\"number\">86.67</td><td class=\"number\">86.67</td>"
+                         "<td class=\"number\">0.00</td>"))
+        << row("e7 ");
+
+    // The same change in the results API, at full precision.
+    ClientResponse api = browser.get("/api/rounds/" + std::to_string(*round) + "/units/" +
+                                     std::to_string(unit) + "/results");
+    ASSERT_EQ(api.result(), http::status::ok);
+    const auto results = nlohmann::json::parse(api.body(), nullptr, false);
+    const auto& gaps = results["units"][0]["gaps"];
+    EXPECT_EQ(gaps["previous_round"], "ITA 2568 รอบ 5 เดือนแรก");
+    int found = 0;
+    for (const auto& c : gaps["changes"]) {
+        if (c["level"] == "item" && c["code"] == "i12") {
+            EXPECT_NEAR(c["delta"].get<double>(), 90.0 - 900.0 / 11, 1e-9);
+            EXPECT_EQ(c["delta_text"], "8.18");
+            ++found;
+        } else if (c["level"] == "item" && c["code"] == "e1") {
+            EXPECT_NEAR(c["delta"].get<double>(), 1300.0 / 15 - 1400.0 / 15, 1e-9);
+            EXPECT_EQ(c["delta_text"], "-6.67");
+            ++found;
+        }
+    }
+    EXPECT_EQ(found, 2) << gaps.dump();
+}
+
 TEST_P(AdminTest, QuestionnaireUploadShowsTheJsonPathOfAnError) {
     Browser browser = admin_browser();
     const std::string csrf = csrf_of(browser, "/admin/questionnaires");

@@ -524,6 +524,217 @@ TEST_P(PlanTest, OverdueAndQuietFollowTheClock) {
     EXPECT_FALSE(contains(plan.body(), "id=\"measure-new\""));
 }
 
+// Evidence size at both limits, on the progress-update route: the app takes a
+// file of at most 10 MiB (app::kMaxEvidenceBytes, 10,485,760 bytes) and refuses
+// one byte more with 422 and the file's size; the route reads a body of at most
+// 10 MiB + 64 KiB (10,551,296 bytes) and answers a longer one with 413 before
+// any handler runs. Nothing is stored until a file within the limit comes.
+TEST_P(PlanTest, EvidenceOverTheSizeLimitIsRefusedAndNothingIsStored) {
+    constexpr std::size_t kFileLimit = 10 * 1024 * 1024;
+    constexpr std::size_t kRouteLimit = kFileLimit + 64 * 1024;
+    static_assert(kFileLimit == 10'485'760 && kRouteLimit == 10'551'296);
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    ClientResponse page = admin.get(plan_path());
+    ASSERT_EQ(page.result(), http::status::ok);
+    auto update = form_fields(page.body(), "update-1");
+    ASSERT_FALSE(update["csrf"].empty());
+    const std::string version = update["version"];
+    ASSERT_TRUE(site_->store().list_evidence(plan_id_)->empty());
+
+    // A PDF of exactly `size` bytes, by its content.
+    const auto pdf_of = [](std::size_t size) {
+        const std::string head = "%PDF-1.4\n";
+        const std::string tail = "\n%%EOF\n";
+        return head + std::string(size - head.size() - tail.size(), 'x') + tail;
+    };
+    const auto body_with = [&](const std::string& file) {
+        return multipart_body({{"csrf", update["csrf"]},
+                               {"version", version},
+                               {"on", "2025-12-02"},
+                               {"percent", "10"},
+                               {"file", file, "รายงานฉบับเต็ม.pdf", "application/pdf"}});
+    };
+    const std::string target = plan_path() + "/measures/1/updates";
+    const auto nothing_stored = [&](const std::string& what) {
+        EXPECT_TRUE(site_->store().list_evidence(plan_id_)->empty()) << what;
+        EXPECT_EQ(std::to_string(site_->store().get_plan(plan_id_)->version), version) << what;
+    };
+
+    // One byte over the file limit: 422, the name and the size in the message.
+    ClientResponse over =
+        admin.post_raw(target, multipart_type(), body_with(pdf_of(kFileLimit + 1)));
+    EXPECT_EQ(over.result(), http::status::unprocessable_entity) << over.body().substr(0, 300);
+    EXPECT_TRUE(contains(over.body(),
+                         "ไฟล์ “รายงานฉบับเต็ม.pdf” มีขนาด 10,485,761 ไบต์ "
+                         "เกินกว่าที่รับได้ (ไม่เกิน 10 MB)"))
+        << over.body();
+    EXPECT_TRUE(contains(over.body(), "is 10,485,761 bytes, more than the 10 MB allowed."));
+    nothing_stored("10 MiB + 1");
+
+    // A body of exactly the route's limit still reaches the form: 422 as above.
+    const std::size_t fields_bytes = body_with("").size();
+    const std::string at_route_limit = body_with(pdf_of(kRouteLimit - fields_bytes));
+    ASSERT_EQ(at_route_limit.size(), kRouteLimit);
+    ClientResponse at_limit = admin.post_raw(target, multipart_type(), at_route_limit);
+    EXPECT_EQ(at_limit.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(at_limit.body(), "เกินกว่าที่รับได้ (ไม่เกิน 10 MB)"));
+    nothing_stored("route limit");
+
+    // One byte more: 413 from the server as soon as it has read the headers,
+    // before any handler runs, on this route and on an activity's evidence
+    // route (the same limit); then it closes. The client here sends the
+    // headers and the first 64 KiB and reads the answer, as a browser does
+    // when an answer comes while it uploads. (A client that insists on
+    // writing the whole body before reading meets the server's lingering
+    // close, which discards at most 8 MiB, and may get a reset instead.)
+    const std::string over_route = body_with(pdf_of(kRouteLimit - fields_bytes + 1));
+    ASSERT_EQ(over_route.size(), kRouteLimit + 1);
+    const auto refused_on_headers = [&](const std::string& path) {
+        std::string cookies;
+        for (const auto& [name, value] : admin.cookies)
+            cookies += (cookies.empty() ? "" : "; ") + name + "=" + value;
+        web::testing::TestConnection connection(site_->port());
+        connection.send_raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookies +
+                            "\r\nContent-Type: " + multipart_type() +
+                            "\r\nContent-Length: " + std::to_string(over_route.size()) +
+                            "\r\n\r\n" + over_route.substr(0, 64 * 1024));
+        ClientResponse response = connection.read_response();
+        EXPECT_FALSE(connection.last_error) << path << ": " << connection.last_error.message();
+        EXPECT_EQ(response.result(), http::status::payload_too_large) << path;
+        EXPECT_EQ(response.body(), "413 Payload Too Large\n") << path;
+        EXPECT_TRUE(connection.closed_by_server()) << path;
+    };
+    refused_on_headers(target);
+    refused_on_headers(plan_path() + "/activities/4.1/evidence");
+    nothing_stored("route limit + 1");
+
+    // Exactly 10 MiB: accepted, stored with its size, downloaded back whole.
+    const std::string largest = pdf_of(kFileLimit);
+    ClientResponse accepted = admin.post_raw(target, multipart_type(), body_with(largest));
+    ASSERT_EQ(accepted.result(), http::status::see_other) << accepted.body().substr(0, 300);
+    auto files = site_->store().list_evidence(plan_id_);
+    ASSERT_EQ(files->size(), 1u);
+    EXPECT_EQ(files->front().size_bytes, 10'485'760);
+    EXPECT_EQ(files->front().content_type, "application/pdf");
+    EXPECT_EQ(files->front().original_name, "รายงานฉบับเต็ม.pdf");
+    EXPECT_EQ(site_->store().get_plan(plan_id_)->version, std::stoll(version) + 1);
+    ClientResponse file = admin.get(plan_path() + "/evidence/" + std::to_string(files->front().id));
+    ASSERT_EQ(file.result(), http::status::ok);
+    EXPECT_TRUE(file.body() == largest) << file.body().size() << " bytes";
+}
+
+// The part of a page from the <h2> with this text to the next <h2>.
+std::string section(const std::string& html, const std::string& heading) {
+    const auto start = html.find("<h2>" + heading + "</h2>");
+    if (start == std::string::npos) return {};
+    const auto end = html.find("<h2>", start + 4);
+    return html.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// Gaps no measure addresses and units without a plan, for an executive. The
+// demo has two units: the department "หน่วยงานตัวอย่าง" (no plan) and ศรป.,
+// whose seed plan has gaps 1 (i12) and 2 (e7), addressed by measures 3-5 and
+// 1-4. Added here: "กองคลัง (กค.)" below the department, and a third gap on
+// the plan, EIT indicator 8 (items e7-e10; by hand from
+// data/demo/responses.csv, 53 favourable of 60 answers from 15 respondents,
+// 88.33), which no measure addresses.
+TEST_P(PlanTest, MonitoringListsUnaddressedGapsAndUnitsWithoutAPlan) {
+    Browser exec = signed_in("chief", store::Role::kExecutive);
+    store::Id department = 0;
+    for (const auto& u : *site_->store().list_units())
+        if (u.name == "หน่วยงานตัวอย่าง") department = u.id;
+    ASSERT_GT(department, 0);
+
+    // Before: every gap addressed; the department is the only unit without a plan.
+    json before = api(exec, "/api/monitoring?year=2569");
+    EXPECT_TRUE(before["unaddressed_gaps"].empty()) << before.dump();
+    EXPECT_EQ(before["units_without_plan"],
+              (json::array({{{"id", department}, {"name", "หน่วยงานตัวอย่าง"}, {"short_name", ""}}})));
+    ClientResponse page = exec.get("/admin/monitoring?year=2569");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_TRUE(contains(section(page.body(), "ช่องว่างที่ยังไม่มีมาตรการรองรับ"), "<p>ไม่มี</p>"))
+        << page.body();
+    EXPECT_TRUE(contains(section(page.body(), "หน่วยงานที่ยังไม่มีแผนพัฒนา"), "<li>หน่วยงานตัวอย่าง</li>"));
+
+    // A second unit, and a gap no measure addresses.
+    store::Unit finance;
+    finance.parent_id = department;
+    finance.name = "กองคลัง";
+    finance.short_name = "กค.";
+    auto finance_id = site_->store().create_unit(finance);
+    ASSERT_TRUE(finance_id.ok()) << finance_id.status.message;
+    auto stored = site_->store().get_plan(plan_id_);
+    ASSERT_TRUE(stored.ok());
+    auto plan = input::parse_plan_json(stored->document, "plan");
+    ASSERT_TRUE(plan.ok());
+    core::GapRef gap;
+    gap.ref.level = core::ScoreLevel::kIndicator;
+    gap.ref.indicator = 8;
+    gap.instrument = "EIT";
+    gap.score = 88.33;
+    gap.answers = 60;
+    gap.favourable = 53;
+    gap.respondents = 15;
+    gap.round = "ITA 2568 รอบ 5 เดือนแรก";
+    plan->gaps.push_back(gap);
+    ASSERT_TRUE(site_->store()
+                    .save_plan(plan_id_, input::export_plan_json(plan.value()), stored->version,
+                               "2025-11-20T03:00:00Z")
+                    .ok());
+
+    json after = api(exec, "/api/monitoring?year=2569");
+    ASSERT_EQ(after["unaddressed_gaps"].size(), 1u) << after.dump();
+    const json& row = after["unaddressed_gaps"][0];
+    EXPECT_EQ(row["plan_id"], plan_id_);
+    EXPECT_EQ(row["unit"], "ศูนย์ความร่วมมือระหว่างประเทศ");
+    EXPECT_EQ(row["gap"], 3);
+    EXPECT_EQ(row["ref"], "indicator 8");
+    EXPECT_EQ(row["instrument"], "EIT");
+    EXPECT_DOUBLE_EQ(row["score"].get<double>(), 88.33);
+    EXPECT_EQ(after["units_without_plan"],
+              (json::array({{{"id", department}, {"name", "หน่วยงานตัวอย่าง"}, {"short_name", ""}},
+                            {{"id", *finance_id}, {"name", "กองคลัง"}, {"short_name", "กค."}}})));
+    page = exec.get("/admin/monitoring?year=2569");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_TRUE(contains(section(page.body(), "ช่องว่างที่ยังไม่มีมาตรการรองรับ"),
+                         "<li><a href=\"" + plan_path() +
+                             "\">ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)</a>: 3. EIT "
+                             "ตัวชี้วัดที่ 8 (88.33)</li>"))
+        << page.body();
+    const std::string units = section(page.body(), "หน่วยงานที่ยังไม่มีแผนพัฒนา");
+    EXPECT_TRUE(contains(units, "<li>หน่วยงานตัวอย่าง</li>")) << units;
+    EXPECT_TRUE(contains(units, "<li>กองคลัง (กค.)</li>")) << units;
+    EXPECT_FALSE(contains(units, "ทุกหน่วยงานมีแผนพัฒนาแล้ว"));
+
+    // A coordinator of กองคลัง reads only its unit: no plan, so no gaps.
+    Browser finance_user = signed_in("finance", store::Role::kUnitCoordinator, *finance_id);
+    json own = api(finance_user, "/api/monitoring?year=2569");
+    EXPECT_TRUE(own["unaddressed_gaps"].empty());
+    EXPECT_EQ(own["units_without_plan"],
+              (json::array({{{"id", *finance_id}, {"name", "กองคลัง"}, {"short_name", "กค."}}})));
+
+    // A measure addressing gap 3 closes it; cancelled, it addresses nothing.
+    Browser admin = signed_in("boss", store::Role::kAdmin);
+    auto measure = form_fields(admin.get(plan_path()).body(), "measure-new");
+    measure.insert({{"strategy", "I"},
+                    {"text", "ชี้แจงช่องทางแจ้งเรื่องร้องเรียนแก่ผู้รับบริการ"},
+                    {"gaps", "3"},
+                    {"owner", "กลุ่มงานบริหารทั่วไป"},
+                    {"start_on", "2025-12-01"},
+                    {"due_on", "2026-01-31"},
+                    {"status", "not_started"},
+                    {"percent", "0"}});
+    ASSERT_EQ(admin.post(plan_path() + "/measures", measure).result(), http::status::see_other);
+    EXPECT_TRUE(api(exec, "/api/monitoring?year=2569")["unaddressed_gaps"].empty());
+    measure["version"] = std::to_string(site_->store().get_plan(plan_id_)->version);
+    measure["status"] = "cancelled";
+    ClientResponse cancelled = admin.post(plan_path() + "/measures/6", measure);
+    ASSERT_EQ(cancelled.result(), http::status::see_other) << cancelled.body();
+    json again = api(exec, "/api/monitoring?year=2569");
+    ASSERT_EQ(again["unaddressed_gaps"].size(), 1u);
+    EXPECT_EQ(again["unaddressed_gaps"][0]["gap"], 3);
+}
+
 // The effect is measured only against a round of the same questionnaire that
 // opens after the plan's source round and has closed. The demo's open round
 // "ITA 2569 รอบ 1" plays the next round: it gets the seed's responses without
