@@ -18,15 +18,11 @@
 #include <vector>
 
 #include "input/questionnaire_json.hpp"
+#include "read_file.hpp"
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using itagap::bench::read_file;
 
 }  // namespace
 

@@ -20,17 +20,13 @@
 #include "core/scoring.hpp"
 #include "input/questionnaire_json.hpp"
 #include "input/responses_csv.hpp"
+#include "read_file.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using itagap::bench::read_file;
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();

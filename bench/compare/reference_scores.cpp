@@ -10,16 +10,10 @@
 
 #include "input/questionnaire_json.hpp"
 #include "input/responses_csv.hpp"
+#include "../read_file.hpp"
 
 namespace itagap::bench {
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 auto row_key(const ScoreRow& r) {
     return std::make_tuple(static_cast<int>(r.level), r.unit, r.key);

@@ -32,10 +32,12 @@
 #include "input/responses_csv.hpp"
 #include "security/passwords.hpp"
 #include "store/store.hpp"
+#include "../read_file.hpp"
 
 namespace {
 
 using namespace itagap;
+using bench::read_file;
 using Clock = std::chrono::steady_clock;
 
 // The tree above the CSV's units: 12 ministries of 4 departments each, so a
@@ -52,13 +54,6 @@ constexpr const char* kAdminPassword = "bench-render-2568";
 constexpr const char* kOpensOn = "2024-10-01";
 constexpr const char* kClosesOn = "2025-09-30";
 constexpr const char* kNow = "2025-10-01T00:00:00Z";
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
