@@ -1,5 +1,7 @@
 #include "app/results.hpp"
 
+#include <algorithm>
+
 #include "input/questionnaire_json.hpp"
 
 namespace itagap::app {
@@ -25,21 +27,34 @@ StatusOr<std::shared_ptr<const core::Questionnaire>> QuestionnaireCache::get(sto
     return {Status::Ok(), q};
 }
 
+std::vector<std::uint8_t> highest_answers(const core::Questionnaire& q, int instrument) {
+    const core::ResponseTable columns(q, instrument, {}, {});
+    std::vector<std::uint8_t> highest;
+    for (int item : columns.item_of_column()) {
+        const auto& scale = q.scales[q.items[static_cast<std::size_t>(item)].scale];
+        highest.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(scale.options.size(), 255)));
+    }
+    return highest;
+}
+
+bool answers_fit(std::span<const std::uint8_t> answers, const std::vector<std::uint8_t>& highest) {
+    if (answers.size() != highest.size()) return false;
+    for (std::size_t c = 0; c < highest.size(); ++c) {
+        if (answers[c] > highest[c]) return false;
+    }
+    return true;
+}
+
 core::ResponseTable to_response_table(const core::Questionnaire& q, int instrument,
                                       const std::string& unit_name, const std::string& round_name,
                                       const std::vector<store::StoredResponse>& rows,
                                       std::size_t* skipped) {
     core::ResponseTable table(q, instrument, unit_name, round_name);
     table.reserve(rows.size());
-    const std::size_t columns = table.item_of_column().size();
+    const auto highest = highest_answers(q, instrument);
     std::size_t bad = 0;
     for (const auto& row : rows) {
-        bool valid = row.answers.size() == columns;
-        for (std::size_t c = 0; valid && c < columns; ++c) {
-            const auto& item = q.items[table.item_of_column()[c]];
-            valid = row.answers[c] <= q.scales[item.scale].options.size();
-        }
-        if (!valid) {
+        if (!answers_fit(row.answers, highest)) {
             ++bad;
             continue;
         }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,12 @@ private:
     std::mutex mutex_;
     std::map<store::Id, std::shared_ptr<const core::Questionnaire>> parsed_;
 };
+
+// The highest valid answer of each column of `instrument`'s table (the size
+// of the column item's scale), in column order: a stored row fits when it has
+// one answer per column and none above its column's highest.
+std::vector<std::uint8_t> highest_answers(const core::Questionnaire& q, int instrument);
+bool answers_fit(std::span<const std::uint8_t> answers, const std::vector<std::uint8_t>& highest);
 
 // Converts stored rows (one instrument of one unit and round) into a table.
 // Rows whose answer count does not match the questionnaire are skipped and

@@ -66,17 +66,13 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
     const core::Questionnaire& questionnaire = **q;
     const std::size_t instruments = questionnaire.instruments.size();
 
-    // Per instrument: its code, and for each column the highest valid
-    // answer (the size of the item's scale), to check rows as they come.
+    // Per instrument: its code, and each column's highest valid answer, to
+    // check rows as they come.
     std::vector<std::vector<std::uint8_t>> highest(instruments);
     std::vector<std::string> codes(instruments);
     for (std::size_t i = 0; i < instruments; ++i) {
         codes[i] = questionnaire.instruments[i].code;
-        core::ResponseTable probe(questionnaire, static_cast<int>(i), {}, {});
-        for (int item : probe.item_of_column()) {
-            const auto& scale = questionnaire.scales[questionnaire.items[static_cast<std::size_t>(item)].scale];
-            highest[i].push_back(static_cast<std::uint8_t>(std::min<std::size_t>(scale.options.size(), 255)));
-        }
+        highest[i] = highest_answers(questionnaire, static_cast<int>(i));
     }
 
     RoundSummary out;
@@ -113,10 +109,7 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
             return;
         }
         ++current.stored[instrument];
-        const auto& limits = highest[instrument];
-        bool valid = row.answers.size() == limits.size();
-        for (std::size_t c = 0; valid && c < limits.size(); ++c) valid = row.answers[c] <= limits[c];
-        if (!valid) {
+        if (!answers_fit(row.answers, highest[instrument])) {
             ++out.damaged;
             return;
         }
