@@ -326,7 +326,9 @@ TEST_P(AdminTest, EveryRoleAgainstEveryRoute) {
             ClientResponse r = browsers.at(who).get(row.target);
             EXPECT_EQ(r.result(), status)
                 << row.target << " as " << (who == kAnonymous ? "anonymous" : names.at(who));
-            if (status == R) EXPECT_EQ(location(r), "/admin/sign-in") << row.target;
+            if (status == R) {
+                EXPECT_EQ(location(r), "/admin/sign-in") << row.target;
+            }
             if (row.target.starts_with("/api/")) {
                 EXPECT_TRUE(contains(std::string(r[http::field::content_type]), "application/json"))
                     << row.target;
@@ -555,7 +557,9 @@ TEST_P(AdminTest, EveryRoleAgainstEveryPostRoute) {
     EXPECT_EQ(*site_->store().count_responses(open, centre, "EIT"), 1);
     EXPECT_TRUE(site_->store().find_user("new_admin2").ok());
     for (const auto& name : who) {
-        if (name != "admin2") EXPECT_FALSE(site_->store().find_user("new_" + name).ok()) << name;
+        if (name != "admin2") {
+            EXPECT_FALSE(site_->store().find_user("new_" + name).ok()) << name;
+        }
     }
     EXPECT_FALSE(site_->store().get_user(victim)->active);
     EXPECT_EQ(site_->store().count_access_codes(open, centre)->issued, 5 + 3);
