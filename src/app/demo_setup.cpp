@@ -21,16 +21,11 @@ constexpr const char* kUnitShortName = "ศรป.";
 constexpr const char* kSeedRound = "ITA 2568 รอบ 5 เดือนแรก";
 constexpr const char* kOpenRound = "ITA 2569 รอบ 1";
 
-template <typename T>
-StatusOr<T> fail(const Status& status) {
-    return {status, std::nullopt};
-}
-
 StatusOr<store::Id> find_or_create_unit(store::Store& store, const store::Unit& unit) {
     auto units = store.list_units();
-    if (!units.ok()) return fail<store::Id>(units.status);
+    if (!units.ok()) return units.status;
     for (const auto& u : *units) {
-        if (u.name == unit.name) return {Status::Ok(), u.id};
+        if (u.name == unit.name) return u.id;
     }
     return store.create_unit(unit);
 }
@@ -38,29 +33,29 @@ StatusOr<store::Id> find_or_create_unit(store::Store& store, const store::Unit& 
 StatusOr<store::Round> find_or_create_round(store::Store& store, const store::Round& round,
                                             bool& created) {
     auto rounds = store.list_rounds();
-    if (!rounds.ok()) return fail<store::Round>(rounds.status);
+    if (!rounds.ok()) return rounds.status;
     for (const auto& r : *rounds) {
         if (r.name == round.name) {
             created = false;
-            return {Status::Ok(), r};
+            return r;
         }
     }
     auto id = store.create_round(round);
-    if (!id.ok()) return fail<store::Round>(id.status);
+    if (!id.ok()) return id.status;
     created = true;
     store::Round out = round;
     out.id = *id;
-    return {Status::Ok(), out};
+    return out;
 }
 
 // The unit's stored plan for `year`, if any.
 StatusOr<std::optional<store::Id>> find_plan(store::Store& store, store::Id unit_id, int year) {
     auto plans = store.list_plans(year);
-    if (!plans.ok()) return fail<std::optional<store::Id>>(plans.status);
+    if (!plans.ok()) return plans.status;
     for (const auto& p : *plans) {
-        if (p.unit_id == unit_id) return {Status::Ok(), std::optional<store::Id>(p.id)};
+        if (p.unit_id == unit_id) return std::optional<store::Id>(p.id);
     }
-    return {Status::Ok(), std::optional<store::Id>()};
+    return std::optional<store::Id>();
 }
 
 // The demo plan (the seed's, for the demo unit), created unless the unit
@@ -69,19 +64,19 @@ StatusOr<std::optional<store::Id>> find_plan(store::Store& store, store::Id unit
 StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& plan_json,
                                         store::Id unit_id, const std::string& now) {
     auto parsed = input::parse_plan_json(plan_json, "plan-2569.json");
-    if (!parsed) return fail<store::Id>({StatusCode::kInvalid, core::to_string(parsed.errors())});
+    if (!parsed) return Status::Invalid(core::to_string(parsed.errors()));
     core::Plan plan = std::move(parsed).value();
     plan.id = 0;
     plan.unit.id = unit_id;
     auto existing = find_plan(store, unit_id, plan.fiscal_year_be);
-    if (!existing.ok()) return fail<store::Id>(existing.status);
-    if (*existing) return {Status::Ok(), **existing};
+    if (!existing.ok()) return existing.status;
+    if (*existing) return **existing;
     auto id =
         store.create_plan({0, unit_id, plan.fiscal_year_be, input::export_plan_json(plan), 1, now});
     if (id.status.code == StatusCode::kConflict) {
         // Another set-up created it in the meantime.
         existing = find_plan(store, unit_id, plan.fiscal_year_be);
-        if (existing.ok() && *existing) return {Status::Ok(), **existing};
+        if (existing.ok() && *existing) return **existing;
     }
     return id;
 }
@@ -90,30 +85,30 @@ StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& 
 
 StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const std::string& now) {
     DemoSetup out;
-    if (Status s = store.migrate(); !s.ok()) return fail<DemoSetup>(s);
+    if (Status s = store.migrate(); !s.ok()) return s;
 
     auto parsed = input::parse_questionnaire_json(data.questionnaire_json, "ita-internal-2568.json");
-    if (!parsed) return fail<DemoSetup>({StatusCode::kInvalid, core::to_string(parsed.errors())});
+    if (!parsed) return Status::Invalid(core::to_string(parsed.errors()));
     const core::Questionnaire& q = parsed.value();
 
     // The questionnaire: reuse the stored one with the same key.
     store::Id questionnaire_id = 0;
     auto stored = store.list_questionnaires();
-    if (!stored.ok()) return fail<DemoSetup>(stored.status);
+    if (!stored.ok()) return stored.status;
     for (const auto& record : *stored) {
         if (record.key == q.id) questionnaire_id = record.id;
     }
     if (questionnaire_id == 0) {
         auto id = store.add_questionnaire({0, q.id, q.title.th, data.questionnaire_json, now});
-        if (!id.ok()) return fail<DemoSetup>(id.status);
+        if (!id.ok()) return id.status;
         questionnaire_id = *id;
     }
 
     auto department = find_or_create_unit(store, {0, std::nullopt, kDepartment, "", "Demo department"});
-    if (!department.ok()) return fail<DemoSetup>(department.status);
+    if (!department.ok()) return department.status;
     auto unit = find_or_create_unit(
         store, {0, *department, kUnitName, kUnitShortName, "International Cooperation Centre"});
-    if (!unit.ok()) return fail<DemoSetup>(unit.status);
+    if (!unit.ok()) return unit.status;
     out.unit_id = *unit;
 
     bool created = false;
@@ -121,19 +116,19 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         store, {0, 2568, kSeedRound, "2024-10-01", "2025-02-28", questionnaire_id,
                 store::RoundStatus::kClosed, true},
         created);
-    if (!seed_round.ok()) return fail<DemoSetup>(seed_round.status);
+    if (!seed_round.ok()) return seed_round.status;
     out.seed_round_id = seed_round->id;
     if (created) {
         auto imported = import_responses_csv(store, q, *seed_round, data.responses_csv,
                                              "responses.csv", "2025-02-28");
         if (!imported) {
-            return fail<DemoSetup>({StatusCode::kInvalid, core::to_string(imported.errors())});
+            return Status::Invalid(core::to_string(imported.errors()));
         }
     }
 
     if (!data.plan_json.empty()) {
         auto plan = find_or_create_plan(store, data.plan_json, out.unit_id, now);
-        if (!plan.ok()) return fail<DemoSetup>(plan.status);
+        if (!plan.ok()) return plan.status;
         out.plan_id = *plan;
     }
 
@@ -141,7 +136,7 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         store, {0, 2569, kOpenRound, "2025-10-01", "2026-09-30", questionnaire_id,
                 store::RoundStatus::kOpen, false},
         created);
-    if (!open_round.ok()) return fail<DemoSetup>(open_round.status);
+    if (!open_round.ok()) return open_round.status;
     out.open_round_id = open_round->id;
 
     store::AccessCodeBatch batch{open_round->id, out.unit_id, {}};
@@ -149,13 +144,13 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         batch.code_hashes.push_back(security::access_code_hash(*security::normalise_access_code(code)));
         out.access_codes.push_back(code);
     }
-    if (Status s = store.add_access_codes(batch); !s.ok()) return fail<DemoSetup>(s);
+    if (Status s = store.add_access_codes(batch); !s.ok()) return s;
 
     // The admin account, with a new one-time password on every run.
     out.admin_username = "admin";
     out.admin_password = security::random_token(12);
     const std::string hash = security::hash_password(out.admin_password);
-    if (hash.empty()) return fail<DemoSetup>({StatusCode::kInternal, "could not hash the password"});
+    if (hash.empty()) return Status::Internal("could not hash the password");
     auto admin = store.find_user(out.admin_username);
     if (admin.ok()) {
         store::User user = *admin;
@@ -164,7 +159,7 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         user.failed_sign_ins = 0;
         user.locked_until.clear();
         user.active = true;
-        if (Status s = store.update_user(user); !s.ok()) return fail<DemoSetup>(s);
+        if (Status s = store.update_user(user); !s.ok()) return s;
     } else {
         store::User user;
         user.username = out.admin_username;
@@ -173,10 +168,10 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         user.role = store::Role::kAdmin;
         user.must_change_password = true;
         auto id = store.create_user(user);
-        if (!id.ok()) return fail<DemoSetup>(id.status);
+        if (!id.ok()) return id.status;
     }
-    store.append_audit({0, now, std::nullopt, "demo.set_up", "{}"});
-    return {Status::Ok(), out};
+    if (Status s = store.append_audit({0, now, std::nullopt, "demo.set_up", "{}"}); !s.ok()) return s;
+    return out;
 }
 
 }  // namespace itagap::app

@@ -17,22 +17,16 @@ namespace {
 using store::Status;
 using store::StatusCode;
 
-template <typename T>
-store::StatusOr<T> failed(Status status) {
-    return {std::move(status), std::nullopt};
-}
-
 store::StatusOr<core::Plan> parse_plan(const store::PlanRecord& record) {
     auto parsed = input::parse_plan_json(record.document, fmt::format("plan {}", record.id));
     if (!parsed.ok()) {
-        return failed<core::Plan>({StatusCode::kInternal,
-                                   fmt::format("stored plan {} does not parse: {}", record.id,
-                                               core::to_string(parsed.errors()))});
+        return Status::Internal(fmt::format("stored plan {} does not parse: {}", record.id,
+                                               core::to_string(parsed.errors())));
     }
     core::Plan plan = std::move(parsed).value();
     plan.id = record.id;
     plan.unit.id = record.unit_id;
-    return {Status::Ok(), std::move(plan)};
+    return std::move(plan);
 }
 
 // The plan named by the request, or else the one made from the round.
@@ -42,20 +36,20 @@ store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store, const K
     std::optional<store::PlanRecord> record;
     if (request.plan_id) {
         auto got = store.get_plan(*request.plan_id);
-        if (!got.ok()) return failed<Found>(got.status);
+        if (!got.ok()) return got.status;
         if (got->unit_id != request.unit_id) {
-            return failed<Found>({StatusCode::kInvalid, fmt::format("plan {} belongs to another unit", *request.plan_id)});
+            return Status::Invalid(fmt::format("plan {} belongs to another unit", *request.plan_id));
         }
         record = std::move(*got);
     } else {
         auto found = find_round_plan_record(store, request.unit_id, round_name);
-        if (!found.ok()) return failed<Found>(found.status);
+        if (!found.ok()) return found.status;
         record = std::move(*found);
     }
-    if (!record) return {Status::Ok(), Found()};
+    if (!record) return Found();
     auto plan = parse_plan(*record);
-    if (!plan.ok()) return failed<Found>(plan.status);
-    return {Status::Ok(), Found(std::move(*plan))};
+    if (!plan.ok()) return plan.status;
+    return Found(std::move(*plan));
 }
 
 }  // namespace
@@ -116,7 +110,7 @@ store::StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::
                                                                          const std::string& round_name) {
     using Found = std::optional<store::PlanRecord>;
     auto records = store.list_plans(std::nullopt);
-    if (!records.ok()) return failed<Found>(records.status);
+    if (!records.ok()) return records.status;
     Found found;
     for (auto& record : *records) {
         if (record.unit_id != unit_id) continue;
@@ -126,18 +120,18 @@ store::StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::
         auto plan = input::parse_plan_json(record.document, "plan");
         if (plan.ok() && plan.value().source_round == round_name) found = std::move(record);
     }
-    return {Status::Ok(), std::move(found)};
+    return std::move(found);
 }
 
 store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, QuestionnaireCache& cache,
                                                           const KpiReportRequest& request) {
     auto results = unit_round_results(store, cache, request.round_id, request.unit_id, request.target);
-    if (!results.ok()) return failed<report::Document>(results.status);
+    if (!results.ok()) return results.status;
     if (results->responses.tables.empty()) {
-        return failed<report::Document>({StatusCode::kNotFound, "the unit has no responses in this round"});
+        return Status::NotFound("the unit has no responses in this round");
     }
     auto plan = plan_for(store, request, results->round.name);
-    if (!plan.ok()) return failed<report::Document>(plan.status);
+    if (!plan.ok()) return plan.status;
 
     report::KpiAttachmentInput input;
     input.questionnaire = results->questionnaire.get();
@@ -150,7 +144,7 @@ store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, Q
     input.today = request.today;
     input.fiscal_year_be = *plan ? (*plan)->fiscal_year_be : core::fiscal_year_be(request.today);
     input.language = request.language;
-    return {Status::Ok(), report::kpi_attachment(input)};
+    return report::kpi_attachment(input);
 }
 
 std::optional<std::string> render_document(const report::Document& document, ReportFormat format) {
@@ -166,23 +160,23 @@ store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCa
                                             store::Id unit_id, double target, ExportFormat format,
                                             report::Language language) {
     auto results = unit_round_results(store, cache, round_id, unit_id, target);
-    if (!results.ok()) return failed<std::string>(results.status);
+    if (!results.ok()) return results.status;
     if (results->responses.tables.empty()) {
-        return failed<std::string>({StatusCode::kNotFound, "the unit has no responses in this round"});
+        return Status::NotFound("the unit has no responses in this round");
     }
     const core::Questionnaire& q = *results->questionnaire;
     switch (format) {
         case ExportFormat::kScoresCsv:
-            return {Status::Ok(), report::scores_csv(q, results->score, language)};
+            return report::scores_csv(q, results->score, language);
         case ExportFormat::kResponsesCsv:
-            return {Status::Ok(), report::responses_csv(q, results->responses, language)};
+            return report::responses_csv(q, results->responses, language);
         case ExportFormat::kXlsx: {
             auto bytes = report::results_xlsx(q, results->score, results->gaps, &results->responses, language);
-            if (!bytes) return failed<std::string>({StatusCode::kInternal, "the workbook could not be written"});
-            return {Status::Ok(), std::move(*bytes)};
+            if (!bytes) return Status::Internal("the workbook could not be written");
+            return std::move(*bytes);
         }
     }
-    return failed<std::string>({StatusCode::kInternal, "unknown export format"});
+    return Status::Internal("unknown export format");
 }
 
 std::string report_file_name(store::Id round_id, store::Id unit_id, ReportFormat format) {

@@ -13,18 +13,18 @@ using store::StatusOr;
 StatusOr<std::shared_ptr<const core::Questionnaire>> QuestionnaireCache::get(store::Id id) {
     {
         std::lock_guard lock(mutex_);
-        if (auto it = parsed_.find(id); it != parsed_.end()) return {Status::Ok(), it->second};
+        if (auto it = parsed_.find(id); it != parsed_.end()) return it->second;
     }
     auto record = store_.get_questionnaire(id);
-    if (!record.ok()) return {record.status, std::nullopt};
+    if (!record.ok()) return record.status;
     auto parsed = input::parse_questionnaire_json(record->json, "questionnaire " + std::to_string(id));
     if (!parsed) {
-        return {Status{StatusCode::kInternal, core::to_string(parsed.errors())}, std::nullopt};
+        return Status::Internal(core::to_string(parsed.errors()));
     }
     auto q = std::make_shared<const core::Questionnaire>(std::move(parsed).value());
     std::lock_guard lock(mutex_);
     parsed_.emplace(id, q);
-    return {Status::Ok(), q};
+    return q;
 }
 
 std::vector<std::uint8_t> highest_answers(const core::Questionnaire& q, int instrument) {
@@ -72,12 +72,12 @@ StatusOr<core::ResponseSet> load_responses(store::Store& store, const core::Ques
     for (std::size_t i = 0; i < q.instruments.size(); ++i) {
         const auto& instrument = q.instruments[i];
         auto rows = store.list_responses(round.id, unit.id, instrument.code);
-        if (!rows.ok()) return {rows.status, std::nullopt};
+        if (!rows.ok()) return rows.status;
         if (rows->empty()) continue;
         set.tables.push_back(
             to_response_table(q, static_cast<int>(i), unit.name, round.name, *rows));
     }
-    return {Status::Ok(), std::move(set)};
+    return std::move(set);
 }
 
 }  // namespace
@@ -85,18 +85,18 @@ StatusOr<core::ResponseSet> load_responses(store::Store& store, const core::Ques
 StatusOr<UnitRoundResults> unit_round_results(store::Store& store, QuestionnaireCache& cache,
                                               store::Id round_id, store::Id unit_id, double target) {
     auto round = store.get_round(round_id);
-    if (!round.ok()) return {round.status, std::nullopt};
+    if (!round.ok()) return round.status;
     auto unit = store.get_unit(unit_id);
-    if (!unit.ok()) return {unit.status, std::nullopt};
+    if (!unit.ok()) return unit.status;
     auto q = cache.get(round->questionnaire_id);
-    if (!q.ok()) return {q.status, std::nullopt};
+    if (!q.ok()) return q.status;
 
     UnitRoundResults out;
     out.unit = *unit;
     out.round = *round;
     out.questionnaire = *q;
     auto responses = load_responses(store, **q, *round, *unit);
-    if (!responses.ok()) return {responses.status, std::nullopt};
+    if (!responses.ok()) return responses.status;
     out.responses = std::move(*responses);
 
     // The previous round: the latest round opening before this one that uses
@@ -104,7 +104,7 @@ StatusOr<UnitRoundResults> unit_round_results(store::Store& store, Questionnaire
     // compares figures position by position, so a round on another
     // questionnaire version is not comparable figure by figure.)
     auto rounds = store.list_rounds();
-    if (!rounds.ok()) return {rounds.status, std::nullopt};
+    if (!rounds.ok()) return rounds.status;
     std::optional<core::UnitRoundScore> previous_score;
     for (const auto& candidate : *rounds) {  // newest first
         if (candidate.id == round->id || candidate.opens_on >= round->opens_on) continue;
@@ -134,7 +134,7 @@ StatusOr<UnitRoundResults> unit_round_results(store::Store& store, Questionnaire
     for (const auto& t : out.responses.tables) tables.push_back(&t);
     out.gaps = core::analyse_gaps(**q, out.score, previous_score ? &*previous_score : nullptr,
                                   tables, target);
-    return {Status::Ok(), std::move(out)};
+    return std::move(out);
 }
 
 }  // namespace itagap::app

@@ -62,7 +62,7 @@ UnitSummary summarise_unit(const core::Questionnaire& q, store::Id unit_id, Unit
 StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& cache,
                                        const store::Round& round, double target, std::string now) {
     auto q = cache.get(round.questionnaire_id);
-    if (!q.ok()) return {q.status, std::nullopt};
+    if (!q.ok()) return q.status;
     const core::Questionnaire& questionnaire = **q;
     const std::size_t instruments = questionnaire.instruments.size();
 
@@ -120,15 +120,13 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
         }
         table->add_respondent(row.answers);
     });
-    if (!scanned.ok()) return {scanned, std::nullopt};
+    if (!scanned.ok()) return scanned;
     finish_current();
     if (out_of_order) {
-        return {Status{store::StatusCode::kInternal,
-                       "round " + std::to_string(round.id) + ": the store did not group responses by unit"},
-                std::nullopt};
+        return Status::Internal("round " + std::to_string(round.id) + ": the store did not group responses by unit");
     }
     auto codes_by_unit = store.count_access_codes_by_unit(round.id);
-    if (!codes_by_unit.ok()) return {codes_by_unit.status, std::nullopt};
+    if (!codes_by_unit.ok()) return codes_by_unit.status;
 
     // Units with responses, and units with access codes only, by id.
     out.units.reserve(scored.size() + codes_by_unit->size());
@@ -153,7 +151,7 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
             out.units.push_back(std::move(summary));
         }
     }
-    return {Status::Ok(), std::move(out)};
+    return std::move(out);
 }
 
 std::shared_ptr<const RoundSummary> RoundSummaryCache::fresh(const store::Round& round,
@@ -173,16 +171,16 @@ StatusOr<std::shared_ptr<const RoundSummary>> RoundSummaryCache::get(const store
                                                                      double target,
                                                                      std::string now) {
     using Result = std::shared_ptr<const RoundSummary>;
-    if (auto cached = fresh(round, target)) return {Status::Ok(), cached};
+    if (auto cached = fresh(round, target)) return cached;
     std::lock_guard making(making_mu_);
     // Someone may have made it while this request waited.
-    if (auto cached = fresh(round, target)) return {Status::Ok(), cached};
+    if (auto cached = fresh(round, target)) return cached;
     auto made = summarise_round(store_, questionnaires_, round, target, std::move(now));
-    if (!made.ok()) return {made.status, std::nullopt};
+    if (!made.ok()) return made.status;
     Result summary = std::make_shared<const RoundSummary>(std::move(*made));
     std::lock_guard lock(entries_mu_);
     entries_[round.id] = Entry{summary, Clock::now()};
-    return {Status::Ok(), summary};
+    return summary;
 }
 
 }  // namespace itagap::app

@@ -80,11 +80,11 @@ store::StatusOr<std::optional<store::PlanRecord>> plan_of(store::Store& store, s
                                                           int year) {
     using Found = std::optional<store::PlanRecord>;
     auto plans = store.list_plans(year);
-    if (!plans.ok()) return {plans.status, std::nullopt};
+    if (!plans.ok()) return plans.status;
     for (const auto& p : *plans) {
-        if (p.unit_id == unit_id) return {store::Status::Ok(), Found(p)};
+        if (p.unit_id == unit_id) return Found(p);
     }
-    return {store::Status::Ok(), Found()};
+    return Found();
 }
 
 }  // namespace

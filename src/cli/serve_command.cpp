@@ -86,7 +86,7 @@ store::StatusOr<std::unique_ptr<store::Store>> open_and_migrate(const std::strin
     }
     if (store::Status s = (*opened)->migrate(); !s.ok()) {
         err << "itagap: " << url << ": cannot apply the schema migrations: " << s.message << "\n";
-        return {s, std::nullopt};
+        return s;
     }
     return opened;
 }

@@ -61,18 +61,15 @@ StatusOr<std::unique_ptr<Store>> open_store(std::string_view url) {
     if (url.starts_with(kSqlite)) {
         std::string_view path = url.substr(kSqlite.size());
         if (path.empty()) {
-            return {{StatusCode::kInvalid, "open_store: \"sqlite:\" needs a file path or :memory:"},
-                    std::nullopt};
+            return Status::Invalid("open_store: \"sqlite:\" needs a file path or :memory:");
         }
         return sqlite::open_sqlite_store(std::string(path));
     }
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
         return postgres::open_postgres_store(std::string(url));
     }
-    return {{StatusCode::kInvalid,
-             "open_store: unsupported store URL; expected \"sqlite:PATH\", \"sqlite::memory:\", "
-             "\"postgresql://...\" or \"postgres://...\""},
-            std::nullopt};
+    return Status::Invalid("open_store: unsupported store URL; expected \"sqlite:PATH\", \"sqlite::memory:\", "
+             "\"postgresql://...\" or \"postgres://...\"");
 }
 
 }  // namespace itagap::store

@@ -19,6 +19,8 @@
 // that do not refer to it.
 #pragma once
 
+#include "core/status.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -33,37 +35,11 @@ namespace itagap::store {
 
 // ---- Status ----------------------------------------------------------------
 
-enum class StatusCode {
-    kOk,
-    kNotFound,       // the row asked for does not exist
-    kConflict,       // a unique key is taken (a name, a used code, a token)
-    kInvalid,        // the request breaks a rule (closed round, bad reference)
-    kUnavailable,    // the database cannot be reached or is busy; try again
-    kInternal,
-};
-
-struct Status {
-    StatusCode code = StatusCode::kOk;
-    std::string message;  // for logs and admins; never shown to respondents verbatim
-
-    bool ok() const { return code == StatusCode::kOk; }
-    static Status Ok() { return {}; }
-};
-
-template <typename T>
-struct StatusOr {
-    Status status;
-    std::optional<T> value;
-
-    bool ok() const { return status.ok(); }
-    const T& operator*() const& { return *value; }
-    T& operator*() & { return *value; }
-    // On a temporary, the value is moved out, so `for (x : *store.list_units())`
-    // iterates a live vector instead of one destroyed with the temporary.
-    T operator*() && { return std::move(*value); }
-    const T* operator->() const { return &*value; }
-    T* operator->() { return &*value; }
-};
+// The project's one error vocabulary (core/status.hpp), named here as well so
+// that store code and its callers can say store::Status.
+using ::itagap::Status;
+using ::itagap::StatusCode;
+using ::itagap::StatusOr;
 
 using Id = std::int64_t;
 
@@ -275,7 +251,7 @@ public:
     // The round and unit of a code (by its hash); kNotFound when unknown.
     virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) {
         (void)code_hash;
-        return {{StatusCode::kInternal, "find_access_code is not implemented by this store"}, std::nullopt};
+        return Status::Internal("find_access_code is not implemented by this store");
     }
 
     // Responses. submit() is durable when it returns kStored.
@@ -314,37 +290,37 @@ public:
     // version; on success returns the new version.
     virtual StatusOr<Id> create_plan(const PlanRecord& plan) {
         (void)plan;
-        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+        return Status::Internal("plans are not implemented by this store");
     }
     virtual StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
                                              std::int64_t expected_version, std::string_view now) {
         (void)plan_id, (void)document, (void)expected_version, (void)now;
-        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+        return Status::Internal("plans are not implemented by this store");
     }
     virtual StatusOr<PlanRecord> get_plan(Id plan_id) {
         (void)plan_id;
-        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+        return Status::Internal("plans are not implemented by this store");
     }
     virtual StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) {
         (void)fiscal_year_be;
-        return {{StatusCode::kInternal, "plans are not implemented by this store"}, std::nullopt};
+        return Status::Internal("plans are not implemented by this store");
     }
     // Evidence: metadata and bytes stored in one transaction.
     virtual StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) {
         (void)file, (void)bytes;
-        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+        return Status::Internal("evidence is not implemented by this store");
     }
     virtual StatusOr<EvidenceFile> get_evidence(Id evidence_id) {
         (void)evidence_id;
-        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+        return Status::Internal("evidence is not implemented by this store");
     }
     virtual StatusOr<std::string> read_evidence_bytes(Id evidence_id) {
         (void)evidence_id;
-        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+        return Status::Internal("evidence is not implemented by this store");
     }
     virtual StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) {
         (void)plan_id;
-        return {{StatusCode::kInternal, "evidence is not implemented by this store"}, std::nullopt};
+        return Status::Internal("evidence is not implemented by this store");
     }
 
     // Audit log.

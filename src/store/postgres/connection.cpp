@@ -133,8 +133,7 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
         std::string why = c->conn_ == nullptr ? "out of memory" : PQerrorMessage(c->conn_);
         while (!why.empty() && why.back() == '\n') why.pop_back();
         // The URL may hold a password: it is not repeated in the message.
-        return {{StatusCode::kUnavailable, fmt::format("postgres: connect: {}", why)},
-                std::nullopt};
+        return Status::Unavailable(fmt::format("postgres: connect: {}", why));
     }
     // Notices ("relation already exists, skipping") are not errors; libpq
     // would print them on stderr.
@@ -143,8 +142,8 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
     // Every value the store compares or returns is text it wrote itself;
     // these make the session independent of server defaults.
     Status s = c->run("SET client_encoding = 'UTF8'; SET bytea_output = 'hex'", "connect");
-    if (!s.ok()) return {s, std::nullopt};
-    return {Status::Ok(), std::move(c)};
+    if (!s.ok()) return s;
+    return std::move(c);
 }
 
 Result Connection::query(const char* sql, const Params& params) {
@@ -197,12 +196,12 @@ StatusOr<Pool::Lease> Pool::acquire() {
         while (!idle_.empty()) {
             std::unique_ptr<Connection> c = std::move(idle_.back());
             idle_.pop_back();
-            if (c->reusable()) return {Status::Ok(), Lease(this, std::move(c))};
+            if (c->reusable()) return Lease(this, std::move(c));
         }
     }
     auto c = Connection::open(url_);
-    if (!c.ok()) return {c.status, std::nullopt};
-    return {Status::Ok(), Lease(this, std::move(*c))};
+    if (!c.ok()) return c.status;
+    return Lease(this, std::move(*c));
 }
 
 void Pool::release(std::unique_ptr<Connection> c) {

@@ -30,13 +30,8 @@ namespace itagap::store::postgres {
 namespace {
 
 template <typename T>
-StatusOr<T> fail(Status status) {
-    return {std::move(status), std::nullopt};
-}
-
-template <typename T>
 StatusOr<T> ok(T value) {
-    return {Status::Ok(), std::move(value)};
+    return std::move(value);
 }
 
 Status not_found(std::string_view op, Id id) {
@@ -73,9 +68,7 @@ StatusOr<EvidenceFile> checked_evidence(const EvidenceFile& file, std::string_vi
     const auto size = static_cast<std::int64_t>(bytes.size());
     if ((!file.sha256.empty() && file.sha256 != digest) ||
         (file.size_bytes != 0 && file.size_bytes != size)) {
-        return fail<EvidenceFile>(
-            {StatusCode::kInvalid,
-             "postgres: add_evidence: the size or SHA-256 given does not match the bytes"});
+        return Status::Invalid("postgres: add_evidence: the size or SHA-256 given does not match the bytes");
     }
     out.sha256 = digest;
     out.size_bytes = size;
@@ -204,7 +197,7 @@ private:
     template <typename T, typename Fn>
     StatusOr<T> with_connection(Fn&& fn) {
         auto lease = pool_.acquire();
-        if (!lease.ok()) return fail<T>(lease.status);
+        if (!lease.ok()) return lease.status;
         return fn(**lease);
     }
     template <typename Fn>
@@ -230,7 +223,7 @@ StatusOr<Id> PostgresStore::insert_returning_id(const char* sql, const Params& p
                                                 std::string_view op) {
     return with_connection<Id>([&](Connection& c) -> StatusOr<Id> {
         Result r = c.query(sql, params);
-        if (!r.ok()) return fail<Id>(c.error(r, op));
+        if (!r.ok()) return c.error(r, op);
         return ok<Id>(r.int64(0, 0));
     });
 }
@@ -289,10 +282,10 @@ Status PostgresStore::migrate() {
 StatusOr<int> PostgresStore::schema_version() {
     return with_connection<int>([](Connection& c) -> StatusOr<int> {
         Result exists = c.query("SELECT to_regclass('schema_migrations') IS NOT NULL");
-        if (!exists.ok()) return fail<int>(c.error(exists, "schema_version"));
+        if (!exists.ok()) return c.error(exists, "schema_version");
         if (!exists.boolean(0, 0)) return ok(0);  // never migrated
         Result r = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-        if (!r.ok()) return fail<int>(c.error(r, "schema_version"));
+        if (!r.ok()) return c.error(r, "schema_version");
         return ok(static_cast<int>(r.int64(0, 0)));
     });
 }
@@ -353,8 +346,8 @@ StatusOr<Unit> PostgresStore::get_unit(Id id) {
         Result r =
             c.query("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = $1",
                     Params().add(id));
-        if (!r.ok()) return fail<Unit>(c.error(r, "get_unit"));
-        if (r.rows() == 0) return fail<Unit>(not_found("get_unit", id));
+        if (!r.ok()) return c.error(r, "get_unit");
+        if (r.rows() == 0) return not_found("get_unit", id);
         return ok(read_unit(r, 0));
     });
 }
@@ -369,7 +362,7 @@ StatusOr<std::vector<Unit>> PostgresStore::list_units() {
             "  SELECT u.id, t.depth + 1 FROM units u JOIN tree t ON u.parent_id = t.id)"
             "SELECT u.id, u.parent_id, u.name, u.short_name, u.name_en"
             "  FROM units u JOIN tree t ON t.id = u.id ORDER BY t.depth, u.id");
-        if (!r.ok()) return fail<std::vector<Unit>>(c.error(r, "list_units"));
+        if (!r.ok()) return c.error(r, "list_units");
         std::vector<Unit> units;
         for (int i = 0; i < r.rows(); ++i) units.push_back(read_unit(r, i));
         return ok(std::move(units));
@@ -391,8 +384,8 @@ StatusOr<QuestionnaireRecord> PostgresStore::get_questionnaire(Id id) {
         Result r =
             c.query("SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = $1",
                     Params().add(id));
-        if (!r.ok()) return fail<Q>(c.error(r, "get_questionnaire"));
-        if (r.rows() == 0) return fail<Q>(not_found("get_questionnaire", id));
+        if (!r.ok()) return c.error(r, "get_questionnaire");
+        if (r.rows() == 0) return not_found("get_questionnaire", id);
         return ok(Q{r.int64(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3), r.text(0, 4)});
     });
 }
@@ -401,7 +394,7 @@ StatusOr<std::vector<QuestionnaireRecord>> PostgresStore::list_questionnaires() 
     using List = std::vector<QuestionnaireRecord>;
     return with_connection<List>([](Connection& c) -> StatusOr<List> {
         Result r = c.query("SELECT id, key, title, uploaded_at FROM questionnaires ORDER BY id");
-        if (!r.ok()) return fail<List>(c.error(r, "list_questionnaires"));
+        if (!r.ok()) return c.error(r, "list_questionnaires");
         List list;
         for (int i = 0; i < r.rows(); ++i) {
             list.push_back(
@@ -448,8 +441,8 @@ Status PostgresStore::update_round(const Round& round) {
 StatusOr<Round> PostgresStore::get_round(Id id) {
     return with_connection<Round>([&](Connection& c) -> StatusOr<Round> {
         Result r = c.query(ITAGAP_ROUND_SELECT " WHERE id = $1", Params().add(id));
-        if (!r.ok()) return fail<Round>(c.error(r, "get_round"));
-        if (r.rows() == 0) return fail<Round>(not_found("get_round", id));
+        if (!r.ok()) return c.error(r, "get_round");
+        if (r.rows() == 0) return not_found("get_round", id);
         return ok(read_round(r, 0));
     });
 }
@@ -458,7 +451,7 @@ StatusOr<std::vector<Round>> PostgresStore::list_rounds() {
     return with_connection<std::vector<Round>>([](Connection& c) -> StatusOr<std::vector<Round>> {
         Result r =
             c.query(ITAGAP_ROUND_SELECT " ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC");
-        if (!r.ok()) return fail<std::vector<Round>>(c.error(r, "list_rounds"));
+        if (!r.ok()) return c.error(r, "list_rounds");
         std::vector<Round> rounds;
         for (int i = 0; i < r.rows(); ++i) rounds.push_back(read_round(r, i));
         return ok(std::move(rounds));
@@ -487,7 +480,7 @@ StatusOr<AccessCodeCounts> PostgresStore::count_access_codes(Id round_id, Id uni
             "SELECT count(*), count(*) FILTER (WHERE used) FROM access_codes "
             "WHERE round_id = $1 AND unit_id = $2",
             Params().add(round_id).add(unit_id));
-        if (!r.ok()) return fail<AccessCodeCounts>(c.error(r, "count_access_codes"));
+        if (!r.ok()) return c.error(r, "count_access_codes");
         return ok(AccessCodeCounts{r.int64(0, 0), r.int64(0, 1)});
     });
 }
@@ -499,7 +492,7 @@ StatusOr<std::map<Id, AccessCodeCounts>> PostgresStore::count_access_codes_by_un
             "SELECT unit_id, count(*), count(*) FILTER (WHERE used) FROM access_codes "
             "WHERE round_id = $1 GROUP BY unit_id",
             Params().add(round_id));
-        if (!r.ok()) return fail<Counts>(c.error(r, "count_access_codes_by_unit"));
+        if (!r.ok()) return c.error(r, "count_access_codes_by_unit");
         Counts counts;
         for (int i = 0; i < r.rows(); ++i) {
             counts[r.int64(i, 0)] = AccessCodeCounts{r.int64(i, 1), r.int64(i, 2)};
@@ -517,10 +510,9 @@ StatusOr<AccessCodeInfo> PostgresStore::find_access_code(std::string_view code_h
             "JOIN rounds r ON r.id = a.round_id WHERE a.code_hash = $1 "
             "ORDER BY r.status = 'open' DESC, a.round_id DESC LIMIT 1",
             Params().add(code_hash));
-        if (!r.ok()) return fail<AccessCodeInfo>(c.error(r, "find_access_code"));
+        if (!r.ok()) return c.error(r, "find_access_code");
         if (r.rows() == 0) {
-            return fail<AccessCodeInfo>(
-                {StatusCode::kNotFound, "postgres: find_access_code: no such code"});
+            return Status::NotFound("postgres: find_access_code: no such code");
         }
         return ok(AccessCodeInfo{r.int64(0, 0), r.int64(0, 1), r.boolean(0, 2)});
     });
@@ -642,7 +634,7 @@ StatusOr<std::vector<StoredResponse>> PostgresStore::list_responses(Id round_id,
             "FROM responses WHERE round_id = $1 AND unit_id = $2 AND instrument = $3 "
             "ORDER BY id",
             Params().add(round_id).add(unit_id).add(instrument));
-        if (!r.ok()) return fail<List>(c.error(r, "list_responses"));
+        if (!r.ok()) return c.error(r, "list_responses");
         List list;
         list.reserve(static_cast<std::size_t>(r.rows()));
         for (int i = 0; i < r.rows(); ++i) {
@@ -687,7 +679,7 @@ StatusOr<std::int64_t> PostgresStore::count_responses(Id round_id, Id unit_id,
             "SELECT count(*) FROM responses WHERE round_id = $1 AND unit_id = $2 AND "
             "instrument = $3",
             Params().add(round_id).add(unit_id).add(instrument));
-        if (!r.ok()) return fail<std::int64_t>(c.error(r, "count_responses"));
+        if (!r.ok()) return c.error(r, "count_responses");
         return ok<std::int64_t>(r.int64(0, 0));
     });
 }
@@ -737,8 +729,8 @@ StatusOr<User> PostgresStore::get_user(Id id) {
     return with_connection<User>([&](Connection& c) -> StatusOr<User> {
         Result r =
             c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE id = $1", Params().add(id));
-        if (!r.ok()) return fail<User>(c.error(r, "get_user"));
-        if (r.rows() == 0) return fail<User>(not_found("get_user", id));
+        if (!r.ok()) return c.error(r, "get_user");
+        if (r.rows() == 0) return not_found("get_user", id);
         return ok(read_user(r, 0));
     });
 }
@@ -747,9 +739,9 @@ StatusOr<User> PostgresStore::find_user(std::string_view username) {
     return with_connection<User>([&](Connection& c) -> StatusOr<User> {
         Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE username_key = $1",
                            Params().add(username_key(username)));
-        if (!r.ok()) return fail<User>(c.error(r, "find_user"));
+        if (!r.ok()) return c.error(r, "find_user");
         if (r.rows() == 0) {
-            return fail<User>({StatusCode::kNotFound, "postgres: find_user: no such user"});
+            return Status::NotFound("postgres: find_user: no such user");
         }
         return ok(read_user(r, 0));
     });
@@ -758,7 +750,7 @@ StatusOr<User> PostgresStore::find_user(std::string_view username) {
 StatusOr<std::vector<User>> PostgresStore::list_users() {
     return with_connection<std::vector<User>>([](Connection& c) -> StatusOr<std::vector<User>> {
         Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users ORDER BY id");
-        if (!r.ok()) return fail<std::vector<User>>(c.error(r, "list_users"));
+        if (!r.ok()) return c.error(r, "list_users");
         std::vector<User> users;
         for (int i = 0; i < r.rows(); ++i) users.push_back(read_user(r, i));
         return ok(std::move(users));
@@ -786,10 +778,9 @@ StatusOr<Session> PostgresStore::find_session(std::string_view token_hash, std::
             "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions "
             "WHERE token_hash = $1 AND expires_at > $2",
             Params().add(token_hash).add(now));
-        if (!r.ok()) return fail<Session>(c.error(r, "find_session"));
+        if (!r.ok()) return c.error(r, "find_session");
         if (r.rows() == 0) {
-            return fail<Session>(
-                {StatusCode::kNotFound, "postgres: find_session: no such session or it expired"});
+            return Status::NotFound("postgres: find_session: no such session or it expired");
         }
         return ok(Session{r.text(0, 0), r.int64(0, 1), r.text(0, 2), r.text(0, 3)});
     });
@@ -834,26 +825,24 @@ StatusOr<std::int64_t> PostgresStore::save_plan(Id plan_id, const std::string& d
             "UPDATE plans SET document = $1, version = version + 1, updated_at = $2 "
             "WHERE id = $3 AND version = $4 RETURNING version",
             Params().add(document).add(now).add(plan_id).add(expected_version));
-        if (!r.ok()) return fail<std::int64_t>(c.error(r, "save_plan"));
+        if (!r.ok()) return c.error(r, "save_plan");
         if (r.rows() == 1) return ok(r.int64(0, 0));
         // Nothing changed: a stale version or a missing plan. Plans are never
         // deleted, so a plan seen here existed when the UPDATE ran.
         Result exists = c.query("SELECT version FROM plans WHERE id = $1", Params().add(plan_id));
-        if (!exists.ok()) return fail<std::int64_t>(c.error(exists, "save_plan"));
-        if (exists.rows() == 0) return fail<std::int64_t>(not_found("save_plan", plan_id));
-        return fail<std::int64_t>(
-            {StatusCode::kConflict,
-             fmt::format("postgres: save_plan: plan {} is at version {}, not {}: saved by "
+        if (!exists.ok()) return c.error(exists, "save_plan");
+        if (exists.rows() == 0) return not_found("save_plan", plan_id);
+        return Status::Conflict(fmt::format("postgres: save_plan: plan {} is at version {}, not {}: saved by "
                          "someone else in the meantime",
-                         plan_id, exists.int64(0, 0), expected_version)});
+                         plan_id, exists.int64(0, 0), expected_version));
     });
 }
 
 StatusOr<PlanRecord> PostgresStore::get_plan(Id plan_id) {
     return with_connection<PlanRecord>([&](Connection& c) -> StatusOr<PlanRecord> {
         Result r = c.query(ITAGAP_PLAN_SELECT " WHERE id = $1", Params().add(plan_id));
-        if (!r.ok()) return fail<PlanRecord>(c.error(r, "get_plan"));
-        if (r.rows() == 0) return fail<PlanRecord>(not_found("get_plan", plan_id));
+        if (!r.ok()) return c.error(r, "get_plan");
+        if (r.rows() == 0) return not_found("get_plan", plan_id);
         return ok(read_plan(r, 0));
     });
 }
@@ -868,7 +857,7 @@ StatusOr<std::vector<PlanRecord>> PostgresStore::list_plans(std::optional<int> f
                            " WHERE $1::integer IS NULL OR fiscal_year_be = $1::integer "
                            "ORDER BY unit_id, fiscal_year_be, id",
                            Params().add(year));
-        if (!r.ok()) return fail<List>(c.error(r, "list_plans"));
+        if (!r.ok()) return c.error(r, "list_plans");
         List list;
         for (int i = 0; i < r.rows(); ++i) list.push_back(read_plan(r, i));
         return ok(std::move(list));
@@ -884,7 +873,7 @@ EvidenceFile read_evidence(const Result& r, int row) {
 
 StatusOr<Id> PostgresStore::add_evidence(const EvidenceFile& file, const std::string& bytes) {
     auto checked = checked_evidence(file, bytes);
-    if (!checked.ok()) return fail<Id>(checked.status);
+    if (!checked.ok()) return checked.status;
     const EvidenceFile& f = *checked;
     return with_connection<Id>([&](Connection& c) -> StatusOr<Id> {
         // One statement, so metadata and bytes commit together. A random id
@@ -908,7 +897,7 @@ StatusOr<Id> PostgresStore::add_evidence(const EvidenceFile& file, const std::st
             if (r.ok()) return ok(id);
             const bool id_taken = r.sqlstate() == "23505" &&
                                   r.message().find("evidence_files_pkey") != std::string::npos;
-            if (!id_taken || attempt == 3) return fail<Id>(c.error(r, "add_evidence"));
+            if (!id_taken || attempt == 3) return c.error(r, "add_evidence");
         }
     });
 }
@@ -916,8 +905,8 @@ StatusOr<Id> PostgresStore::add_evidence(const EvidenceFile& file, const std::st
 StatusOr<EvidenceFile> PostgresStore::get_evidence(Id evidence_id) {
     return with_connection<EvidenceFile>([&](Connection& c) -> StatusOr<EvidenceFile> {
         Result r = c.query(ITAGAP_EVIDENCE_SELECT " WHERE id = $1", Params().add(evidence_id));
-        if (!r.ok()) return fail<EvidenceFile>(c.error(r, "get_evidence"));
-        if (r.rows() == 0) return fail<EvidenceFile>(not_found("get_evidence", evidence_id));
+        if (!r.ok()) return c.error(r, "get_evidence");
+        if (r.rows() == 0) return not_found("get_evidence", evidence_id);
         return ok(read_evidence(r, 0));
     });
 }
@@ -926,8 +915,8 @@ StatusOr<std::string> PostgresStore::read_evidence_bytes(Id evidence_id) {
     return with_connection<std::string>([&](Connection& c) -> StatusOr<std::string> {
         Result r =
             c.query("SELECT bytes FROM evidence_files WHERE id = $1", Params().add(evidence_id));
-        if (!r.ok()) return fail<std::string>(c.error(r, "read_evidence_bytes"));
-        if (r.rows() == 0) return fail<std::string>(not_found("read_evidence_bytes", evidence_id));
+        if (!r.ok()) return c.error(r, "read_evidence_bytes");
+        if (r.rows() == 0) return not_found("read_evidence_bytes", evidence_id);
         return ok(r.bytes_string(0, 0));
     });
 }
@@ -938,7 +927,7 @@ StatusOr<std::vector<EvidenceFile>> PostgresStore::list_evidence(Id plan_id) {
         // Upload order for display; ids are random, so by time, then id.
         Result r = c.query(ITAGAP_EVIDENCE_SELECT " WHERE plan_id = $1 ORDER BY uploaded_at, id",
                            Params().add(plan_id));
-        if (!r.ok()) return fail<List>(c.error(r, "list_evidence"));
+        if (!r.ok()) return c.error(r, "list_evidence");
         List list;
         for (int i = 0; i < r.rows(); ++i) list.push_back(read_evidence(r, i));
         return ok(std::move(list));
@@ -959,12 +948,12 @@ Status PostgresStore::append_audit(const AuditEntry& entry) {
 StatusOr<std::vector<AuditEntry>> PostgresStore::list_audit(int limit) {
     using List = std::vector<AuditEntry>;
     if (limit < 0)
-        return fail<List>({StatusCode::kInvalid, "postgres: list_audit: negative limit"});
+        return Status::Invalid("postgres: list_audit: negative limit");
     return with_connection<List>([&](Connection& c) -> StatusOr<List> {
         Result r = c.query(
             "SELECT id, at, user_id, action, details FROM audit_log ORDER BY id DESC LIMIT $1",
             Params().add(limit));
-        if (!r.ok()) return fail<List>(c.error(r, "list_audit"));
+        if (!r.ok()) return c.error(r, "list_audit");
         List list;
         for (int i = 0; i < r.rows(); ++i) {
             list.push_back(AuditEntry{r.int64(i, 0), r.text(i, 1), r.optional_int64(i, 2),
@@ -983,15 +972,14 @@ StatusOr<std::vector<AuditEntry>> PostgresStore::list_audit(int limit) {
 
 StatusOr<std::unique_ptr<Store>> open_postgres_store(const std::string& url) {
     if (sodium_init() < 0) {
-        return {{StatusCode::kInternal, "postgres: open: libsodium could not be initialised"},
-                std::nullopt};
+        return Status::Internal("postgres: open: libsodium could not be initialised");
     }
     auto store = std::make_unique<PostgresStore>(url);
     // Connect once now so a wrong URL or a down server shows at start-up,
     // not at the first respondent.
     Status reachable = store->schema_version().status;
-    if (reachable.code == StatusCode::kUnavailable) return {reachable, std::nullopt};
-    return {Status::Ok(), std::move(store)};
+    if (reachable.code == StatusCode::kUnavailable) return reachable;
+    return std::move(store);
 }
 
 }  // namespace itagap::store::postgres

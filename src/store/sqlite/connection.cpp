@@ -123,8 +123,7 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& path, 
     std::unique_ptr<Connection> c(new Connection(db));  // closes db on every path
     if (rc != SQLITE_OK) {
         std::string why = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-        return {{StatusCode::kUnavailable, fmt::format("sqlite: open {}: {}", path, why)},
-                std::nullopt};
+        return Status::Unavailable(fmt::format("sqlite: open {}: {}", path, why));
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
@@ -138,10 +137,10 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& path, 
         if (rc != SQLITE_OK) {
             Status s = c->error(rc, "open");
             s.message += fmt::format(" ({})", pragma);
-            return {s, std::nullopt};
+            return s;
         }
     }
-    return {Status::Ok(), std::move(c)};
+    return std::move(c);
 }
 
 Connection::~Connection() {

@@ -24,13 +24,8 @@ namespace {
 constexpr std::size_t kIdleReaders = 4;
 
 template <typename T>
-StatusOr<T> fail(Status status) {
-    return {std::move(status), std::nullopt};
-}
-
-template <typename T>
 StatusOr<T> ok(T value) {
-    return {Status::Ok(), std::move(value)};
+    return std::move(value);
 }
 
 Status not_found(std::string_view op, Id id) {
@@ -80,9 +75,7 @@ StatusOr<EvidenceFile> checked_evidence(const EvidenceFile& file, std::string_vi
     const auto size = static_cast<std::int64_t>(bytes.size());
     if ((!file.sha256.empty() && file.sha256 != digest) ||
         (file.size_bytes != 0 && file.size_bytes != size)) {
-        return fail<EvidenceFile>(
-            {StatusCode::kInvalid,
-             "sqlite: add_evidence: the size or SHA-256 given does not match the bytes"});
+        return Status::Invalid("sqlite: add_evidence: the size or SHA-256 given does not match the bytes");
     }
     out.sha256 = digest;
     out.size_bytes = size;
@@ -200,7 +193,7 @@ private:
     StatusOr<T> read(Fn&& fn) {
         if (in_memory_) return write(fn);
         auto reader = acquire_reader();
-        if (!reader.ok()) return fail<T>(reader.status);
+        if (!reader.ok()) return reader.status;
         StatusOr<T> result = fn(**reader);
         release_reader(std::move(*reader));
         return result;
@@ -239,7 +232,7 @@ StatusOr<std::unique_ptr<Connection>> SqliteStore::acquire_reader() {
     // A reader must never write: every change goes through the writer's
     // transactions and their checks.
     if (int rc = (*reader)->exec("PRAGMA query_only=ON"); rc != SQLITE_OK) {
-        return fail<std::unique_ptr<Connection>>((*reader)->error(rc, "open reader"));
+        return (*reader)->error(rc, "open reader");
     }
     return reader;
 }
@@ -290,11 +283,11 @@ StatusOr<int> SqliteStore::schema_version() {
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
             "'schema_migrations'");
         int rc = exists.step();
-        if (rc != SQLITE_ROW) return fail<int>(c.error(rc, "schema_version"));
+        if (rc != SQLITE_ROW) return c.error(rc, "schema_version");
         if (exists.int64(0) == 0) return ok(0);
         auto max = c.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
         rc = max.step();
-        if (rc != SQLITE_ROW) return fail<int>(c.error(rc, "schema_version"));
+        if (rc != SQLITE_ROW) return c.error(rc, "schema_version");
         return ok(static_cast<int>(max.int64(0)));
     });
 }
@@ -307,7 +300,7 @@ StatusOr<Id> SqliteStore::create_unit(const Unit& unit) {
             "INSERT INTO units (parent_id, name, short_name, name_en) VALUES (?, ?, ?, ?)");
         int rc =
             s.bind(unit.parent_id).bind(unit.name).bind(unit.short_name).bind(unit.name_en).run();
-        if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "create_unit"));
+        if (rc != SQLITE_DONE) return c.error(rc, "create_unit");
         return ok<Id>(sqlite3_last_insert_rowid(c.db()));
     });
 }
@@ -354,8 +347,8 @@ StatusOr<Unit> SqliteStore::get_unit(Id id) {
         auto s =
             c.prepare("SELECT id, parent_id, name, short_name, name_en FROM units WHERE id = ?");
         int rc = s.bind(id).step();
-        if (rc == SQLITE_DONE) return fail<Unit>(not_found("get_unit", id));
-        if (rc != SQLITE_ROW) return fail<Unit>(c.error(rc, "get_unit"));
+        if (rc == SQLITE_DONE) return not_found("get_unit", id);
+        if (rc != SQLITE_ROW) return c.error(rc, "get_unit");
         return ok(read_unit(s));
     });
 }
@@ -373,7 +366,7 @@ StatusOr<std::vector<Unit>> SqliteStore::list_units() {
         std::vector<Unit> units;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) units.push_back(read_unit(s));
-        if (rc != SQLITE_DONE) return fail<std::vector<Unit>>(c.error(rc, "list_units"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_units");
         return ok(std::move(units));
     });
 }
@@ -385,7 +378,7 @@ StatusOr<Id> SqliteStore::add_questionnaire(const QuestionnaireRecord& q) {
         auto s = c.prepare(
             "INSERT INTO questionnaires (key, title, json, uploaded_at) VALUES (?, ?, ?, ?)");
         int rc = s.bind(q.key).bind(q.title).bind(q.json).bind(q.uploaded_at).run();
-        if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "add_questionnaire"));
+        if (rc != SQLITE_DONE) return c.error(rc, "add_questionnaire");
         return ok<Id>(sqlite3_last_insert_rowid(c.db()));
     });
 }
@@ -395,8 +388,8 @@ StatusOr<QuestionnaireRecord> SqliteStore::get_questionnaire(Id id) {
         auto s =
             c.prepare("SELECT id, key, title, json, uploaded_at FROM questionnaires WHERE id = ?");
         int rc = s.bind(id).step();
-        if (rc == SQLITE_DONE) return fail<QuestionnaireRecord>(not_found("get_questionnaire", id));
-        if (rc != SQLITE_ROW) return fail<QuestionnaireRecord>(c.error(rc, "get_questionnaire"));
+        if (rc == SQLITE_DONE) return not_found("get_questionnaire", id);
+        if (rc != SQLITE_ROW) return c.error(rc, "get_questionnaire");
         return ok(QuestionnaireRecord{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4)});
     });
 }
@@ -410,7 +403,7 @@ StatusOr<std::vector<QuestionnaireRecord>> SqliteStore::list_questionnaires() {
         while ((rc = s.step()) == SQLITE_ROW) {
             list.push_back(QuestionnaireRecord{s.int64(0), s.text(1), s.text(2), {}, s.text(3)});
         }
-        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_questionnaires"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_questionnaires");
         return ok(std::move(list));
     });
 }
@@ -430,7 +423,7 @@ StatusOr<Id> SqliteStore::create_round(const Round& round) {
                      .bind(to_string(round.status))
                      .bind(round.results_published)
                      .run();
-        if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "create_round"));
+        if (rc != SQLITE_DONE) return c.error(rc, "create_round");
         return ok<Id>(sqlite3_last_insert_rowid(c.db()));
     });
 }
@@ -464,8 +457,8 @@ StatusOr<Round> SqliteStore::get_round(Id id) {
     return read<Round>([&](Connection& c) -> StatusOr<Round> {
         auto s = c.prepare(fmt::format("{} WHERE id = ?", kRoundSelect));
         int rc = s.bind(id).step();
-        if (rc == SQLITE_DONE) return fail<Round>(not_found("get_round", id));
-        if (rc != SQLITE_ROW) return fail<Round>(c.error(rc, "get_round"));
+        if (rc == SQLITE_DONE) return not_found("get_round", id);
+        if (rc != SQLITE_ROW) return c.error(rc, "get_round");
         return ok(read_round(s));
     });
 }
@@ -477,7 +470,7 @@ StatusOr<std::vector<Round>> SqliteStore::list_rounds() {
         std::vector<Round> rounds;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) rounds.push_back(read_round(s));
-        if (rc != SQLITE_DONE) return fail<std::vector<Round>>(c.error(rc, "list_rounds"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_rounds");
         return ok(std::move(rounds));
     });
 }
@@ -504,7 +497,7 @@ StatusOr<AccessCodeCounts> SqliteStore::count_access_codes(Id round_id, Id unit_
             "SELECT count(*), COALESCE(SUM(used), 0) FROM access_codes "
             "WHERE round_id = ? AND unit_id = ?");
         int rc = s.bind(round_id).bind(unit_id).step();
-        if (rc != SQLITE_ROW) return fail<AccessCodeCounts>(c.error(rc, "count_access_codes"));
+        if (rc != SQLITE_ROW) return c.error(rc, "count_access_codes");
         return ok(AccessCodeCounts{s.int64(0), s.int64(1)});
     });
 }
@@ -522,7 +515,7 @@ StatusOr<std::map<Id, AccessCodeCounts>> SqliteStore::count_access_codes_by_unit
         while ((rc = s.step()) == SQLITE_ROW) {
             counts[s.int64(0)] = AccessCodeCounts{s.int64(1), s.int64(2)};
         }
-        if (rc != SQLITE_DONE) return fail<Counts>(c.error(rc, "count_access_codes_by_unit"));
+        if (rc != SQLITE_DONE) return c.error(rc, "count_access_codes_by_unit");
         return ok(std::move(counts));
     });
 }
@@ -537,10 +530,9 @@ StatusOr<AccessCodeInfo> SqliteStore::find_access_code(std::string_view code_has
             "ORDER BY r.status = 'open' DESC, a.round_id DESC LIMIT 1");
         int rc = s.bind(code_hash).step();
         if (rc == SQLITE_DONE) {
-            return fail<AccessCodeInfo>(
-                {StatusCode::kNotFound, "sqlite: find_access_code: no such code"});
+            return Status::NotFound("sqlite: find_access_code: no such code");
         }
-        if (rc != SQLITE_ROW) return fail<AccessCodeInfo>(c.error(rc, "find_access_code"));
+        if (rc != SQLITE_ROW) return c.error(rc, "find_access_code");
         return ok(AccessCodeInfo{s.int64(0), s.int64(1), s.int64(2) != 0});
     });
 }
@@ -672,7 +664,7 @@ StatusOr<std::vector<StoredResponse>> SqliteStore::list_responses(Id round_id, I
             list.push_back(
                 StoredResponse{s.int64(0), s.int64(1), s.text(2), s.text(3), s.blob(4), s.text(5)});
         }
-        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_responses"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_responses");
         return ok(std::move(list));
     });
 }
@@ -683,7 +675,7 @@ StatusOr<std::int64_t> SqliteStore::count_responses(Id round_id, Id unit_id,
         auto s = c.prepare(
             "SELECT count(*) FROM responses WHERE round_id = ? AND unit_id = ? AND instrument = ?");
         int rc = s.bind(round_id).bind(unit_id).bind(instrument).step();
-        if (rc != SQLITE_ROW) return fail<std::int64_t>(c.error(rc, "count_responses"));
+        if (rc != SQLITE_ROW) return c.error(rc, "count_responses");
         return ok<std::int64_t>(s.int64(0));
     });
 }
@@ -701,7 +693,7 @@ Status SqliteStore::scan_round_answers(Id round_id,
         while ((rc = s.step()) == SQLITE_ROW) {
             visit(RoundAnswerRow{s.int64(0), s.text_view(1), s.blob_view(2)});
         }
-        if (rc != SQLITE_DONE) return fail<bool>(c.error(rc, "scan_round_answers"));
+        if (rc != SQLITE_DONE) return c.error(rc, "scan_round_answers");
         return ok(true);
     });
     return done.status;
@@ -726,7 +718,7 @@ StatusOr<Id> SqliteStore::create_user(const User& user) {
                      .bind(user.locked_until)
                      .bind(user.must_change_password)
                      .run();
-        if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "create_user"));
+        if (rc != SQLITE_DONE) return c.error(rc, "create_user");
         return ok<Id>(sqlite3_last_insert_rowid(c.db()));
     });
 }
@@ -759,8 +751,8 @@ StatusOr<User> SqliteStore::get_user(Id id) {
     return read<User>([&](Connection& c) -> StatusOr<User> {
         auto s = c.prepare(fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns));
         int rc = s.bind(id).step();
-        if (rc == SQLITE_DONE) return fail<User>(not_found("get_user", id));
-        if (rc != SQLITE_ROW) return fail<User>(c.error(rc, "get_user"));
+        if (rc == SQLITE_DONE) return not_found("get_user", id);
+        if (rc != SQLITE_ROW) return c.error(rc, "get_user");
         return ok(read_user(s));
     });
 }
@@ -771,9 +763,9 @@ StatusOr<User> SqliteStore::find_user(std::string_view username) {
             c.prepare(fmt::format("SELECT {} FROM users WHERE username_key = ?", kUserColumns));
         int rc = s.bind(username_key(username)).step();
         if (rc == SQLITE_DONE) {
-            return fail<User>({StatusCode::kNotFound, "sqlite: find_user: no such user"});
+            return Status::NotFound("sqlite: find_user: no such user");
         }
-        if (rc != SQLITE_ROW) return fail<User>(c.error(rc, "find_user"));
+        if (rc != SQLITE_ROW) return c.error(rc, "find_user");
         return ok(read_user(s));
     });
 }
@@ -784,7 +776,7 @@ StatusOr<std::vector<User>> SqliteStore::list_users() {
         std::vector<User> users;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) users.push_back(read_user(s));
-        if (rc != SQLITE_DONE) return fail<std::vector<User>>(c.error(rc, "list_users"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_users");
         return ok(std::move(users));
     });
 }
@@ -812,10 +804,9 @@ StatusOr<Session> SqliteStore::find_session(std::string_view token_hash, std::st
             "WHERE token_hash = ? AND expires_at > ?");
         int rc = s.bind(token_hash).bind(now).step();
         if (rc == SQLITE_DONE) {
-            return fail<Session>(
-                {StatusCode::kNotFound, "sqlite: find_session: no such session or it expired"});
+            return Status::NotFound("sqlite: find_session: no such session or it expired");
         }
-        if (rc != SQLITE_ROW) return fail<Session>(c.error(rc, "find_session"));
+        if (rc != SQLITE_ROW) return c.error(rc, "find_session");
         return ok(Session{s.text(0), s.int64(1), s.text(2), s.text(3)});
     });
 }
@@ -853,7 +844,7 @@ StatusOr<Id> SqliteStore::create_plan(const PlanRecord& plan) {
                      .bind(plan.document)
                      .bind(plan.updated_at)
                      .run();
-        if (rc != SQLITE_DONE) return fail<Id>(c.error(rc, "create_plan"));
+        if (rc != SQLITE_DONE) return c.error(rc, "create_plan");
         return ok<Id>(sqlite3_last_insert_rowid(c.db()));
     });
 }
@@ -870,21 +861,19 @@ StatusOr<std::int64_t> SqliteStore::save_plan(Id plan_id, const std::string& doc
         if (rc == SQLITE_ROW) {
             const std::int64_t version = s.int64(0);
             rc = s.run();
-            if (rc != SQLITE_DONE) return fail<std::int64_t>(c.error(rc, "save_plan"));
+            if (rc != SQLITE_DONE) return c.error(rc, "save_plan");
             return ok(version);
         }
-        if (rc != SQLITE_DONE) return fail<std::int64_t>(c.error(rc, "save_plan"));
+        if (rc != SQLITE_DONE) return c.error(rc, "save_plan");
         // Nothing changed: tell a stale version from a missing plan. Under the
         // writer's mutex nothing can change between the two statements.
         auto exists = c.prepare("SELECT version FROM plans WHERE id = ?");
         rc = exists.bind(plan_id).step();
-        if (rc == SQLITE_DONE) return fail<std::int64_t>(not_found("save_plan", plan_id));
-        if (rc != SQLITE_ROW) return fail<std::int64_t>(c.error(rc, "save_plan"));
-        return fail<std::int64_t>(
-            {StatusCode::kConflict,
-             fmt::format("sqlite: save_plan: plan {} is at version {}, not {}: saved by someone "
+        if (rc == SQLITE_DONE) return not_found("save_plan", plan_id);
+        if (rc != SQLITE_ROW) return c.error(rc, "save_plan");
+        return Status::Conflict(fmt::format("sqlite: save_plan: plan {} is at version {}, not {}: saved by someone "
                          "else in the meantime",
-                         plan_id, exists.int64(0), expected_version)});
+                         plan_id, exists.int64(0), expected_version));
     });
 }
 
@@ -892,8 +881,8 @@ StatusOr<PlanRecord> SqliteStore::get_plan(Id plan_id) {
     return read<PlanRecord>([&](Connection& c) -> StatusOr<PlanRecord> {
         auto s = c.prepare(fmt::format("{} WHERE id = ?", kPlanSelect));
         int rc = s.bind(plan_id).step();
-        if (rc == SQLITE_DONE) return fail<PlanRecord>(not_found("get_plan", plan_id));
-        if (rc != SQLITE_ROW) return fail<PlanRecord>(c.error(rc, "get_plan"));
+        if (rc == SQLITE_DONE) return not_found("get_plan", plan_id);
+        if (rc != SQLITE_ROW) return c.error(rc, "get_plan");
         return ok(read_plan(s));
     });
 }
@@ -911,7 +900,7 @@ StatusOr<std::vector<PlanRecord>> SqliteStore::list_plans(std::optional<int> fis
         List list;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) list.push_back(read_plan(s));
-        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_plans"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_plans");
         return ok(std::move(list));
     });
 }
@@ -929,7 +918,7 @@ EvidenceFile read_evidence(const Statement& s) {
 
 StatusOr<Id> SqliteStore::add_evidence(const EvidenceFile& file, const std::string& bytes) {
     auto checked = checked_evidence(file, bytes);
-    if (!checked.ok()) return fail<Id>(checked.status);
+    if (!checked.ok()) return checked.status;
     const EvidenceFile& f = *checked;
     return write([&](Connection& c) -> StatusOr<Id> {
         // A random id collides with probability ~n/2^63; retry rather than fail.
@@ -950,7 +939,7 @@ StatusOr<Id> SqliteStore::add_evidence(const EvidenceFile& file, const std::stri
                          .run();
             if (rc == SQLITE_DONE) return ok(id);
             if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt == 3) {
-                return fail<Id>(c.error(rc, "add_evidence"));
+                return c.error(rc, "add_evidence");
             }
         }
     });
@@ -960,8 +949,8 @@ StatusOr<EvidenceFile> SqliteStore::get_evidence(Id evidence_id) {
     return read<EvidenceFile>([&](Connection& c) -> StatusOr<EvidenceFile> {
         auto s = c.prepare(fmt::format("{} WHERE id = ?", kEvidenceSelect));
         int rc = s.bind(evidence_id).step();
-        if (rc == SQLITE_DONE) return fail<EvidenceFile>(not_found("get_evidence", evidence_id));
-        if (rc != SQLITE_ROW) return fail<EvidenceFile>(c.error(rc, "get_evidence"));
+        if (rc == SQLITE_DONE) return not_found("get_evidence", evidence_id);
+        if (rc != SQLITE_ROW) return c.error(rc, "get_evidence");
         return ok(read_evidence(s));
     });
 }
@@ -971,9 +960,9 @@ StatusOr<std::string> SqliteStore::read_evidence_bytes(Id evidence_id) {
         auto s = c.prepare("SELECT bytes FROM evidence_files WHERE id = ?");
         int rc = s.bind(evidence_id).step();
         if (rc == SQLITE_DONE) {
-            return fail<std::string>(not_found("read_evidence_bytes", evidence_id));
+            return not_found("read_evidence_bytes", evidence_id);
         }
-        if (rc != SQLITE_ROW) return fail<std::string>(c.error(rc, "read_evidence_bytes"));
+        if (rc != SQLITE_ROW) return c.error(rc, "read_evidence_bytes");
         return ok(s.blob_string(0));
     });
 }
@@ -988,7 +977,7 @@ StatusOr<std::vector<EvidenceFile>> SqliteStore::list_evidence(Id plan_id) {
         List list;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) list.push_back(read_evidence(s));
-        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_evidence"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_evidence");
         return ok(std::move(list));
     });
 }
@@ -1007,7 +996,7 @@ Status SqliteStore::append_audit(const AuditEntry& entry) {
 
 StatusOr<std::vector<AuditEntry>> SqliteStore::list_audit(int limit) {
     using List = std::vector<AuditEntry>;
-    if (limit < 0) return fail<List>({StatusCode::kInvalid, "sqlite: list_audit: negative limit"});
+    if (limit < 0) return Status::Invalid("sqlite: list_audit: negative limit");
     return read<List>([&](Connection& c) -> StatusOr<List> {
         // Newest first by id: AUTOINCREMENT ids only grow, even after deletes.
         auto s = c.prepare(
@@ -1019,7 +1008,7 @@ StatusOr<std::vector<AuditEntry>> SqliteStore::list_audit(int limit) {
             list.push_back(
                 AuditEntry{s.int64(0), s.text(1), s.optional_int64(2), s.text(3), s.text(4)});
         }
-        if (rc != SQLITE_DONE) return fail<List>(c.error(rc, "list_audit"));
+        if (rc != SQLITE_DONE) return c.error(rc, "list_audit");
         return ok(std::move(list));
     });
 }
@@ -1028,12 +1017,11 @@ StatusOr<std::vector<AuditEntry>> SqliteStore::list_audit(int limit) {
 
 StatusOr<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
     if (sodium_init() < 0) {
-        return {{StatusCode::kInternal, "sqlite: open: libsodium could not be initialised"},
-                std::nullopt};
+        return Status::Internal("sqlite: open: libsodium could not be initialised");
     }
     auto writer = Connection::open(path, /*create=*/true);
-    if (!writer.ok()) return {writer.status, std::nullopt};
-    return {Status::Ok(), std::make_unique<SqliteStore>(path, std::move(*writer))};
+    if (!writer.ok()) return writer.status;
+    return std::make_unique<SqliteStore>(path, std::move(*writer));
 }
 
 }  // namespace itagap::store::sqlite

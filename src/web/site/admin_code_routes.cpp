@@ -61,7 +61,8 @@ std::variant<CodeTarget, Response> code_target(SiteContext& context, const Reque
                                                http::status invalid) {
     auto round_id = form_id(request, "round");
     auto unit_id = form_id(request, "unit");
-    auto round = round_id ? context.store.get_round(*round_id) : store::StatusOr<store::Round>{};
+    auto round = round_id ? context.store.get_round(*round_id)
+                          : store::StatusOr<store::Round>(Status::NotFound("no round in the form"));
     const auto unit = std::find_if(units.begin(), units.end(),
                                    [&](const auto& u) { return unit_id && u.id == *unit_id; });
     if (!round_id || !round.ok() || unit == units.end()) {

@@ -19,20 +19,15 @@ using store::StatusOr;
 
 namespace {
 
-template <typename T>
-StatusOr<T> fail(const Status& status) {
-    return {status, std::nullopt};
-}
-
 StatusOr<LiveCounts> live_counts(SiteContext& context, const core::Questionnaire& q,
                                  store::Id round, store::Id unit) {
     LiveCounts out;
     for (const auto& instrument : q.instruments) {
         auto n = context.store.count_responses(round, unit, instrument.code);
-        if (!n.ok()) return fail<LiveCounts>(n.status);
+        if (!n.ok()) return n.status;
         out.emplace_back(instrument.code, *n);
     }
-    return {Status::Ok(), std::move(out)};
+    return out;
 }
 
 std::string interval_text(const core::Interval& ci) {
@@ -162,7 +157,7 @@ StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round
                                  const std::vector<store::Unit>& units) {
     auto summary = context.round_summaries->get(round, context.options.target,
                                                 iso_timestamp(context.now()));
-    if (!summary.ok()) return fail<Overview>(summary.status);
+    if (!summary.ok()) return summary.status;
     Overview out;
     out.round = round;
     out.target = context.options.target;
@@ -179,7 +174,7 @@ StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round
         if (ta && *ta != *tb) return *ta > *tb;
         return a.unit.name < b.unit.name;
     });
-    return {Status::Ok(), std::move(out)};
+    return out;
 }
 
 StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_id, store::Id unit_id) {
@@ -187,24 +182,24 @@ StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_id, sto
     out.target = context.options.target;
     auto results = app::unit_round_results(context.store, context.questionnaires, round_id, unit_id,
                                            context.options.target);
-    if (!results.ok()) return fail<Dashboard>(results.status);
+    if (!results.ok()) return results.status;
     out.results = std::move(*results);
     const core::Questionnaire& q = *out.results.questionnaire;
     auto live = live_counts(context, q, round_id, unit_id);
-    if (!live.ok()) return fail<Dashboard>(live.status);
+    if (!live.ok()) return live.status;
     out.live = std::move(*live);
     auto codes = context.store.count_access_codes(round_id, unit_id);
-    if (!codes.ok()) return fail<Dashboard>(codes.status);
+    if (!codes.ok()) return codes.status;
     out.codes = *codes;
     for (const auto& instrument : q.instruments) {
         auto rows = context.store.list_responses(round_id, unit_id, instrument.code);
-        if (!rows.ok()) return fail<Dashboard>(rows.status);
+        if (!rows.ok()) return rows.status;
         for (const auto& row : *rows) {
             if (!row.comment.empty()) out.comments.push_back(row.comment);
         }
     }
     std::sort(out.comments.begin(), out.comments.end());
-    return {Status::Ok(), std::move(out)};
+    return out;
 }
 
 Json overview_view(const Overview& overview, const std::vector<store::Round>& rounds,

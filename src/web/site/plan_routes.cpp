@@ -833,17 +833,17 @@ store::StatusOr<PlanEffectData> plan_effect(SiteContext& context, const StoredPl
         auto it = std::find_if(data.choices.begin(), data.choices.end(),
                                [&](const auto& r) { return id && r.id == *id; });
         if (it == data.choices.end())
-            return {{store::StatusCode::kNotFound, "round"}, std::nullopt};
+            return Status::NotFound("round");
         data.round = *it;
     } else if (!data.choices.empty()) {
         data.round = data.choices.front();
     }
-    if (!data.round) return {{}, std::move(data)};
+    if (!data.round) return data;
     auto scores = app::unit_round_results(context.store, context.questionnaires, data.round->id,
                                           stored.record.unit_id, context.options.target);
-    if (!scores.ok()) return {scores.status, std::nullopt};
+    if (!scores.ok()) return scores.status;
     data.effect = core::evaluate_effect(stored.plan, *scores->questionnaire, scores->score);
-    return {{}, std::move(data)};
+    return data;
 }
 
 std::optional<std::string> round_param_of(const Request& request) {

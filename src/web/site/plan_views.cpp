@@ -324,46 +324,44 @@ namespace {
 store::StatusOr<StoredPlan> parse_record(store::PlanRecord record) {
     auto parsed = input::parse_plan_json(record.document, "plan-" + std::to_string(record.id));
     if (!parsed.ok()) {
-        return {{store::StatusCode::kInternal,
-                 "stored plan " + std::to_string(record.id) +
-                     " does not parse: " + core::to_string(parsed.errors())},
-                std::nullopt};
+        return Status::Internal("stored plan " + std::to_string(record.id) +
+                     " does not parse: " + core::to_string(parsed.errors()));
     }
     StoredPlan out{std::move(record), std::move(parsed).value()};
     out.plan.id = out.record.id;
     out.plan.unit.id = out.record.unit_id;
-    return {{}, std::move(out)};
+    return out;
 }
 
 }  // namespace
 
 store::StatusOr<StoredPlan> load_plan(store::Store& store, store::Id plan_id) {
     auto record = store.get_plan(plan_id);
-    if (!record.ok()) return {record.status, std::nullopt};
+    if (!record.ok()) return record.status;
     return parse_record(std::move(*record));
 }
 
 store::StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fiscal_year_be) {
     auto records = store.list_plans(fiscal_year_be);
-    if (!records.ok()) return {records.status, std::nullopt};
+    if (!records.ok()) return records.status;
     std::vector<StoredPlan> out;
     for (auto& record : *records) {
         auto parsed = parse_record(std::move(record));
-        if (!parsed.ok()) return {parsed.status, std::nullopt};
+        if (!parsed.ok()) return parsed.status;
         out.push_back(std::move(*parsed));
     }
-    return {{}, std::move(out)};
+    return out;
 }
 
 store::StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
                                                           const std::string& round_name) {
     using Found = std::optional<StoredPlan>;
     auto record = app::find_round_plan_record(store, unit_id, round_name);
-    if (!record.ok()) return {record.status, std::nullopt};
-    if (!*record) return {{}, Found()};
+    if (!record.ok()) return record.status;
+    if (!*record) return Found();
     auto parsed = parse_record(std::move(**record));
-    if (!parsed.ok()) return {parsed.status, std::nullopt};
-    return {{}, Found(std::move(*parsed))};
+    if (!parsed.ok()) return parsed.status;
+    return Found(std::move(*parsed));
 }
 
 core::CivilDate plan_today(const SiteContext& context) {

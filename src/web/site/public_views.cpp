@@ -17,19 +17,14 @@ using store::StatusOr;
 
 namespace {
 
-template <typename T>
-StatusOr<T> fail(const Status& status) {
-    return {status, std::nullopt};
-}
-
 StatusOr<bool> has_responses(SiteContext& context, const core::Questionnaire& q, store::Id round_id,
                              store::Id unit_id) {
     for (const auto& instrument : q.instruments) {
         auto n = context.store.count_responses(round_id, unit_id, instrument.code);
-        if (!n.ok()) return fail<bool>(n.status);
-        if (*n > 0) return {Status::Ok(), true};
+        if (!n.ok()) return n.status;
+        if (*n > 0) return true;
     }
-    return {Status::Ok(), false};
+    return false;
 }
 
 // "ผู้ตอบ 11 คน" / "11 respondents"
@@ -127,39 +122,39 @@ std::string other_language_href(const std::string& path, Language language) {
 
 StatusOr<std::vector<PublishedRound>> load_published_rounds(SiteContext& context) {
     auto rounds = context.store.list_rounds();
-    if (!rounds.ok()) return fail<std::vector<PublishedRound>>(rounds.status);
+    if (!rounds.ok()) return rounds.status;
     std::vector<PublishedRound> out;
     std::optional<std::vector<store::Unit>> units;  // read once, and only when needed
     for (const auto& round : *rounds) {
         if (!round.results_published) continue;
         if (!units) {
             auto all = context.store.list_units();
-            if (!all.ok()) return fail<std::vector<PublishedRound>>(all.status);
+            if (!all.ok()) return all.status;
             units = std::move(*all);
         }
         auto q = context.questionnaires.get(round.questionnaire_id);
-        if (!q.ok()) return fail<std::vector<PublishedRound>>(q.status);
+        if (!q.ok()) return q.status;
         PublishedRound published{round, {}};
         for (const auto& unit : *units) {
             auto has = has_responses(context, **q, round.id, unit.id);
-            if (!has.ok()) return fail<std::vector<PublishedRound>>(has.status);
+            if (!has.ok()) return has.status;
             if (*has) published.units.push_back(unit);
         }
         if (!published.units.empty()) out.push_back(std::move(published));
     }
-    return {Status::Ok(), std::move(out)};
+    return out;
 }
 
 StatusOr<app::UnitRoundResults> load_public_results(SiteContext& context, store::Id round_id,
                                                     store::Id unit_id) {
     const Status not_found{StatusCode::kNotFound, "no published results for this round and unit"};
     auto round = context.store.get_round(round_id);
-    if (!round.ok()) return fail<app::UnitRoundResults>(round.status);
-    if (!round->results_published) return fail<app::UnitRoundResults>(not_found);
+    if (!round.ok()) return round.status;
+    if (!round->results_published) return not_found;
     auto results = app::unit_round_results(context.store, context.questionnaires, round_id, unit_id,
                                            context.options.target);
-    if (!results.ok()) return fail<app::UnitRoundResults>(results.status);
-    if (results->responses.tables.empty()) return fail<app::UnitRoundResults>(not_found);
+    if (!results.ok()) return results.status;
+    if (results->responses.tables.empty()) return not_found;
     if (results->previous_round && !results->previous_round->results_published) {
         results->previous_round.reset();
         results->gaps.previous_round.reset();

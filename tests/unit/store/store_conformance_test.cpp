@@ -890,7 +890,7 @@ TEST_P(StoreTest, TwoSavesFromTheSameVersionExactlyOneWins) {
     std::int64_t version = 1;
     for (int race = 0; race < kRaces; ++race) {
         std::latch start(2);
-        std::vector<StatusOr<std::int64_t>> results(2);
+        std::vector<StatusOr<std::int64_t>> results(2, StatusOr<std::int64_t>(Status::Internal("not run")));
         std::vector<std::thread> threads;
         for (int t = 0; t < 2; ++t) {
             threads.emplace_back([&, t] {
