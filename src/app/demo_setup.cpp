@@ -21,17 +21,27 @@ constexpr const char* kUnitShortName = "ศรป.";
 constexpr const char* kSeedRound = "ITA 2568 รอบ 5 เดือนแรก";
 constexpr const char* kOpenRound = "ITA 2569 รอบ 1";
 
-StatusOr<store::Id> find_or_create_unit(store::Store& store, const store::Unit& unit) {
+// The audit entry of one set-up change: by nobody (no user signed in), with
+// the new row's id under `new_id_key` when it creates one.
+store::AuditEntry demo_entry(const std::string& now, std::string action,
+                             std::string new_id_key = {}) {
+    store::AuditEntry entry{0, now, std::nullopt, std::move(action), R"({"by":"demo"})", {}};
+    entry.new_id_key = std::move(new_id_key);
+    return entry;
+}
+
+StatusOr<store::Id> find_or_create_unit(store::Store& store, const store::Unit& unit,
+                                        const std::string& now) {
     auto units = store.list_units();
     if (!units.ok()) return units.status;
     for (const auto& u : *units) {
         if (u.name == unit.name) return u.id;
     }
-    return store.create_unit(unit);
+    return store.create_unit(unit, demo_entry(now, "unit.create", "unit_id"));
 }
 
 StatusOr<store::Round> find_or_create_round(store::Store& store, const store::Round& round,
-                                            bool& created) {
+                                            const std::string& now, bool& created) {
     auto rounds = store.list_rounds();
     if (!rounds.ok()) return rounds.status;
     for (const auto& r : *rounds) {
@@ -40,7 +50,7 @@ StatusOr<store::Round> find_or_create_round(store::Store& store, const store::Ro
             return r;
         }
     }
-    auto id = store.create_round(round);
+    auto id = store.create_round(round, demo_entry(now, "round.create", "round_id"));
     if (!id.ok()) return id.status;
     created = true;
     store::Round out = round;
@@ -62,7 +72,8 @@ StatusOr<std::optional<store::Id>> find_plan(store::Store& store, store::Id unit
 // already has a plan for that year: a plan someone edited in the demo is
 // kept as it is.
 StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& plan_json,
-                                        store::Id unit_id, const std::string& now) {
+                                        store::Id unit_id, store::Id source_round_id,
+                                        const std::string& now) {
     auto parsed = input::parse_plan_json(plan_json, "plan-2569.json");
     if (!parsed) return Status::Invalid(core::to_string(parsed.errors()));
     core::Plan plan = std::move(parsed).value();
@@ -71,8 +82,9 @@ StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& 
     auto existing = find_plan(store, unit_id, plan.fiscal_year_be);
     if (!existing.ok()) return existing.status;
     if (*existing) return **existing;
-    auto id =
-        store.create_plan({0, unit_id, plan.fiscal_year_be, input::export_plan_json(plan), 1, now});
+    auto id = store.create_plan({0, unit_id, plan.fiscal_year_be, input::export_plan_json(plan), 1,
+                                 now, source_round_id},
+                                demo_entry(now, "plan.create", "plan_id"));
     if (id.status.code == StatusCode::kConflict) {
         // Another set-up created it in the meantime.
         existing = find_plan(store, unit_id, plan.fiscal_year_be);
@@ -99,15 +111,18 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         if (record.key == q.id) questionnaire_id = record.id;
     }
     if (questionnaire_id == 0) {
-        auto id = store.add_questionnaire({0, q.id, q.title.th, data.questionnaire_json, now});
+        auto id = store.add_questionnaire({0, q.id, q.title.th, data.questionnaire_json, now},
+                                          demo_entry(now, "questionnaire.add", "questionnaire_id"));
         if (!id.ok()) return id.status;
         questionnaire_id = *id;
     }
 
-    auto department = find_or_create_unit(store, {0, std::nullopt, kDepartment, "", "Demo department"});
+    auto department =
+        find_or_create_unit(store, {0, std::nullopt, kDepartment, "", "Demo department"}, now);
     if (!department.ok()) return department.status;
     auto unit = find_or_create_unit(
-        store, {0, *department, kUnitName, kUnitShortName, "International Cooperation Centre"});
+        store, {0, *department, kUnitName, kUnitShortName, "International Cooperation Centre"},
+        now);
     if (!unit.ok()) return unit.status;
     out.unit_id = *unit;
 
@@ -115,7 +130,7 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
     auto seed_round = find_or_create_round(
         store, {0, 2568, kSeedRound, "2024-10-01", "2025-02-28", questionnaire_id,
                 store::RoundStatus::kClosed, true},
-        created);
+        now, created);
     if (!seed_round.ok()) return seed_round.status;
     out.seed_round_id = seed_round->id;
     if (created) {
@@ -127,7 +142,8 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
     }
 
     if (!data.plan_json.empty()) {
-        auto plan = find_or_create_plan(store, data.plan_json, out.unit_id, now);
+        // The demo plan is the seed round's gap analysis.
+        auto plan = find_or_create_plan(store, data.plan_json, out.unit_id, out.seed_round_id, now);
         if (!plan.ok()) return plan.status;
         out.plan_id = *plan;
     }
@@ -135,7 +151,7 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
     auto open_round = find_or_create_round(
         store, {0, 2569, kOpenRound, "2025-10-01", "2026-09-30", questionnaire_id,
                 store::RoundStatus::kOpen, false},
-        created);
+        now, created);
     if (!open_round.ok()) return open_round.status;
     out.open_round_id = open_round->id;
 
@@ -144,9 +160,13 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         batch.code_hashes.push_back(security::access_code_hash(*security::normalise_access_code(code)));
         out.access_codes.push_back(code);
     }
-    if (Status s = store.add_access_codes(batch); !s.ok()) return s;
+    if (Status s = store.add_access_codes(batch, demo_entry(now, "access_codes.generate"));
+        !s.ok()) {
+        return s;
+    }
 
-    // The admin account, with a new one-time password on every run.
+    // The admin account, with a new one-time password on every run; its
+    // change carries the "demo.set_up" entry that marks a finished set-up.
     out.admin_username = "admin";
     out.admin_password = security::random_token(12);
     const std::string hash = security::hash_password(out.admin_password);
@@ -159,7 +179,7 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         user.failed_sign_ins = 0;
         user.locked_until.clear();
         user.active = true;
-        if (Status s = store.update_user(user); !s.ok()) return s;
+        if (Status s = store.update_user(user, demo_entry(now, "demo.set_up")); !s.ok()) return s;
     } else {
         store::User user;
         user.username = out.admin_username;
@@ -167,10 +187,9 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         user.password_hash = hash;
         user.role = store::Role::kAdmin;
         user.must_change_password = true;
-        auto id = store.create_user(user);
+        auto id = store.create_user(user, demo_entry(now, "demo.set_up", "user_id"));
         if (!id.ok()) return id.status;
     }
-    if (Status s = store.append_audit({0, now, std::nullopt, "demo.set_up", "{}"}); !s.ok()) return s;
     return out;
 }
 

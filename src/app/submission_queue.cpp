@@ -7,11 +7,14 @@ SubmissionQueue::SubmissionQueue(store::Store& store, std::size_t max_batch)
 
 SubmissionQueue::~SubmissionQueue() { drain(); }
 
-store::SubmitOutcome SubmissionQueue::submit(store::Submission submission) {
-    std::future<store::SubmitOutcome> outcome;
+store::SubmitResult SubmissionQueue::submit(store::Submission submission) {
+    std::future<store::SubmitResult> outcome;
     {
         std::lock_guard lock(mutex_);
-        if (stopping_) return store::SubmitOutcome::kFailed;
+        if (stopping_) {
+            return store::SubmitResult::failed(
+                store::Status::Unavailable("submission queue: stopping, not taking submissions"));
+        }
         queue_.push_back({std::move(submission), {}});
         outcome = queue_.back().outcome.get_future();
     }
@@ -44,10 +47,12 @@ void SubmissionQueue::run() {
         }
         submissions.clear();
         for (auto& p : batch) submissions.push_back(std::move(p.submission));
-        std::vector<store::SubmitOutcome> outcomes = store_.submit_batch(submissions);
+        std::vector<store::SubmitResult> results = store_.submit_batch(submissions);
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            batch[i].outcome.set_value(i < outcomes.size() ? outcomes[i]
-                                                           : store::SubmitOutcome::kFailed);
+            batch[i].outcome.set_value(
+                i < results.size() ? std::move(results[i])
+                                   : store::SubmitResult::failed(store::Status::Internal(
+                                         "submission queue: the store returned too few results")));
         }
         batch.clear();
     }

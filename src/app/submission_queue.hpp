@@ -27,8 +27,9 @@ public:
     SubmissionQueue(const SubmissionQueue&) = delete;
     SubmissionQueue& operator=(const SubmissionQueue&) = delete;
 
-    // Blocks until the submission is committed or refused.
-    store::SubmitOutcome submit(store::Submission submission);
+    // Blocks until the submission is committed or refused. A kFailed result
+    // carries the store's error, for the log.
+    store::SubmitResult submit(store::Submission submission);
 
     // Stops taking new submissions (they get kFailed) and waits until every
     // queued one is written. Called on graceful shutdown; idempotent.
@@ -37,7 +38,7 @@ public:
 private:
     struct Pending {
         store::Submission submission;
-        std::promise<store::SubmitOutcome> outcome;
+        std::promise<store::SubmitResult> outcome;
     };
     void run();
 

@@ -188,10 +188,18 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
         return kExitBadInput;
     };
 
+    // Recorded with the change, by nobody signed in: the command line.
+    const auto entry = [&](std::string action, std::string new_id_key) {
+        store::AuditEntry e{0, now, std::nullopt, std::move(action), R"({"by":"cli"})", {}};
+        e.new_id_key = std::move(new_id_key);
+        return e;
+    };
     if (*existing) {
         const store::PlanRecord& p = **existing;
         if (!options.replace) return already_there(p);
-        auto saved = store->save_plan(p.id, document, p.version, now);
+        store::AuditEntry replaced = entry("plan.replace", "");
+        replaced.details = R"({"by":"cli","plan_id":)" + std::to_string(p.id) + "}";
+        auto saved = store->save_plan(p.id, document, p.version, now, replaced);
         if (!saved.ok()) {
             err << "itagap: cannot replace plan " << p.id << ": " << saved.status.message
                 << (saved.status.code == store::StatusCode::kConflict
@@ -206,7 +214,8 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
         return kExitOk;
     }
 
-    auto created = store->create_plan({0, unit->id, plan.fiscal_year_be, document, 1, now});
+    auto created = store->create_plan({0, unit->id, plan.fiscal_year_be, document, 1, now},
+                                      entry("plan.import", "plan_id"));
     if (!created.ok()) {
         if (created.status.code == store::StatusCode::kConflict) {
             // Created by someone else since we looked.

@@ -29,6 +29,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace itagap::store {
@@ -153,6 +154,15 @@ enum class SubmitOutcome {
     kFailed,  // a database error; nothing stored
 };
 
+// What became of one submission. `error` is set only for kFailed: it is for
+// the server's log, never for the respondent.
+struct SubmitResult {
+    SubmitOutcome outcome = SubmitOutcome::kFailed;
+    Status error;
+
+    static SubmitResult failed(Status error) { return {SubmitOutcome::kFailed, std::move(error)}; }
+};
+
 // ---- People ----------------------------------------------------------------
 
 enum class Role { kAdmin, kUnitCoordinator, kExecutive };
@@ -184,7 +194,11 @@ struct AuditEntry {
     std::string at;             // timestamp
     std::optional<Id> user_id;
     std::string action;         // "round.open", "unit.create", ...
-    std::string details;        // JSON text
+    std::string details;        // JSON text, an object
+    // For a change that creates a row (create_unit, create_user, ...): the
+    // store adds the new row's id to `details` under this key, since the
+    // caller cannot know it before the transaction. Empty: nothing added.
+    std::string new_id_key;
 };
 
 // ---- Improvement plans -----------------------------------------------------
@@ -199,6 +213,9 @@ struct PlanRecord {
     std::string document;     // the plan's JSON
     std::int64_t version = 0; // 1 on creation, +1 per save
     std::string updated_at;   // timestamp
+    // The round whose gap analysis started the plan (written by create_plan,
+    // never changed by save_plan); empty for a plan made from nothing.
+    std::optional<Id> source_round_id;
 };
 
 // An evidence file of a plan (a progress update's or an activity's). The bytes
@@ -217,6 +234,17 @@ struct EvidenceFile {
 
 // ---- The interface ---------------------------------------------------------
 
+// Audit entries (issue 10): every change is written together with the audit
+// entry that records it, in the same transaction, so the log can neither miss
+// a change nor record one that did not happen; if the entry cannot be
+// written the change is rolled back. Each mutating method comes in two
+// forms: with the entry (what the application uses) and without (seed data,
+// tests, benchmarks). append_audit() is for events that change nothing else
+// (sign-in, sign-out, downloads).
+//
+// The public methods are thin non-virtual forwards; implementations override
+// the protected pure virtuals, which take the entry as a pointer (nullptr:
+// none).
 class Store {
 public:
     virtual ~Store() = default;
@@ -227,40 +255,65 @@ public:
     virtual StatusOr<int> schema_version() = 0;
 
     // Units.
-    virtual StatusOr<Id> create_unit(const Unit& unit) = 0;
-    virtual Status update_unit(const Unit& unit) = 0;
+    StatusOr<Id> create_unit(const Unit& unit, const AuditEntry& audit) {
+        return do_create_unit(unit, &audit);
+    }
+    StatusOr<Id> create_unit(const Unit& unit) { return do_create_unit(unit, nullptr); }
+    Status update_unit(const Unit& unit, const AuditEntry& audit) {
+        return do_update_unit(unit, &audit);
+    }
+    Status update_unit(const Unit& unit) { return do_update_unit(unit, nullptr); }
     virtual StatusOr<Unit> get_unit(Id id) = 0;
     virtual StatusOr<std::vector<Unit>> list_units() = 0;  // parents before children
 
     // Questionnaires.
-    virtual StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q) = 0;
+    StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q, const AuditEntry& audit) {
+        return do_add_questionnaire(q, &audit);
+    }
+    StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q) {
+        return do_add_questionnaire(q, nullptr);
+    }
     virtual StatusOr<QuestionnaireRecord> get_questionnaire(Id id) = 0;
     virtual StatusOr<std::vector<QuestionnaireRecord>> list_questionnaires() = 0;  // without json
 
     // Rounds.
-    virtual StatusOr<Id> create_round(const Round& round) = 0;
-    virtual Status update_round(const Round& round) = 0;
+    StatusOr<Id> create_round(const Round& round, const AuditEntry& audit) {
+        return do_create_round(round, &audit);
+    }
+    StatusOr<Id> create_round(const Round& round) { return do_create_round(round, nullptr); }
+    Status update_round(const Round& round, const AuditEntry& audit) {
+        return do_update_round(round, &audit);
+    }
+    Status update_round(const Round& round) { return do_update_round(round, nullptr); }
     virtual StatusOr<Round> get_round(Id id) = 0;
     virtual StatusOr<std::vector<Round>> list_rounds() = 0;  // newest first
 
-    // Access codes.
-    virtual Status add_access_codes(const AccessCodeBatch& batch) = 0;  // kConflict on a duplicate
+    // Access codes. kConflict on a duplicate.
+    Status add_access_codes(const AccessCodeBatch& batch, const AuditEntry& audit) {
+        return do_add_access_codes(batch, &audit);
+    }
+    Status add_access_codes(const AccessCodeBatch& batch) {
+        return do_add_access_codes(batch, nullptr);
+    }
     virtual StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) = 0;
     // Issued and used codes of every unit of a round that has codes.
     virtual StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) = 0;
     // The round and unit of a code (by its hash); kNotFound when unknown.
-    virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) {
-        (void)code_hash;
-        return Status::Internal("find_access_code is not implemented by this store");
-    }
+    virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) = 0;
 
-    // Responses. submit() is durable when it returns kStored.
-    virtual SubmitOutcome submit(const Submission& submission) = 0;
+    // Responses. submit() is durable when it returns kStored. Submissions
+    // are never audited: an entry would link a response to a time.
+    virtual SubmitResult submit(const Submission& submission) = 0;
     // Group commit: one transaction for many submissions; each gets its own
-    // outcome (a refused one does not undo the others).
-    virtual std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) = 0;
+    // result (a refused one does not undo the others).
+    virtual std::vector<SubmitResult> submit_batch(const std::vector<Submission>& batch) = 0;
     // Imported responses (CSV) of one round and unit, all or nothing.
-    virtual Status import_responses(const std::vector<StoredResponse>& responses) = 0;
+    Status import_responses(const std::vector<StoredResponse>& responses, const AuditEntry& audit) {
+        return do_import_responses(responses, &audit);
+    }
+    Status import_responses(const std::vector<StoredResponse>& responses) {
+        return do_import_responses(responses, nullptr);
+    }
     virtual StatusOr<std::vector<StoredResponse>> list_responses(Id round_id, Id unit_id,
                                                                  std::string_view instrument) = 0;
     virtual StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
@@ -273,12 +326,19 @@ public:
     virtual Status scan_round_answers(Id round_id,
                                       const std::function<void(const RoundAnswerRow&)>& visit) = 0;
 
-    // Users and sessions.
-    virtual StatusOr<Id> create_user(const User& user) = 0;  // kConflict on a taken username
-    virtual Status update_user(const User& user) = 0;
+    // Users and sessions. create_user: kConflict on a taken username.
+    StatusOr<Id> create_user(const User& user, const AuditEntry& audit) {
+        return do_create_user(user, &audit);
+    }
+    StatusOr<Id> create_user(const User& user) { return do_create_user(user, nullptr); }
+    Status update_user(const User& user, const AuditEntry& audit) {
+        return do_update_user(user, &audit);
+    }
+    Status update_user(const User& user) { return do_update_user(user, nullptr); }
     virtual StatusOr<User> get_user(Id id) = 0;
     virtual StatusOr<User> find_user(std::string_view username) = 0;
     virtual StatusOr<std::vector<User>> list_users() = 0;
+    // Sessions are audited with append_audit (sign-in, sign-out).
     virtual Status create_session(const Session& session) = 0;
     // Unexpired at `now` (a timestamp) only. The store never reads the clock:
     // callers pass the time, so tests run on fixed clocks.
@@ -287,45 +347,63 @@ public:
 
     // Improvement plans. One plan per unit and fiscal year (kConflict on a
     // second). save_plan: kConflict when `expected_version` is not the stored
-    // version; on success returns the new version.
-    virtual StatusOr<Id> create_plan(const PlanRecord& plan) {
-        (void)plan;
-        return Status::Internal("plans are not implemented by this store");
+    // version, kNotFound when there is no such plan; on success returns the
+    // new version.
+    StatusOr<Id> create_plan(const PlanRecord& plan, const AuditEntry& audit) {
+        return do_create_plan(plan, &audit);
     }
-    virtual StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
-                                             std::int64_t expected_version, std::string_view now) {
-        (void)plan_id, (void)document, (void)expected_version, (void)now;
-        return Status::Internal("plans are not implemented by this store");
+    StatusOr<Id> create_plan(const PlanRecord& plan) { return do_create_plan(plan, nullptr); }
+    StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
+                                     std::int64_t expected_version, std::string_view now,
+                                     const AuditEntry& audit) {
+        return do_save_plan(plan_id, document, expected_version, now, &audit);
     }
-    virtual StatusOr<PlanRecord> get_plan(Id plan_id) {
-        (void)plan_id;
-        return Status::Internal("plans are not implemented by this store");
+    StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
+                                     std::int64_t expected_version, std::string_view now) {
+        return do_save_plan(plan_id, document, expected_version, now, nullptr);
     }
-    virtual StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) {
-        (void)fiscal_year_be;
-        return Status::Internal("plans are not implemented by this store");
+    virtual StatusOr<PlanRecord> get_plan(Id plan_id) = 0;
+    virtual StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) = 0;
+    // The plan of `unit_id` started from round `round_id`, if any (the one
+    // with the lowest id should there be several).
+    virtual StatusOr<std::optional<PlanRecord>> find_plan_by_source_round(Id unit_id,
+                                                                          Id round_id) = 0;
+    // Evidence: metadata, bytes and audit entry stored in one transaction.
+    StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes,
+                              const AuditEntry& audit) {
+        return do_add_evidence(file, bytes, &audit);
     }
-    // Evidence: metadata and bytes stored in one transaction.
-    virtual StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) {
-        (void)file, (void)bytes;
-        return Status::Internal("evidence is not implemented by this store");
+    StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) {
+        return do_add_evidence(file, bytes, nullptr);
     }
-    virtual StatusOr<EvidenceFile> get_evidence(Id evidence_id) {
-        (void)evidence_id;
-        return Status::Internal("evidence is not implemented by this store");
-    }
-    virtual StatusOr<std::string> read_evidence_bytes(Id evidence_id) {
-        (void)evidence_id;
-        return Status::Internal("evidence is not implemented by this store");
-    }
-    virtual StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) {
-        (void)plan_id;
-        return Status::Internal("evidence is not implemented by this store");
-    }
+    virtual StatusOr<EvidenceFile> get_evidence(Id evidence_id) = 0;
+    virtual StatusOr<std::string> read_evidence_bytes(Id evidence_id) = 0;
+    virtual StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) = 0;
 
-    // Audit log.
+    // Audit log: an entry for an event that changes nothing else.
     virtual Status append_audit(const AuditEntry& entry) = 0;
     virtual StatusOr<std::vector<AuditEntry>> list_audit(int limit) = 0;  // newest first
+
+protected:
+    // The mutating methods; `audit` (nullptr: none) is written in the same
+    // transaction as the change, and its failure rolls the change back.
+    virtual StatusOr<Id> do_create_unit(const Unit& unit, const AuditEntry* audit) = 0;
+    virtual Status do_update_unit(const Unit& unit, const AuditEntry* audit) = 0;
+    virtual StatusOr<Id> do_add_questionnaire(const QuestionnaireRecord& q,
+                                              const AuditEntry* audit) = 0;
+    virtual StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) = 0;
+    virtual Status do_update_round(const Round& round, const AuditEntry* audit) = 0;
+    virtual Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) = 0;
+    virtual Status do_import_responses(const std::vector<StoredResponse>& responses,
+                                       const AuditEntry* audit) = 0;
+    virtual StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) = 0;
+    virtual Status do_update_user(const User& user, const AuditEntry* audit) = 0;
+    virtual StatusOr<Id> do_create_plan(const PlanRecord& plan, const AuditEntry* audit) = 0;
+    virtual StatusOr<std::int64_t> do_save_plan(Id plan_id, const std::string& document,
+                                                std::int64_t expected_version,
+                                                std::string_view now, const AuditEntry* audit) = 0;
+    virtual StatusOr<Id> do_add_evidence(const EvidenceFile& file, const std::string& bytes,
+                                         const AuditEntry* audit) = 0;
 };
 
 // Opens a store from a URL; see the top of this file.

@@ -884,7 +884,7 @@ TEST_P(AdminTest, TheCodeSheetDownloadsAsAPdfOfTheCodesShownOnly) {
         {round, unit, "IIT", "2025-11-20", std::vector<std::uint8_t>(30, 4), ""},
         security::access_code_hash(*security::normalise_access_code(codes[1])),
         ""};
-    ASSERT_EQ(site_->store().submit(answer), store::SubmitOutcome::kStored);
+    ASSERT_EQ(site_->store().submit(answer).outcome, store::SubmitOutcome::kStored);
     EXPECT_EQ(refused(form), http::status::forbidden);
 
     // The audit log records the download, never a code.

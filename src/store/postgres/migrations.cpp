@@ -144,7 +144,20 @@ constexpr std::string_view kV4 = R"sql(
 ALTER TABLE rounds ADD COLUMN revision bigint NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
+// Version 5: plans.source_round_id; the twin of sqlite/migrations.cpp's
+// version 5 (see there for the rule that links existing plans).
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE plans ADD COLUMN source_round_id bigint REFERENCES rounds(id);
+UPDATE plans p SET source_round_id = (
+    SELECT r.id FROM rounds r
+    WHERE r.name = (p.document::jsonb ->> 'source_round')
+      AND r.fiscal_year_be <= p.fiscal_year_be
+    ORDER BY r.fiscal_year_be DESC, r.opens_on DESC, r.id DESC
+    LIMIT 1);
+CREATE INDEX plans_source_round ON plans(unit_id, source_round_id);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

@@ -24,6 +24,7 @@
 
 #include "store/postgres/connection.hpp"
 #include "store/postgres/migrations.hpp"
+#include "store/sql_store.hpp"
 
 namespace itagap::store::postgres {
 
@@ -38,60 +39,12 @@ Status not_found(std::string_view op, Id id) {
     return {StatusCode::kNotFound, fmt::format("postgres: {}: no row with id {}", op, id)};
 }
 
-// See sqlite_store.cpp: 64 random bits from the OS CSPRNG, so the id tells
-// nothing about arrival. REQUIRES: sodium_init() succeeded.
-Id random_response_id() {
-    std::uint64_t bits = 0;
-    randombytes_buf(&bits, sizeof bits);
-    Id id = 0;
-    std::memcpy(&id, &bits, sizeof id);
-    return id;
-}
-
-// See sqlite_store.cpp: random and positive.
-Id random_evidence_id() { return random_response_id() & std::numeric_limits<Id>::max(); }
-
-// SHA-256 of `bytes`, lower-case hex. REQUIRES: sodium_init() succeeded.
-std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-}
-
-// As in sqlite_store.cpp: size and hash computed from the bytes; a caller's
-// value that disagrees is refused.
-StatusOr<EvidenceFile> checked_evidence(const EvidenceFile& file, std::string_view bytes) {
-    EvidenceFile out = file;
-    const std::string digest = sha256_hex(bytes);
-    const auto size = static_cast<std::int64_t>(bytes.size());
-    if ((!file.sha256.empty() && file.sha256 != digest) ||
-        (file.size_bytes != 0 && file.size_bytes != size)) {
-        return Status::Invalid("postgres: add_evidence: the size or SHA-256 given does not match the bytes");
-    }
-    out.sha256 = digest;
-    out.size_bytes = size;
-    return ok(std::move(out));
-}
-
-// Usernames are unique ignoring ASCII case, folded here rather than with
-// lower() so the result does not depend on the server's locale and matches
-// the SQLite store.
-std::string username_key(std::string_view username) {
-    std::string key(username);
-    for (char& ch : key) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    return key;
-}
-
 Unit read_unit(const Result& r, int row) {
     return Unit{r.int64(row, 0), r.optional_int64(row, 1), r.text(row, 2), r.text(row, 3),
                 r.text(row, 4)};
 }
 
-Round read_round(const Result& r, int row) {
+StatusOr<Round> read_round(const Result& r, int row) {
     Round round;
     round.id = r.int64(row, 0);
     round.fiscal_year_be = static_cast<int>(r.int64(row, 1));
@@ -99,19 +52,23 @@ Round read_round(const Result& r, int row) {
     round.opens_on = r.text(row, 3);
     round.closes_on = r.text(row, 4);
     round.questionnaire_id = r.int64(row, 5);
-    round.status = round_status_from_string(r.text(row, 6)).value_or(RoundStatus::kDraft);
+    auto status = round_status_of_row(r.text(row, 6), round.id);
+    if (!status.ok()) return status.status;
+    round.status = *status;
     round.results_published = r.boolean(row, 7);
     round.revision = r.int64(row, 8);
     return round;
 }
 
-User read_user(const Result& r, int row) {
+StatusOr<User> read_user(const Result& r, int row) {
     User u;
     u.id = r.int64(row, 0);
     u.username = r.text(row, 1);
     u.display_name = r.text(row, 2);
     u.password_hash = r.text(row, 3);
-    u.role = role_from_string(r.text(row, 4)).value_or(Role::kExecutive);
+    auto role = role_of_row(r.text(row, 4), u.id);
+    if (!role.ok()) return role.status;
+    u.role = *role;
     u.unit_id = r.optional_int64(row, 5);
     u.active = r.boolean(row, 6);
     u.failed_sign_ins = static_cast<int>(r.int64(row, 7));
@@ -128,8 +85,9 @@ User read_user(const Result& r, int row) {
 #define ITAGAP_ROUND_SELECT                                                            \
     "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, " \
     "results_published, revision FROM rounds"
-#define ITAGAP_PLAN_SELECT \
-    "SELECT id, unit_id, fiscal_year_be, document, version, updated_at FROM plans"
+#define ITAGAP_PLAN_SELECT                                                          \
+    "SELECT id, unit_id, fiscal_year_be, document, version, updated_at, source_round_id " \
+    "FROM plans"
 #define ITAGAP_EVIDENCE_SELECT                                                           \
     "SELECT id, plan_id, original_name, content_type, sha256, size_bytes, uploaded_at, " \
     "uploaded_by FROM evidence_files"
@@ -141,28 +99,30 @@ public:
     Status migrate() override;
     StatusOr<int> schema_version() override;
 
-    StatusOr<Id> create_unit(const Unit& unit) override;
-    Status update_unit(const Unit& unit) override;
+    StatusOr<Id> do_create_unit(const Unit& unit, const AuditEntry* audit) override;
+    Status do_update_unit(const Unit& unit, const AuditEntry* audit) override;
     StatusOr<Unit> get_unit(Id id) override;
     StatusOr<std::vector<Unit>> list_units() override;
 
-    StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q) override;
+    StatusOr<Id> do_add_questionnaire(const QuestionnaireRecord& q,
+                                      const AuditEntry* audit) override;
     StatusOr<QuestionnaireRecord> get_questionnaire(Id id) override;
     StatusOr<std::vector<QuestionnaireRecord>> list_questionnaires() override;
 
-    StatusOr<Id> create_round(const Round& round) override;
-    Status update_round(const Round& round) override;
+    StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) override;
+    Status do_update_round(const Round& round, const AuditEntry* audit) override;
     StatusOr<Round> get_round(Id id) override;
     StatusOr<std::vector<Round>> list_rounds() override;
 
-    Status add_access_codes(const AccessCodeBatch& batch) override;
+    Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) override;
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
     StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) override;
     StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
 
-    SubmitOutcome submit(const Submission& submission) override;
-    std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) override;
-    Status import_responses(const std::vector<StoredResponse>& responses) override;
+    SubmitResult submit(const Submission& submission) override;
+    std::vector<SubmitResult> submit_batch(const std::vector<Submission>& batch) override;
+    Status do_import_responses(const std::vector<StoredResponse>& responses,
+                               const AuditEntry* audit) override;
     StatusOr<std::vector<StoredResponse>> list_responses(Id round_id, Id unit_id,
                                                          std::string_view instrument) override;
     StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
@@ -170,8 +130,8 @@ public:
     Status scan_round_answers(Id round_id,
                               const std::function<void(const RoundAnswerRow&)>& visit) override;
 
-    StatusOr<Id> create_user(const User& user) override;
-    Status update_user(const User& user) override;
+    StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) override;
+    Status do_update_user(const User& user, const AuditEntry* audit) override;
     StatusOr<User> get_user(Id id) override;
     StatusOr<User> find_user(std::string_view username) override;
     StatusOr<std::vector<User>> list_users() override;
@@ -179,12 +139,16 @@ public:
     StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) override;
     Status delete_session(std::string_view token_hash) override;
 
-    StatusOr<Id> create_plan(const PlanRecord& plan) override;
-    StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
-                                     std::int64_t expected_version, std::string_view now) override;
+    StatusOr<Id> do_create_plan(const PlanRecord& plan, const AuditEntry* audit) override;
+    StatusOr<std::int64_t> do_save_plan(Id plan_id, const std::string& document,
+                                        std::int64_t expected_version, std::string_view now,
+                                        const AuditEntry* audit) override;
     StatusOr<PlanRecord> get_plan(Id plan_id) override;
     StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) override;
-    StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) override;
+    StatusOr<std::optional<PlanRecord>> find_plan_by_source_round(Id unit_id,
+                                                                  Id round_id) override;
+    StatusOr<Id> do_add_evidence(const EvidenceFile& file, const std::string& bytes,
+                                 const AuditEntry* audit) override;
     StatusOr<EvidenceFile> get_evidence(Id evidence_id) override;
     StatusOr<std::string> read_evidence_bytes(Id evidence_id) override;
     StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) override;
@@ -207,35 +171,71 @@ private:
         return fn(**lease);
     }
 
-    // A single statement returning one id (INSERT ... RETURNING id).
-    StatusOr<Id> insert_returning_id(const char* sql, const Params& params, std::string_view op);
-    // A single UPDATE/DELETE of the row `id`; kNotFound when none matched.
-    Status update_one(const char* sql, const Params& params, std::string_view op, Id id);
+    // A change and its audit entry in one transaction: `change` returns the
+    // new row's id (or nullopt) and the entry is written after it.
+    template <typename Change>
+    StatusOr<std::optional<Id>> audited(std::string_view op, const AuditEntry* audit,
+                                        Change&& change) {
+        return with_connection<std::optional<Id>>(
+            [&](Connection& c) -> StatusOr<std::optional<Id>> {
+                Transaction tx(c);
+                if (Status s = tx.begin(op); !s.ok()) return s;
+                StatusOr<std::optional<Id>> done = change(c);
+                if (!done.ok()) return done;
+                if (Status s = write_audit(c, audit, *done, op); !s.ok()) return s;
+                if (Status s = tx.commit(op); !s.ok()) return s;
+                return done;
+            });
+    }
+    // REQUIRES: a transaction open on `c`.
+    Status write_audit(Connection& c, const AuditEntry* audit, std::optional<Id> new_id,
+                       std::string_view op);
+    // A single statement returning one id (INSERT ... RETURNING id), audited.
+    StatusOr<Id> insert_returning_id(const char* sql, const Params& params, std::string_view op,
+                                     const AuditEntry* audit);
+    // A single UPDATE of the row `id`, audited; kNotFound when none matched.
+    Status update_one(const char* sql, const Params& params, std::string_view op, Id id,
+                      const AuditEntry* audit);
 
     // REQUIRES: a transaction open on `c`.
-    SubmitOutcome submit_one(Connection& c, const Submission& submission);
-    Result insert_response(Connection& c, const StoredResponse& r);
+    SubmitResult submit_one(Connection& c, const Submission& submission);
+    Status insert_response(Connection& c, const StoredResponse& r);
 
     Pool pool_;
 };
 
+Status PostgresStore::write_audit(Connection& c, const AuditEntry* audit,
+                                  std::optional<Id> new_id, std::string_view op) {
+    if (audit == nullptr) return Status::Ok();
+    Result r = c.query(
+        "INSERT INTO audit_log (at, user_id, action, details) VALUES ($1, $2, $3, $4)",
+        Params().add(audit->at).add(audit->user_id).add(audit->action).add(
+            audit_details(*audit, new_id)));
+    if (r.ok()) return Status::Ok();
+    Status failed = c.error(r, op);
+    failed.message += " (writing its audit entry)";
+    return failed;
+}
+
 StatusOr<Id> PostgresStore::insert_returning_id(const char* sql, const Params& params,
-                                                std::string_view op) {
-    return with_connection<Id>([&](Connection& c) -> StatusOr<Id> {
+                                                std::string_view op, const AuditEntry* audit) {
+    auto id = audited(op, audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         Result r = c.query(sql, params);
         if (!r.ok()) return c.error(r, op);
-        return ok<Id>(r.int64(0, 0));
+        return std::optional<Id>(r.int64(0, 0));
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
 Status PostgresStore::update_one(const char* sql, const Params& params, std::string_view op,
-                                 Id id) {
-    return with_connection_status([&](Connection& c) -> Status {
+                                 Id id, const AuditEntry* audit) {
+    return audited(op, audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         Result r = c.query(sql, params);
         if (!r.ok()) return c.error(r, op);
         if (r.affected() == 0) return not_found(op, id);
-        return Status::Ok();
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 // ---- Migrations -------------------------------------------------------------
@@ -292,18 +292,16 @@ StatusOr<int> PostgresStore::schema_version() {
 
 // ---- Units ------------------------------------------------------------------
 
-StatusOr<Id> PostgresStore::create_unit(const Unit& unit) {
+StatusOr<Id> PostgresStore::do_create_unit(const Unit& unit, const AuditEntry* audit) {
     return insert_returning_id(
         "INSERT INTO units (parent_id, name, short_name, name_en) VALUES ($1, $2, $3, $4) "
         "RETURNING id",
         Params().add(unit.parent_id).add(unit.name).add(unit.short_name).add(unit.name_en),
-        "create_unit");
+        "create_unit", audit);
 }
 
-Status PostgresStore::update_unit(const Unit& unit) {
-    return with_connection_status([&](Connection& c) -> Status {
-        Transaction tx(c);
-        if (Status s = tx.begin("update_unit"); !s.ok()) return s;
+Status PostgresStore::do_update_unit(const Unit& unit, const AuditEntry* audit) {
+    return audited("update_unit", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         // Serialise tree changes so two concurrent moves cannot together make
         // a cycle that neither would alone.
         if (Result lock = c.script("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE"); !lock.ok()) {
@@ -320,10 +318,10 @@ Status PostgresStore::update_unit(const Unit& unit) {
                 Params().add(*unit.parent_id).add(unit.id));
             if (!cycle.ok()) return c.error(cycle, "update_unit");
             if (cycle.rows() > 0) {
-                return {StatusCode::kInvalid,
-                        fmt::format("postgres: update_unit: unit {} cannot be placed under {}: "
-                                    "units form a tree",
-                                    unit.id, *unit.parent_id)};
+                return Status::Invalid(
+                    fmt::format("postgres: update_unit: unit {} cannot be placed under {}: "
+                                "units form a tree",
+                                unit.id, *unit.parent_id));
             }
         }
         Result r = c.query(
@@ -337,8 +335,8 @@ Status PostgresStore::update_unit(const Unit& unit) {
                 .add(unit.id));
         if (!r.ok()) return c.error(r, "update_unit");
         if (r.affected() == 0) return not_found("update_unit", unit.id);
-        return tx.commit("update_unit");
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<Unit> PostgresStore::get_unit(Id id) {
@@ -371,11 +369,13 @@ StatusOr<std::vector<Unit>> PostgresStore::list_units() {
 
 // ---- Questionnaires ---------------------------------------------------------
 
-StatusOr<Id> PostgresStore::add_questionnaire(const QuestionnaireRecord& q) {
+StatusOr<Id> PostgresStore::do_add_questionnaire(const QuestionnaireRecord& q,
+                                                 const AuditEntry* audit) {
     return insert_returning_id(
         "INSERT INTO questionnaires (key, title, json, uploaded_at) VALUES ($1, $2, $3, $4) "
         "RETURNING id",
-        Params().add(q.key).add(q.title).add(q.json).add(q.uploaded_at), "add_questionnaire");
+        Params().add(q.key).add(q.title).add(q.json).add(q.uploaded_at), "add_questionnaire",
+        audit);
 }
 
 StatusOr<QuestionnaireRecord> PostgresStore::get_questionnaire(Id id) {
@@ -406,7 +406,7 @@ StatusOr<std::vector<QuestionnaireRecord>> PostgresStore::list_questionnaires() 
 
 // ---- Rounds -----------------------------------------------------------------
 
-StatusOr<Id> PostgresStore::create_round(const Round& round) {
+StatusOr<Id> PostgresStore::do_create_round(const Round& round, const AuditEntry* audit) {
     return insert_returning_id(
         "INSERT INTO rounds (fiscal_year_be, name, opens_on, closes_on, questionnaire_id, "
         "status, results_published) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -418,10 +418,10 @@ StatusOr<Id> PostgresStore::create_round(const Round& round) {
             .add(round.questionnaire_id)
             .add(to_string(round.status))
             .add(round.results_published),
-        "create_round");
+        "create_round", audit);
 }
 
-Status PostgresStore::update_round(const Round& round) {
+Status PostgresStore::do_update_round(const Round& round, const AuditEntry* audit) {
     return update_one(
         "UPDATE rounds SET fiscal_year_be = $1, name = $2, opens_on = $3, closes_on = $4, "
         "questionnaire_id = $5, status = $6, results_published = $7, revision = revision + 1 "
@@ -435,7 +435,7 @@ Status PostgresStore::update_round(const Round& round) {
             .add(to_string(round.status))
             .add(round.results_published)
             .add(round.id),
-        "update_round", round.id);
+        "update_round", round.id, audit);
 }
 
 StatusOr<Round> PostgresStore::get_round(Id id) {
@@ -443,7 +443,7 @@ StatusOr<Round> PostgresStore::get_round(Id id) {
         Result r = c.query(ITAGAP_ROUND_SELECT " WHERE id = $1", Params().add(id));
         if (!r.ok()) return c.error(r, "get_round");
         if (r.rows() == 0) return not_found("get_round", id);
-        return ok(read_round(r, 0));
+        return read_round(r, 0);
     });
 }
 
@@ -453,25 +453,28 @@ StatusOr<std::vector<Round>> PostgresStore::list_rounds() {
             c.query(ITAGAP_ROUND_SELECT " ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC");
         if (!r.ok()) return c.error(r, "list_rounds");
         std::vector<Round> rounds;
-        for (int i = 0; i < r.rows(); ++i) rounds.push_back(read_round(r, i));
+        for (int i = 0; i < r.rows(); ++i) {
+            auto round = read_round(r, i);
+            if (!round.ok()) return round.status;
+            rounds.push_back(std::move(*round));
+        }
         return ok(std::move(rounds));
     });
 }
 
 // ---- Access codes -----------------------------------------------------------
 
-Status PostgresStore::add_access_codes(const AccessCodeBatch& batch) {
-    return with_connection_status([&](Connection& c) -> Status {
-        Transaction tx(c);
-        if (Status s = tx.begin("add_access_codes"); !s.ok()) return s;
+Status PostgresStore::do_add_access_codes(const AccessCodeBatch& batch,
+                                          const AuditEntry* audit) {
+    return audited("add_access_codes", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         for (const std::string& hash : batch.code_hashes) {
             Result r = c.query(
                 "INSERT INTO access_codes (round_id, unit_id, code_hash) VALUES ($1, $2, $3)",
                 Params().add(batch.round_id).add(batch.unit_id).add(hash));
             if (!r.ok()) return c.error(r, "add_access_codes");
         }
-        return tx.commit("add_access_codes");
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<AccessCodeCounts> PostgresStore::count_access_codes(Id round_id, Id unit_id) {
@@ -520,45 +523,55 @@ StatusOr<AccessCodeInfo> PostgresStore::find_access_code(std::string_view code_h
 
 // ---- Responses --------------------------------------------------------------
 
-Result PostgresStore::insert_response(Connection& c, const StoredResponse& r) {
-    // A random id collides with probability ~n^2/2^65; such a submission
-    // fails (kFailed) and can be sent again.
-    return c.query(
-        "INSERT INTO responses (id, round_id, unit_id, instrument, submitted_on, answers, "
-        "comment) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        Params()
-            .add(random_response_id())
-            .add(r.round_id)
-            .add(r.unit_id)
-            .add(r.instrument)
-            .add(r.submitted_on)
-            .add_bytes(r.answers)
-            .add(r.comment));
+Status PostgresStore::insert_response(Connection& c, const StoredResponse& r) {
+    // A random id collides with probability ~n/2^64; retry rather than fail.
+    // ON CONFLICT DO NOTHING turns a collision into "0 rows" instead of an
+    // error that would abort the transaction.
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        Result inserted = c.query(
+            "INSERT INTO responses (id, round_id, unit_id, instrument, submitted_on, answers, "
+            "comment) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            Params()
+                .add(random_response_id())
+                .add(r.round_id)
+                .add(r.unit_id)
+                .add(r.instrument)
+                .add(r.submitted_on)
+                .add_bytes(r.answers)
+                .add(r.comment));
+        if (!inserted.ok()) return c.error(inserted, "insert response");
+        if (inserted.affected() == 1) return Status::Ok();
+    }
+    return Status::Unavailable("postgres: insert response: no free random id after 4 tries");
 }
 
-SubmitOutcome PostgresStore::submit_one(Connection& c, const Submission& sub) {
+SubmitResult PostgresStore::submit_one(Connection& c, const Submission& sub) {
     const StoredResponse& r = sub.response;
+    auto failed = [&](const Result& result) {
+        return SubmitResult::failed(c.error(result, "submit"));
+    };
     Result round =
         c.query("SELECT status FROM rounds WHERE id = $1 FOR SHARE", Params().add(r.round_id));
-    if (!round.ok()) return SubmitOutcome::kFailed;
+    if (!round.ok()) return failed(round);
     if (round.rows() == 0 || round.text(0, 0) != to_string(RoundStatus::kOpen)) {
-        return SubmitOutcome::kRoundNotOpen;
+        return {SubmitOutcome::kRoundNotOpen, {}};
     }
     // An IIT response always needs a code (see sqlite_store.cpp).
     if (r.instrument == "IIT" || !sub.access_code_hash.empty()) {
-        if (sub.access_code_hash.empty()) return SubmitOutcome::kUnknownCode;
+        if (sub.access_code_hash.empty()) return {SubmitOutcome::kUnknownCode, {}};
         Result mark = c.query(
             "UPDATE access_codes SET used = true "
             "WHERE round_id = $1 AND unit_id = $2 AND code_hash = $3 AND NOT used",
             Params().add(r.round_id).add(r.unit_id).add(sub.access_code_hash));
-        if (!mark.ok()) return SubmitOutcome::kFailed;
+        if (!mark.ok()) return failed(mark);
         if (mark.affected() == 0) {
             Result code = c.query(
                 "SELECT used FROM access_codes WHERE round_id = $1 AND unit_id = $2 AND "
                 "code_hash = $3",
                 Params().add(r.round_id).add(r.unit_id).add(sub.access_code_hash));
-            if (!code.ok()) return SubmitOutcome::kFailed;
-            return code.rows() == 0 ? SubmitOutcome::kUnknownCode : SubmitOutcome::kCodeAlreadyUsed;
+            if (!code.ok()) return failed(code);
+            if (code.rows() == 0) return {SubmitOutcome::kUnknownCode, {}};
+            return {SubmitOutcome::kCodeAlreadyUsed, {}};
         }
     }
     if (!sub.browser_token_hash.empty()) {
@@ -566,53 +579,56 @@ SubmitOutcome PostgresStore::submit_one(Connection& c, const Submission& sub) {
             "INSERT INTO eit_browser_tokens (round_id, unit_id, token_hash) VALUES ($1, $2, $3)",
             Params().add(r.round_id).add(r.unit_id).add(sub.browser_token_hash));
         if (!token.ok()) {
-            return token.sqlstate() == "23505" ? SubmitOutcome::kDuplicateBrowser
-                                               : SubmitOutcome::kFailed;
+            if (token.sqlstate() == "23505") return {SubmitOutcome::kDuplicateBrowser, {}};
+            return failed(token);
         }
     }
-    if (!insert_response(c, r).ok()) return SubmitOutcome::kFailed;
-    return SubmitOutcome::kStored;
+    if (Status s = insert_response(c, r); !s.ok()) return SubmitResult::failed(std::move(s));
+    return {SubmitOutcome::kStored, {}};
 }
 
-SubmitOutcome PostgresStore::submit(const Submission& submission) {
+SubmitResult PostgresStore::submit(const Submission& submission) {
     return submit_batch({submission}).front();
 }
 
-std::vector<SubmitOutcome> PostgresStore::submit_batch(const std::vector<Submission>& batch) {
-    std::vector<SubmitOutcome> outcomes(batch.size(), SubmitOutcome::kFailed);
-    if (batch.empty()) return outcomes;
-    const std::vector<SubmitOutcome> all_failed = outcomes;
+std::vector<SubmitResult> PostgresStore::submit_batch(const std::vector<Submission>& batch) {
+    std::vector<SubmitResult> results(batch.size());
+    if (batch.empty()) return results;
+    auto all_failed = [&](Status why) {
+        return std::vector<SubmitResult>(batch.size(), SubmitResult::failed(std::move(why)));
+    };
     auto lease = pool_.acquire();
-    if (!lease.ok()) return all_failed;
+    if (!lease.ok()) return all_failed(lease.status);
     Connection& c = **lease;
     Transaction tx(c);
-    if (!tx.begin("submit").ok()) return all_failed;
+    if (Status s = tx.begin("submit"); !s.ok()) return all_failed(s);
     for (std::size_t i = 0; i < batch.size(); ++i) {
         // A savepoint per submission: a refused one, or one whose statement
         // failed (which aborts everything after it in PostgreSQL), is undone
         // alone and the others still commit together.
-        if (!c.run("SAVEPOINT submission", "submit").ok()) return all_failed;
-        outcomes[i] = submit_one(c, batch[i]);
-        if (outcomes[i] != SubmitOutcome::kStored &&
-            !c.run("ROLLBACK TO SAVEPOINT submission", "submit").ok()) {
-            return all_failed;
+        if (Status s = c.run("SAVEPOINT submission", "submit"); !s.ok()) return all_failed(s);
+        results[i] = submit_one(c, batch[i]);
+        if (results[i].outcome != SubmitOutcome::kStored) {
+            if (Status s = c.run("ROLLBACK TO SAVEPOINT submission", "submit"); !s.ok()) {
+                return all_failed(s);
+            }
         }
-        if (!c.run("RELEASE SAVEPOINT submission", "submit").ok()) return all_failed;
+        if (Status s = c.run("RELEASE SAVEPOINT submission", "submit"); !s.ok()) {
+            return all_failed(s);
+        }
     }
     // Group commit: one WAL flush for the batch; nothing is reported stored
     // before it returns.
-    if (!tx.commit("submit").ok()) return all_failed;
-    return outcomes;
+    if (Status s = tx.commit("submit"); !s.ok()) return all_failed(s);
+    return results;
 }
 
-Status PostgresStore::import_responses(const std::vector<StoredResponse>& responses) {
-    return with_connection_status([&](Connection& c) -> Status {
-        Transaction tx(c);
-        if (Status s = tx.begin("import_responses"); !s.ok()) return s;
+Status PostgresStore::do_import_responses(const std::vector<StoredResponse>& responses,
+                                          const AuditEntry* audit) {
+    return audited("import_responses", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         std::set<Id> rounds;
         for (const StoredResponse& response : responses) {
-            Result r = insert_response(c, response);
-            if (!r.ok()) return c.error(r, "import_responses");
+            if (Status s = insert_response(c, response); !s.ok()) return s;
             rounds.insert(response.round_id);
         }
         for (Id round_id : rounds) {
@@ -620,8 +636,8 @@ Status PostgresStore::import_responses(const std::vector<StoredResponse>& respon
                                Params().add(round_id));
             if (!r.ok()) return c.error(r, "import_responses");
         }
-        return tx.commit("import_responses");
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<std::vector<StoredResponse>> PostgresStore::list_responses(Id round_id, Id unit_id,
@@ -686,7 +702,7 @@ StatusOr<std::int64_t> PostgresStore::count_responses(Id round_id, Id unit_id,
 
 // ---- Users and sessions -----------------------------------------------------
 
-StatusOr<Id> PostgresStore::create_user(const User& user) {
+StatusOr<Id> PostgresStore::do_create_user(const User& user, const AuditEntry* audit) {
     return insert_returning_id(
         "INSERT INTO users (username, username_key, display_name, password_hash, role, "
         "unit_id, active, failed_sign_ins, locked_until, must_change_password) "
@@ -702,10 +718,10 @@ StatusOr<Id> PostgresStore::create_user(const User& user) {
             .add(user.failed_sign_ins)
             .add(user.locked_until)
             .add(user.must_change_password),
-        "create_user");
+        "create_user", audit);
 }
 
-Status PostgresStore::update_user(const User& user) {
+Status PostgresStore::do_update_user(const User& user, const AuditEntry* audit) {
     return update_one(
         "UPDATE users SET username = $1, username_key = $2, display_name = $3, "
         "password_hash = $4, role = $5, unit_id = $6, active = $7, failed_sign_ins = $8, "
@@ -722,7 +738,7 @@ Status PostgresStore::update_user(const User& user) {
             .add(user.locked_until)
             .add(user.must_change_password)
             .add(user.id),
-        "update_user", user.id);
+        "update_user", user.id, audit);
 }
 
 StatusOr<User> PostgresStore::get_user(Id id) {
@@ -731,7 +747,7 @@ StatusOr<User> PostgresStore::get_user(Id id) {
             c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users WHERE id = $1", Params().add(id));
         if (!r.ok()) return c.error(r, "get_user");
         if (r.rows() == 0) return not_found("get_user", id);
-        return ok(read_user(r, 0));
+        return read_user(r, 0);
     });
 }
 
@@ -743,7 +759,7 @@ StatusOr<User> PostgresStore::find_user(std::string_view username) {
         if (r.rows() == 0) {
             return Status::NotFound("postgres: find_user: no such user");
         }
-        return ok(read_user(r, 0));
+        return read_user(r, 0);
     });
 }
 
@@ -752,7 +768,11 @@ StatusOr<std::vector<User>> PostgresStore::list_users() {
         Result r = c.query("SELECT " ITAGAP_USER_COLUMNS " FROM users ORDER BY id");
         if (!r.ok()) return c.error(r, "list_users");
         std::vector<User> users;
-        for (int i = 0; i < r.rows(); ++i) users.push_back(read_user(r, i));
+        for (int i = 0; i < r.rows(); ++i) {
+            auto user = read_user(r, i);
+            if (!user.ok()) return user.status;
+            users.push_back(std::move(*user));
+        }
         return ok(std::move(users));
     });
 }
@@ -801,23 +821,31 @@ Status PostgresStore::delete_session(std::string_view token_hash) {
 
 PlanRecord read_plan(const Result& r, int row) {
     return PlanRecord{r.int64(row, 0), r.int64(row, 1), static_cast<int>(r.int64(row, 2)),
-                      r.text(row, 3),  r.int64(row, 4), r.text(row, 5)};
+                      r.text(row, 3),  r.int64(row, 4), r.text(row, 5),
+                      r.optional_int64(row, 6)};
 }
 
-StatusOr<Id> PostgresStore::create_plan(const PlanRecord& plan) {
+StatusOr<Id> PostgresStore::do_create_plan(const PlanRecord& plan, const AuditEntry* audit) {
     // Version 1 whatever the record says: versions count saves in this
     // database only.
     return insert_returning_id(
-        "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at) "
-        "VALUES ($1, $2, $3, 1, $4) RETURNING id",
-        Params().add(plan.unit_id).add(plan.fiscal_year_be).add(plan.document).add(plan.updated_at),
-        "create_plan");
+        "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at, "
+        "source_round_id) VALUES ($1, $2, $3, 1, $4, $5) RETURNING id",
+        Params()
+            .add(plan.unit_id)
+            .add(plan.fiscal_year_be)
+            .add(plan.document)
+            .add(plan.updated_at)
+            .add(plan.source_round_id),
+        "create_plan", audit);
 }
 
-StatusOr<std::int64_t> PostgresStore::save_plan(Id plan_id, const std::string& document,
-                                                std::int64_t expected_version,
-                                                std::string_view now) {
-    return with_connection<std::int64_t>([&](Connection& c) -> StatusOr<std::int64_t> {
+StatusOr<std::int64_t> PostgresStore::do_save_plan(Id plan_id, const std::string& document,
+                                                   std::int64_t expected_version,
+                                                   std::string_view now,
+                                                   const AuditEntry* audit) {
+    std::int64_t version = 0;
+    auto saved = audited("save_plan", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         // Compare-and-set in one statement. Under READ COMMITTED a second
         // saver from the same version waits for the first one's row lock,
         // then re-evaluates "version = $4" on the new row and matches nothing.
@@ -826,16 +854,22 @@ StatusOr<std::int64_t> PostgresStore::save_plan(Id plan_id, const std::string& d
             "WHERE id = $3 AND version = $4 RETURNING version",
             Params().add(document).add(now).add(plan_id).add(expected_version));
         if (!r.ok()) return c.error(r, "save_plan");
-        if (r.rows() == 1) return ok(r.int64(0, 0));
+        if (r.rows() == 1) {
+            version = r.int64(0, 0);
+            return std::optional<Id>();
+        }
         // Nothing changed: a stale version or a missing plan. Plans are never
         // deleted, so a plan seen here existed when the UPDATE ran.
         Result exists = c.query("SELECT version FROM plans WHERE id = $1", Params().add(plan_id));
         if (!exists.ok()) return c.error(exists, "save_plan");
         if (exists.rows() == 0) return not_found("save_plan", plan_id);
-        return Status::Conflict(fmt::format("postgres: save_plan: plan {} is at version {}, not {}: saved by "
-                         "someone else in the meantime",
-                         plan_id, exists.int64(0, 0), expected_version));
+        return Status::Conflict(
+            fmt::format("postgres: save_plan: plan {} is at version {}, not {}: saved by "
+                        "someone else in the meantime",
+                        plan_id, exists.int64(0, 0), expected_version));
     });
+    if (!saved.ok()) return saved.status;
+    return version;
 }
 
 StatusOr<PlanRecord> PostgresStore::get_plan(Id plan_id) {
@@ -864,6 +898,19 @@ StatusOr<std::vector<PlanRecord>> PostgresStore::list_plans(std::optional<int> f
     });
 }
 
+StatusOr<std::optional<PlanRecord>> PostgresStore::find_plan_by_source_round(Id unit_id,
+                                                                            Id round_id) {
+    using Found = std::optional<PlanRecord>;
+    return with_connection<Found>([&](Connection& c) -> StatusOr<Found> {
+        Result r = c.query(ITAGAP_PLAN_SELECT
+                           " WHERE unit_id = $1 AND source_round_id = $2 ORDER BY id LIMIT 1",
+                           Params().add(unit_id).add(round_id));
+        if (!r.ok()) return c.error(r, "find_plan_by_source_round");
+        if (r.rows() == 0) return Found();
+        return Found(read_plan(r, 0));
+    });
+}
+
 // ---- Evidence files ---------------------------------------------------------
 
 EvidenceFile read_evidence(const Result& r, int row) {
@@ -871,15 +918,18 @@ EvidenceFile read_evidence(const Result& r, int row) {
                         r.text(row, 4),  r.int64(row, 5), r.text(row, 6), r.optional_int64(row, 7)};
 }
 
-StatusOr<Id> PostgresStore::add_evidence(const EvidenceFile& file, const std::string& bytes) {
+StatusOr<Id> PostgresStore::do_add_evidence(const EvidenceFile& file, const std::string& bytes,
+                                            const AuditEntry* audit) {
     auto checked = checked_evidence(file, bytes);
     if (!checked.ok()) return checked.status;
     const EvidenceFile& f = *checked;
-    return with_connection<Id>([&](Connection& c) -> StatusOr<Id> {
-        // One statement, so metadata and bytes commit together. A random id
-        // collides with probability ~n/2^63; retry rather than fail.
+    auto id = audited("add_evidence", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
+        // A random id collides with probability ~n/2^63; retry rather than
+        // fail, under a savepoint since the failed insert aborts the
+        // transaction.
         for (int attempt = 0;; ++attempt) {
             const Id id = random_evidence_id();
+            if (Status s = c.run("SAVEPOINT evidence_id", "add_evidence"); !s.ok()) return s;
             Result r = c.query(
                 "INSERT INTO evidence_files (id, plan_id, original_name, content_type, sha256, "
                 "size_bytes, uploaded_at, uploaded_by, bytes) "
@@ -894,12 +944,17 @@ StatusOr<Id> PostgresStore::add_evidence(const EvidenceFile& file, const std::st
                     .add(f.uploaded_at)
                     .add(f.uploaded_by)
                     .add_bytes(std::string_view(bytes)));
-            if (r.ok()) return ok(id);
+            if (r.ok()) return std::optional<Id>(id);
             const bool id_taken = r.sqlstate() == "23505" &&
                                   r.message().find("evidence_files_pkey") != std::string::npos;
             if (!id_taken || attempt == 3) return c.error(r, "add_evidence");
+            if (Status s = c.run("ROLLBACK TO SAVEPOINT evidence_id", "add_evidence"); !s.ok()) {
+                return s;
+            }
         }
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
 StatusOr<EvidenceFile> PostgresStore::get_evidence(Id evidence_id) {

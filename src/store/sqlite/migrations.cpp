@@ -174,7 +174,24 @@ DROP TABLE responses;
 ALTER TABLE responses_by_unit RENAME TO responses;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
+// Version 5: plans.source_round_id, the round whose gap analysis started the
+// plan (store::PlanRecord). Existing plans are linked by the round NAME their
+// document holds ("source_round"); names recur every year, so of the rounds
+// with that name the one of the latest fiscal year not after the plan's wins,
+// then the latest opening date; none: NULL.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE plans ADD COLUMN source_round_id INTEGER REFERENCES rounds(id);
+UPDATE plans SET source_round_id = (
+    SELECT r.id FROM rounds r
+    WHERE json_valid(plans.document)
+      AND r.name = json_extract(plans.document, '$.source_round')
+      AND r.fiscal_year_be <= plans.fiscal_year_be
+    ORDER BY r.fiscal_year_be DESC, r.opens_on DESC, r.id DESC
+    LIMIT 1);
+CREATE INDEX plans_source_round ON plans(unit_id, source_round_id);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

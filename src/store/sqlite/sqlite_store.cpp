@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "store/sqlite/connection.hpp"
+#include "store/sql_store.hpp"
 #include "store/sqlite/migrations.hpp"
 
 namespace itagap::store::sqlite {
@@ -32,61 +33,11 @@ Status not_found(std::string_view op, Id id) {
     return {StatusCode::kNotFound, fmt::format("sqlite: {}: no row with id {}", op, id)};
 }
 
-// A response id: 64 random bits from the OS CSPRNG, so the id says nothing
-// about arrival order. REQUIRES: sodium_init() succeeded.
-Id random_response_id() {
-    std::uint64_t bits = 0;
-    randombytes_buf(&bits, sizeof bits);
-    Id id = 0;
-    std::memcpy(&id, &bits, sizeof id);
-    return id;
-}
-
-// Usernames are unique ignoring ASCII case; the folded form is kept in
-// users.username_key so both backends fold the same way (PostgreSQL's lower()
-// depends on the server locale, SQLite's NOCASE on nothing beyond ASCII).
-std::string username_key(std::string_view username) {
-    std::string key(username);
-    for (char& ch : key) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    return key;
-}
-
-// An evidence file id: random like a response id, so one file's id does not
-// lead to the next one's; kept positive for URLs.
-Id random_evidence_id() { return random_response_id() & std::numeric_limits<Id>::max(); }
-
-// SHA-256 of `bytes`, lower-case hex. REQUIRES: sodium_init() succeeded.
-std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-}
-
-// The metadata of an evidence file made consistent with its bytes: the size
-// and hash are computed here; a caller's non-empty hash or non-zero size
-// that disagrees is refused (the upload was damaged on the way).
-StatusOr<EvidenceFile> checked_evidence(const EvidenceFile& file, std::string_view bytes) {
-    EvidenceFile out = file;
-    const std::string digest = sha256_hex(bytes);
-    const auto size = static_cast<std::int64_t>(bytes.size());
-    if ((!file.sha256.empty() && file.sha256 != digest) ||
-        (file.size_bytes != 0 && file.size_bytes != size)) {
-        return Status::Invalid("sqlite: add_evidence: the size or SHA-256 given does not match the bytes");
-    }
-    out.sha256 = digest;
-    out.size_bytes = size;
-    return ok(std::move(out));
-}
-
 Unit read_unit(const Statement& s) {
     return Unit{s.int64(0), s.optional_int64(1), s.text(2), s.text(3), s.text(4)};
 }
 
-Round read_round(const Statement& s) {
+StatusOr<Round> read_round(const Statement& s) {
     Round r;
     r.id = s.int64(0);
     r.fiscal_year_be = static_cast<int>(s.int64(1));
@@ -94,19 +45,23 @@ Round read_round(const Statement& s) {
     r.opens_on = s.text(3);
     r.closes_on = s.text(4);
     r.questionnaire_id = s.int64(5);
-    r.status = round_status_from_string(s.text(6)).value_or(RoundStatus::kDraft);
+    auto status = round_status_of_row(s.text_view(6), r.id);
+    if (!status.ok()) return status.status;
+    r.status = *status;
     r.results_published = s.int64(7) != 0;
     r.revision = s.int64(8);
     return r;
 }
 
-User read_user(const Statement& s) {
+StatusOr<User> read_user(const Statement& s) {
     User u;
     u.id = s.int64(0);
     u.username = s.text(1);
     u.display_name = s.text(2);
     u.password_hash = s.text(3);
-    u.role = role_from_string(s.text(4)).value_or(Role::kExecutive);
+    auto role = role_of_row(s.text_view(4), u.id);
+    if (!role.ok()) return role.status;
+    u.role = *role;
     u.unit_id = s.optional_int64(5);
     u.active = s.int64(6) != 0;
     u.failed_sign_ins = static_cast<int>(s.int64(7));
@@ -127,28 +82,30 @@ public:
     Status migrate() override;
     StatusOr<int> schema_version() override;
 
-    StatusOr<Id> create_unit(const Unit& unit) override;
-    Status update_unit(const Unit& unit) override;
+    StatusOr<Id> do_create_unit(const Unit& unit, const AuditEntry* audit) override;
+    Status do_update_unit(const Unit& unit, const AuditEntry* audit) override;
     StatusOr<Unit> get_unit(Id id) override;
     StatusOr<std::vector<Unit>> list_units() override;
 
-    StatusOr<Id> add_questionnaire(const QuestionnaireRecord& q) override;
+    StatusOr<Id> do_add_questionnaire(const QuestionnaireRecord& q,
+                                      const AuditEntry* audit) override;
     StatusOr<QuestionnaireRecord> get_questionnaire(Id id) override;
     StatusOr<std::vector<QuestionnaireRecord>> list_questionnaires() override;
 
-    StatusOr<Id> create_round(const Round& round) override;
-    Status update_round(const Round& round) override;
+    StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) override;
+    Status do_update_round(const Round& round, const AuditEntry* audit) override;
     StatusOr<Round> get_round(Id id) override;
     StatusOr<std::vector<Round>> list_rounds() override;
 
-    Status add_access_codes(const AccessCodeBatch& batch) override;
+    Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) override;
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
     StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) override;
     StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
 
-    SubmitOutcome submit(const Submission& submission) override;
-    std::vector<SubmitOutcome> submit_batch(const std::vector<Submission>& batch) override;
-    Status import_responses(const std::vector<StoredResponse>& responses) override;
+    SubmitResult submit(const Submission& submission) override;
+    std::vector<SubmitResult> submit_batch(const std::vector<Submission>& batch) override;
+    Status do_import_responses(const std::vector<StoredResponse>& responses,
+                               const AuditEntry* audit) override;
     StatusOr<std::vector<StoredResponse>> list_responses(Id round_id, Id unit_id,
                                                          std::string_view instrument) override;
     StatusOr<std::int64_t> count_responses(Id round_id, Id unit_id,
@@ -156,8 +113,8 @@ public:
     Status scan_round_answers(Id round_id,
                               const std::function<void(const RoundAnswerRow&)>& visit) override;
 
-    StatusOr<Id> create_user(const User& user) override;
-    Status update_user(const User& user) override;
+    StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) override;
+    Status do_update_user(const User& user, const AuditEntry* audit) override;
     StatusOr<User> get_user(Id id) override;
     StatusOr<User> find_user(std::string_view username) override;
     StatusOr<std::vector<User>> list_users() override;
@@ -165,12 +122,16 @@ public:
     StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) override;
     Status delete_session(std::string_view token_hash) override;
 
-    StatusOr<Id> create_plan(const PlanRecord& plan) override;
-    StatusOr<std::int64_t> save_plan(Id plan_id, const std::string& document,
-                                     std::int64_t expected_version, std::string_view now) override;
+    StatusOr<Id> do_create_plan(const PlanRecord& plan, const AuditEntry* audit) override;
+    StatusOr<std::int64_t> do_save_plan(Id plan_id, const std::string& document,
+                                        std::int64_t expected_version, std::string_view now,
+                                        const AuditEntry* audit) override;
     StatusOr<PlanRecord> get_plan(Id plan_id) override;
     StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) override;
-    StatusOr<Id> add_evidence(const EvidenceFile& file, const std::string& bytes) override;
+    StatusOr<std::optional<PlanRecord>> find_plan_by_source_round(Id unit_id,
+                                                                  Id round_id) override;
+    StatusOr<Id> do_add_evidence(const EvidenceFile& file, const std::string& bytes,
+                                 const AuditEntry* audit) override;
     StatusOr<EvidenceFile> get_evidence(Id evidence_id) override;
     StatusOr<std::string> read_evidence_bytes(Id evidence_id) override;
     StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) override;
@@ -202,9 +163,30 @@ private:
     StatusOr<std::unique_ptr<Connection>> acquire_reader();
     void release_reader(std::unique_ptr<Connection> reader);
 
+    // Writes `audit` (when given) with `new_id` added to its details, inside
+    // the open transaction. REQUIRES: write_mu_ held, a transaction open.
+    Status write_audit(Connection& c, const AuditEntry* audit, std::optional<Id> new_id,
+                       std::string_view op);
+    // A change and its audit entry in one IMMEDIATE transaction: `change`
+    // returns the new row's id (or nullopt) and the entry is written after
+    // it. REQUIRES: write_mu_ not held.
+    template <typename Change>
+    StatusOr<std::optional<Id>> audited(std::string_view op, const AuditEntry* audit,
+                                        Change&& change) {
+        return write([&](Connection& c) -> StatusOr<std::optional<Id>> {
+            Transaction tx(c);
+            if (Status s = tx.begin(op); !s.ok()) return s;
+            StatusOr<std::optional<Id>> done = change(c);
+            if (!done.ok()) return done;
+            if (Status s = write_audit(c, audit, *done, op); !s.ok()) return s;
+            if (Status s = tx.commit(op); !s.ok()) return s;
+            return done;
+        });
+    }
+
     // One submission inside the open transaction of submit_batch.
     // REQUIRES: write_mu_ held, a transaction open on `c`.
-    SubmitOutcome submit_one(Connection& c, const Submission& submission);
+    SubmitResult submit_one(Connection& c, const Submission& submission);
     // Inserts one response with a fresh random id. REQUIRES: as submit_one.
     int insert_response(Connection& c, const StoredResponse& r);
 
@@ -292,23 +274,40 @@ StatusOr<int> SqliteStore::schema_version() {
     });
 }
 
+Status SqliteStore::write_audit(Connection& c, const AuditEntry* audit, std::optional<Id> new_id,
+                                std::string_view op) {
+    if (audit == nullptr) return Status::Ok();
+    auto s = c.prepare("INSERT INTO audit_log (at, user_id, action, details) VALUES (?, ?, ?, ?)");
+    int rc = s.bind(audit->at)
+                 .bind(audit->user_id)
+                 .bind(audit->action)
+                 .bind(audit_details(*audit, new_id))
+                 .run();
+    if (rc != SQLITE_DONE) {
+        Status failed = c.error(rc, op);
+        failed.message += " (writing its audit entry)";
+        return failed;
+    }
+    return Status::Ok();
+}
+
 // ---- Units ------------------------------------------------------------------
 
-StatusOr<Id> SqliteStore::create_unit(const Unit& unit) {
-    return write([&](Connection& c) -> StatusOr<Id> {
+StatusOr<Id> SqliteStore::do_create_unit(const Unit& unit, const AuditEntry* audit) {
+    auto id = audited("create_unit", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         auto s = c.prepare(
             "INSERT INTO units (parent_id, name, short_name, name_en) VALUES (?, ?, ?, ?)");
         int rc =
             s.bind(unit.parent_id).bind(unit.name).bind(unit.short_name).bind(unit.name_en).run();
         if (rc != SQLITE_DONE) return c.error(rc, "create_unit");
-        return ok<Id>(sqlite3_last_insert_rowid(c.db()));
+        return std::optional<Id>(sqlite3_last_insert_rowid(c.db()));
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
-Status SqliteStore::update_unit(const Unit& unit) {
-    return write([&](Connection& c) -> Status {
-        Transaction tx(c);
-        if (Status s = tx.begin("update_unit"); !s.ok()) return s;
+Status SqliteStore::do_update_unit(const Unit& unit, const AuditEntry* audit) {
+    return audited("update_unit", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         if (unit.parent_id) {
             // The units form a tree: the new parent must not be the unit
             // itself or one of its descendants. UNION (not UNION ALL) ends
@@ -321,10 +320,10 @@ Status SqliteStore::update_unit(const Unit& unit) {
                 "SELECT 1 FROM up WHERE id = ?");
             int rc = cycle.bind(*unit.parent_id).bind(unit.id).step();
             if (rc == SQLITE_ROW) {
-                return {StatusCode::kInvalid,
-                        fmt::format("sqlite: update_unit: unit {} cannot be placed under {}: "
-                                    "units form a tree",
-                                    unit.id, *unit.parent_id)};
+                return Status::Invalid(
+                    fmt::format("sqlite: update_unit: unit {} cannot be placed under {}: "
+                                "units form a tree",
+                                unit.id, *unit.parent_id));
             }
             if (rc != SQLITE_DONE) return c.error(rc, "update_unit");
         }
@@ -338,8 +337,8 @@ Status SqliteStore::update_unit(const Unit& unit) {
                      .run();
         if (rc != SQLITE_DONE) return c.error(rc, "update_unit");
         if (sqlite3_changes(c.db()) == 0) return not_found("update_unit", unit.id);
-        return tx.commit("update_unit");
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<Unit> SqliteStore::get_unit(Id id) {
@@ -373,14 +372,17 @@ StatusOr<std::vector<Unit>> SqliteStore::list_units() {
 
 // ---- Questionnaires ---------------------------------------------------------
 
-StatusOr<Id> SqliteStore::add_questionnaire(const QuestionnaireRecord& q) {
-    return write([&](Connection& c) -> StatusOr<Id> {
+StatusOr<Id> SqliteStore::do_add_questionnaire(const QuestionnaireRecord& q,
+                                               const AuditEntry* audit) {
+    auto id = audited("add_questionnaire", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         auto s = c.prepare(
             "INSERT INTO questionnaires (key, title, json, uploaded_at) VALUES (?, ?, ?, ?)");
         int rc = s.bind(q.key).bind(q.title).bind(q.json).bind(q.uploaded_at).run();
         if (rc != SQLITE_DONE) return c.error(rc, "add_questionnaire");
-        return ok<Id>(sqlite3_last_insert_rowid(c.db()));
+        return std::optional<Id>(sqlite3_last_insert_rowid(c.db()));
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
 StatusOr<QuestionnaireRecord> SqliteStore::get_questionnaire(Id id) {
@@ -410,8 +412,8 @@ StatusOr<std::vector<QuestionnaireRecord>> SqliteStore::list_questionnaires() {
 
 // ---- Rounds -----------------------------------------------------------------
 
-StatusOr<Id> SqliteStore::create_round(const Round& round) {
-    return write([&](Connection& c) -> StatusOr<Id> {
+StatusOr<Id> SqliteStore::do_create_round(const Round& round, const AuditEntry* audit) {
+    auto id = audited("create_round", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         auto s = c.prepare(
             "INSERT INTO rounds (fiscal_year_be, name, opens_on, closes_on, questionnaire_id, "
             "status, results_published) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -424,12 +426,14 @@ StatusOr<Id> SqliteStore::create_round(const Round& round) {
                      .bind(round.results_published)
                      .run();
         if (rc != SQLITE_DONE) return c.error(rc, "create_round");
-        return ok<Id>(sqlite3_last_insert_rowid(c.db()));
+        return std::optional<Id>(sqlite3_last_insert_rowid(c.db()));
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
-Status SqliteStore::update_round(const Round& round) {
-    return write([&](Connection& c) -> Status {
+Status SqliteStore::do_update_round(const Round& round, const AuditEntry* audit) {
+    return audited("update_round", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         auto s = c.prepare(
             "UPDATE rounds SET fiscal_year_be = ?, name = ?, opens_on = ?, closes_on = ?, "
             "questionnaire_id = ?, status = ?, results_published = ?, revision = revision + 1 "
@@ -445,8 +449,8 @@ Status SqliteStore::update_round(const Round& round) {
                      .run();
         if (rc != SQLITE_DONE) return c.error(rc, "update_round");
         if (sqlite3_changes(c.db()) == 0) return not_found("update_round", round.id);
-        return Status::Ok();
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 constexpr std::string_view kRoundSelect =
@@ -459,7 +463,7 @@ StatusOr<Round> SqliteStore::get_round(Id id) {
         int rc = s.bind(id).step();
         if (rc == SQLITE_DONE) return not_found("get_round", id);
         if (rc != SQLITE_ROW) return c.error(rc, "get_round");
-        return ok(read_round(s));
+        return read_round(s);
     });
 }
 
@@ -469,7 +473,11 @@ StatusOr<std::vector<Round>> SqliteStore::list_rounds() {
             fmt::format("{} ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC", kRoundSelect));
         std::vector<Round> rounds;
         int rc;
-        while ((rc = s.step()) == SQLITE_ROW) rounds.push_back(read_round(s));
+        while ((rc = s.step()) == SQLITE_ROW) {
+            auto round = read_round(s);
+            if (!round.ok()) return round.status;
+            rounds.push_back(std::move(*round));
+        }
         if (rc != SQLITE_DONE) return c.error(rc, "list_rounds");
         return ok(std::move(rounds));
     });
@@ -477,18 +485,16 @@ StatusOr<std::vector<Round>> SqliteStore::list_rounds() {
 
 // ---- Access codes -----------------------------------------------------------
 
-Status SqliteStore::add_access_codes(const AccessCodeBatch& batch) {
-    return write([&](Connection& c) -> Status {
-        Transaction tx(c);
-        if (Status s = tx.begin("add_access_codes"); !s.ok()) return s;
+Status SqliteStore::do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) {
+    return audited("add_access_codes", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         for (const std::string& hash : batch.code_hashes) {
             auto s = c.prepare(
                 "INSERT INTO access_codes (round_id, unit_id, code_hash) VALUES (?, ?, ?)");
             int rc = s.bind(batch.round_id).bind(batch.unit_id).bind(hash).run();
             if (rc != SQLITE_DONE) return c.error(rc, "add_access_codes");
         }
-        return tx.commit("add_access_codes");
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<AccessCodeCounts> SqliteStore::count_access_codes(Id round_id, Id unit_id) {
@@ -544,7 +550,7 @@ int SqliteStore::insert_response(Connection& c, const StoredResponse& r) {
     for (int attempt = 0;; ++attempt) {
         auto s = c.prepare(
             "INSERT INTO responses (id, round_id, unit_id, instrument, submitted_on, answers, "
-            "comment) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            "comment) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         int rc = s.bind(random_response_id())
                      .bind(r.round_id)
                      .bind(r.unit_id)
@@ -553,36 +559,40 @@ int SqliteStore::insert_response(Connection& c, const StoredResponse& r) {
                      .bind_blob(r.answers)
                      .bind(r.comment)
                      .run();
-        if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt == 3) return rc;
+        if (rc != SQLITE_DONE || sqlite3_changes(c.db()) == 1) return rc;
+        if (attempt == 3) return SQLITE_CONSTRAINT_PRIMARYKEY;  // no free id: reported as such
     }
 }
 
-SubmitOutcome SqliteStore::submit_one(Connection& c, const Submission& sub) {
+SubmitResult SqliteStore::submit_one(Connection& c, const Submission& sub) {
     const StoredResponse& r = sub.response;
+    auto failed = [&](int rc) { return SubmitResult::failed(c.error(rc, "submit")); };
     {
         auto round = c.prepare("SELECT status FROM rounds WHERE id = ?");
         int rc = round.bind(r.round_id).step();
-        if (rc == SQLITE_DONE) return SubmitOutcome::kRoundNotOpen;
-        if (rc != SQLITE_ROW) return SubmitOutcome::kFailed;
-        if (round.text(0) != to_string(RoundStatus::kOpen)) return SubmitOutcome::kRoundNotOpen;
+        if (rc == SQLITE_DONE) return {SubmitOutcome::kRoundNotOpen, {}};
+        if (rc != SQLITE_ROW) return failed(rc);
+        if (round.text_view(0) != to_string(RoundStatus::kOpen)) {
+            return {SubmitOutcome::kRoundNotOpen, {}};
+        }
     }
     // An IIT response always needs a code: without this an IIT answer could
     // be stored with no code at all.
     if (r.instrument == "IIT" || !sub.access_code_hash.empty()) {
-        if (sub.access_code_hash.empty()) return SubmitOutcome::kUnknownCode;
+        if (sub.access_code_hash.empty()) return {SubmitOutcome::kUnknownCode, {}};
         auto mark = c.prepare(
             "UPDATE access_codes SET used = 1 "
             "WHERE round_id = ? AND unit_id = ? AND code_hash = ? AND used = 0");
         int rc = mark.bind(r.round_id).bind(r.unit_id).bind(sub.access_code_hash).run();
-        if (rc != SQLITE_DONE) return SubmitOutcome::kFailed;
+        if (rc != SQLITE_DONE) return failed(rc);
         if (sqlite3_changes(c.db()) == 0) {
             auto code = c.prepare(
                 "SELECT used FROM access_codes WHERE round_id = ? AND unit_id = ? AND "
                 "code_hash = ?");
             rc = code.bind(r.round_id).bind(r.unit_id).bind(sub.access_code_hash).step();
-            if (rc == SQLITE_DONE) return SubmitOutcome::kUnknownCode;
-            if (rc != SQLITE_ROW) return SubmitOutcome::kFailed;
-            return SubmitOutcome::kCodeAlreadyUsed;
+            if (rc == SQLITE_DONE) return {SubmitOutcome::kUnknownCode, {}};
+            if (rc != SQLITE_ROW) return failed(rc);
+            return {SubmitOutcome::kCodeAlreadyUsed, {}};
         }
     }
     if (!sub.browser_token_hash.empty()) {
@@ -590,47 +600,55 @@ SubmitOutcome SqliteStore::submit_one(Connection& c, const Submission& sub) {
             "INSERT INTO eit_browser_tokens (round_id, unit_id, token_hash) VALUES (?, ?, ?)");
         int rc = token.bind(r.round_id).bind(r.unit_id).bind(sub.browser_token_hash).run();
         if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
-            return SubmitOutcome::kDuplicateBrowser;
+            return {SubmitOutcome::kDuplicateBrowser, {}};
         }
-        if (rc != SQLITE_DONE) return SubmitOutcome::kFailed;
+        if (rc != SQLITE_DONE) return failed(rc);
     }
-    if (insert_response(c, r) != SQLITE_DONE) return SubmitOutcome::kFailed;
-    return SubmitOutcome::kStored;
+    if (int rc = insert_response(c, r); rc != SQLITE_DONE) return failed(rc);
+    return {SubmitOutcome::kStored, {}};
 }
 
-SubmitOutcome SqliteStore::submit(const Submission& submission) {
+SubmitResult SqliteStore::submit(const Submission& submission) {
     return submit_batch({submission}).front();
 }
 
-std::vector<SubmitOutcome> SqliteStore::submit_batch(const std::vector<Submission>& batch) {
-    std::vector<SubmitOutcome> outcomes(batch.size(), SubmitOutcome::kFailed);
-    if (batch.empty()) return outcomes;
-    const std::vector<SubmitOutcome> all_failed = outcomes;
-    return write([&](Connection& c) -> std::vector<SubmitOutcome> {
+std::vector<SubmitResult> SqliteStore::submit_batch(const std::vector<Submission>& batch) {
+    std::vector<SubmitResult> results(batch.size());
+    if (batch.empty()) return results;
+    // Every submission fails with `why` when the batch as a whole does.
+    auto all_failed = [&](Status why) {
+        return std::vector<SubmitResult>(batch.size(), SubmitResult::failed(std::move(why)));
+    };
+    return write([&](Connection& c) -> std::vector<SubmitResult> {
         Transaction tx(c);
-        if (!tx.begin("submit").ok()) return all_failed;
+        if (Status s = tx.begin("submit"); !s.ok()) return all_failed(s);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             // A savepoint per submission: a refused or failed one is undone
             // alone and the others still commit together.
-            if (c.exec("SAVEPOINT submission") != SQLITE_OK) return all_failed;
-            outcomes[i] = submit_one(c, batch[i]);
-            if (outcomes[i] != SubmitOutcome::kStored &&
-                c.exec("ROLLBACK TO submission") != SQLITE_OK) {
-                return all_failed;  // the transaction is gone (I/O error); nothing commits
+            if (int rc = c.exec("SAVEPOINT submission"); rc != SQLITE_OK) {
+                return all_failed(c.error(rc, "submit"));
             }
-            if (c.exec("RELEASE submission") != SQLITE_OK) return all_failed;
+            results[i] = submit_one(c, batch[i]);
+            if (results[i].outcome != SubmitOutcome::kStored) {
+                if (int rc = c.exec("ROLLBACK TO submission"); rc != SQLITE_OK) {
+                    // The transaction is gone (I/O error); nothing commits.
+                    return all_failed(c.error(rc, "submit"));
+                }
+            }
+            if (int rc = c.exec("RELEASE submission"); rc != SQLITE_OK) {
+                return all_failed(c.error(rc, "submit"));
+            }
         }
         // Group commit: one fsync of the WAL for the whole batch. Nothing is
         // reported stored before it returns.
-        if (!tx.commit("submit").ok()) return all_failed;
-        return outcomes;
+        if (Status s = tx.commit("submit"); !s.ok()) return all_failed(s);
+        return results;
     });
 }
 
-Status SqliteStore::import_responses(const std::vector<StoredResponse>& responses) {
-    return write([&](Connection& c) -> Status {
-        Transaction tx(c);
-        if (Status s = tx.begin("import_responses"); !s.ok()) return s;
+Status SqliteStore::do_import_responses(const std::vector<StoredResponse>& responses,
+                                        const AuditEntry* audit) {
+    return audited("import_responses", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         std::set<Id> rounds;
         for (const StoredResponse& r : responses) {
             if (int rc = insert_response(c, r); rc != SQLITE_DONE) {
@@ -644,8 +662,8 @@ Status SqliteStore::import_responses(const std::vector<StoredResponse>& response
                 return c.error(rc, "import_responses");
             }
         }
-        return tx.commit("import_responses");
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<std::vector<StoredResponse>> SqliteStore::list_responses(Id round_id, Id unit_id,
@@ -701,8 +719,8 @@ Status SqliteStore::scan_round_answers(Id round_id,
 
 // ---- Users and sessions -----------------------------------------------------
 
-StatusOr<Id> SqliteStore::create_user(const User& user) {
-    return write([&](Connection& c) -> StatusOr<Id> {
+StatusOr<Id> SqliteStore::do_create_user(const User& user, const AuditEntry* audit) {
+    auto id = audited("create_user", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         auto s = c.prepare(
             "INSERT INTO users (username, username_key, display_name, password_hash, role, "
             "unit_id, active, failed_sign_ins, locked_until, must_change_password) "
@@ -719,12 +737,14 @@ StatusOr<Id> SqliteStore::create_user(const User& user) {
                      .bind(user.must_change_password)
                      .run();
         if (rc != SQLITE_DONE) return c.error(rc, "create_user");
-        return ok<Id>(sqlite3_last_insert_rowid(c.db()));
+        return std::optional<Id>(sqlite3_last_insert_rowid(c.db()));
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
-Status SqliteStore::update_user(const User& user) {
-    return write([&](Connection& c) -> Status {
+Status SqliteStore::do_update_user(const User& user, const AuditEntry* audit) {
+    return audited("update_user", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         auto s = c.prepare(
             "UPDATE users SET username = ?, username_key = ?, display_name = ?, "
             "password_hash = ?, role = ?, unit_id = ?, active = ?, failed_sign_ins = ?, "
@@ -743,8 +763,8 @@ Status SqliteStore::update_user(const User& user) {
                      .run();
         if (rc != SQLITE_DONE) return c.error(rc, "update_user");
         if (sqlite3_changes(c.db()) == 0) return not_found("update_user", user.id);
-        return Status::Ok();
-    });
+        return std::optional<Id>();
+    }).status;
 }
 
 StatusOr<User> SqliteStore::get_user(Id id) {
@@ -753,7 +773,7 @@ StatusOr<User> SqliteStore::get_user(Id id) {
         int rc = s.bind(id).step();
         if (rc == SQLITE_DONE) return not_found("get_user", id);
         if (rc != SQLITE_ROW) return c.error(rc, "get_user");
-        return ok(read_user(s));
+        return read_user(s);
     });
 }
 
@@ -766,7 +786,7 @@ StatusOr<User> SqliteStore::find_user(std::string_view username) {
             return Status::NotFound("sqlite: find_user: no such user");
         }
         if (rc != SQLITE_ROW) return c.error(rc, "find_user");
-        return ok(read_user(s));
+        return read_user(s);
     });
 }
 
@@ -775,7 +795,11 @@ StatusOr<std::vector<User>> SqliteStore::list_users() {
         auto s = c.prepare(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns));
         std::vector<User> users;
         int rc;
-        while ((rc = s.step()) == SQLITE_ROW) users.push_back(read_user(s));
+        while ((rc = s.step()) == SQLITE_ROW) {
+            auto user = read_user(s);
+            if (!user.ok()) return user.status;
+            users.push_back(std::move(*user));
+        }
         if (rc != SQLITE_DONE) return c.error(rc, "list_users");
         return ok(std::move(users));
     });
@@ -825,33 +849,39 @@ Status SqliteStore::delete_session(std::string_view token_hash) {
 // ---- Improvement plans ------------------------------------------------------
 
 constexpr std::string_view kPlanSelect =
-    "SELECT id, unit_id, fiscal_year_be, document, version, updated_at FROM plans";
+    "SELECT id, unit_id, fiscal_year_be, document, version, updated_at, source_round_id "
+    "FROM plans";
 
 PlanRecord read_plan(const Statement& s) {
-    return PlanRecord{s.int64(0), s.int64(1), static_cast<int>(s.int64(2)),
-                      s.text(3),  s.int64(4), s.text(5)};
+    return PlanRecord{s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.text(3),
+                      s.int64(4), s.text(5),  s.optional_int64(6)};
 }
 
-StatusOr<Id> SqliteStore::create_plan(const PlanRecord& plan) {
-    return write([&](Connection& c) -> StatusOr<Id> {
+StatusOr<Id> SqliteStore::do_create_plan(const PlanRecord& plan, const AuditEntry* audit) {
+    auto id = audited("create_plan", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         // Version 1 whatever the record says: versions count saves in this
         // database only.
         auto s = c.prepare(
-            "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at) "
-            "VALUES (?, ?, ?, 1, ?)");
+            "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at, "
+            "source_round_id) VALUES (?, ?, ?, 1, ?, ?)");
         int rc = s.bind(plan.unit_id)
                      .bind(plan.fiscal_year_be)
                      .bind(plan.document)
                      .bind(plan.updated_at)
+                     .bind(plan.source_round_id)
                      .run();
         if (rc != SQLITE_DONE) return c.error(rc, "create_plan");
-        return ok<Id>(sqlite3_last_insert_rowid(c.db()));
+        return std::optional<Id>(sqlite3_last_insert_rowid(c.db()));
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
-StatusOr<std::int64_t> SqliteStore::save_plan(Id plan_id, const std::string& document,
-                                              std::int64_t expected_version, std::string_view now) {
-    return write([&](Connection& c) -> StatusOr<std::int64_t> {
+StatusOr<std::int64_t> SqliteStore::do_save_plan(Id plan_id, const std::string& document,
+                                                 std::int64_t expected_version,
+                                                 std::string_view now, const AuditEntry* audit) {
+    std::int64_t version = 0;
+    auto saved = audited("save_plan", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         // Compare-and-set in one statement: the version check and the write
         // cannot be separated by another save.
         auto s = c.prepare(
@@ -859,10 +889,10 @@ StatusOr<std::int64_t> SqliteStore::save_plan(Id plan_id, const std::string& doc
             "WHERE id = ? AND version = ? RETURNING version");
         int rc = s.bind(document).bind(now).bind(plan_id).bind(expected_version).step();
         if (rc == SQLITE_ROW) {
-            const std::int64_t version = s.int64(0);
+            version = s.int64(0);
             rc = s.run();
             if (rc != SQLITE_DONE) return c.error(rc, "save_plan");
-            return ok(version);
+            return std::optional<Id>();
         }
         if (rc != SQLITE_DONE) return c.error(rc, "save_plan");
         // Nothing changed: tell a stale version from a missing plan. Under the
@@ -871,10 +901,13 @@ StatusOr<std::int64_t> SqliteStore::save_plan(Id plan_id, const std::string& doc
         rc = exists.bind(plan_id).step();
         if (rc == SQLITE_DONE) return not_found("save_plan", plan_id);
         if (rc != SQLITE_ROW) return c.error(rc, "save_plan");
-        return Status::Conflict(fmt::format("sqlite: save_plan: plan {} is at version {}, not {}: saved by someone "
-                         "else in the meantime",
-                         plan_id, exists.int64(0), expected_version));
+        return Status::Conflict(
+            fmt::format("sqlite: save_plan: plan {} is at version {}, not {}: saved by someone "
+                        "else in the meantime",
+                        plan_id, exists.int64(0), expected_version));
     });
+    if (!saved.ok()) return saved.status;
+    return version;
 }
 
 StatusOr<PlanRecord> SqliteStore::get_plan(Id plan_id) {
@@ -905,6 +938,19 @@ StatusOr<std::vector<PlanRecord>> SqliteStore::list_plans(std::optional<int> fis
     });
 }
 
+StatusOr<std::optional<PlanRecord>> SqliteStore::find_plan_by_source_round(Id unit_id,
+                                                                          Id round_id) {
+    using Found = std::optional<PlanRecord>;
+    return read<Found>([&](Connection& c) -> StatusOr<Found> {
+        auto s = c.prepare(fmt::format(
+            "{} WHERE unit_id = ? AND source_round_id = ? ORDER BY id LIMIT 1", kPlanSelect));
+        int rc = s.bind(unit_id).bind(round_id).step();
+        if (rc == SQLITE_DONE) return Found();
+        if (rc != SQLITE_ROW) return c.error(rc, "find_plan_by_source_round");
+        return Found(read_plan(s));
+    });
+}
+
 // ---- Evidence files ---------------------------------------------------------
 
 constexpr std::string_view kEvidenceSelect =
@@ -916,11 +962,12 @@ EvidenceFile read_evidence(const Statement& s) {
                         s.text(4),  s.int64(5), s.text(6), s.optional_int64(7)};
 }
 
-StatusOr<Id> SqliteStore::add_evidence(const EvidenceFile& file, const std::string& bytes) {
+StatusOr<Id> SqliteStore::do_add_evidence(const EvidenceFile& file, const std::string& bytes,
+                                          const AuditEntry* audit) {
     auto checked = checked_evidence(file, bytes);
     if (!checked.ok()) return checked.status;
     const EvidenceFile& f = *checked;
-    return write([&](Connection& c) -> StatusOr<Id> {
+    auto id = audited("add_evidence", audit, [&](Connection& c) -> StatusOr<std::optional<Id>> {
         // A random id collides with probability ~n/2^63; retry rather than fail.
         for (int attempt = 0;; ++attempt) {
             const Id id = random_evidence_id();
@@ -937,12 +984,14 @@ StatusOr<Id> SqliteStore::add_evidence(const EvidenceFile& file, const std::stri
                          .bind(f.uploaded_by)
                          .bind_blob(std::string_view(bytes))
                          .run();
-            if (rc == SQLITE_DONE) return ok(id);
+            if (rc == SQLITE_DONE) return std::optional<Id>(id);
             if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt == 3) {
                 return c.error(rc, "add_evidence");
             }
         }
     });
+    if (!id.ok()) return id.status;
+    return **id;
 }
 
 StatusOr<EvidenceFile> SqliteStore::get_evidence(Id evidence_id) {

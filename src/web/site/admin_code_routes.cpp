@@ -96,9 +96,12 @@ Response generate_codes(SiteContext& context, const Request& request, const Sign
         if (!joined.empty()) joined += ' ';
         joined += code;
     }
-    if (!context.store.add_access_codes(batch).ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "access_codes.generate",
-          {{"round_id", round.id}, {"unit_id", unit.id}, {"count", codes.size()}});
+    const store::AuditEntry entry =
+        audit_entry(context, who.user.id, "access_codes.generate",
+                    {{"round_id", round.id}, {"unit_id", unit.id}, {"count", codes.size()}});
+    if (!context.store.add_access_codes(batch, entry).ok()) {
+        return store_failed(context, &who, language);
+    }
     json data{{"title", admin_phrase(language, "sheet_title")},
               {"unit_name", unit_label(unit)},
               {"round_name", round.name},

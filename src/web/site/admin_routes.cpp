@@ -111,8 +111,12 @@ Response change_password(SiteContext& context, const Request& request, const Sig
     user.password_hash = security::hash_password(fresh);
     if (user.password_hash.empty()) return store_failed(context, &who, language);
     user.must_change_password = false;
-    if (!context.store.update_user(user).ok()) return store_failed(context, &who, language);
-    audit(context, user.id, "user.password_change", json::object());
+    if (!context.store
+             .update_user(user, audit_entry(context, user.id, "user.password_change",
+                                            json::object()))
+             .ok()) {
+        return store_failed(context, &who, language);
+    }
     // A new session: the old token (and CSRF token) end with the old password.
     Response response = redirect("/admin");
     if (!start_session(context, request, user, response).ok())

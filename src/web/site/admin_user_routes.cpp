@@ -84,16 +84,17 @@ Response create_user(SiteContext& context, const Request& request, const SignedI
     user.password_hash = security::hash_password(password);
     if (user.password_hash.empty()) return store_failed(context, &who, language);
     user.must_change_password = true;
-    auto id = context.store.create_user(user);
+    store::AuditEntry entry =
+        audit_entry(context, who.user.id, "user.create",
+                    {{"username", user.username},
+                     {"role", store::to_string(user.role)},
+                     {"unit_id", user.unit_id ? json(*user.unit_id) : json()}});
+    entry.new_id_key = "user_id";
+    auto id = context.store.create_user(user, entry);
     if (!id.ok()) {
         if (id.status.code == store::StatusCode::kConflict) return refuse("username_taken");
         return store_failed(context, &who, language);
     }
-    audit(context, who.user.id, "user.create",
-          {{"user_id", *id},
-           {"username", user.username},
-           {"role", store::to_string(user.role)},
-           {"unit_id", user.unit_id ? json(*user.unit_id) : json()}});
     return one_time_password_page(context, who, language, user.username, password);
 }
 
@@ -115,8 +116,12 @@ Response reset_password(SiteContext& context, const Request& request, const Sign
     user->must_change_password = true;
     user->failed_sign_ins = 0;
     user->locked_until.clear();
-    if (!context.store.update_user(*user).ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "user.reset_password", {{"user_id", user->id}});
+    if (!context.store
+             .update_user(*user, audit_entry(context, who.user.id, "user.reset_password",
+                                             {{"user_id", user->id}}))
+             .ok()) {
+        return store_failed(context, &who, language);
+    }
     return one_time_password_page(context, who, language, user->username, password);
 }
 
@@ -129,8 +134,12 @@ Response deactivate_user(SiteContext& context, const Request& request, const Sig
                           http::status::unprocessable_entity);
     }
     user->active = false;
-    if (!context.store.update_user(*user).ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "user.deactivate", {{"user_id", user->id}});
+    if (!context.store
+             .update_user(*user, audit_entry(context, who.user.id, "user.deactivate",
+                                             {{"user_id", user->id}}))
+             .ok()) {
+        return store_failed(context, &who, language);
+    }
     return redirect("/admin/users");
 }
 

@@ -27,10 +27,12 @@ void record_failure(SiteContext& context, store::User user, std::string_view rem
         user.locked_until = iso_timestamp(context.now() + context.options.lockout);
         user.failed_sign_ins = 0;
     }
-    (void)context.store.update_user(user);
+    // The failure (and the lock it trips) is recorded with the counter it
+    // changes: one entry, "user.locked" when this failure locked the account.
     nlohmann::json details{{"address_hash", security::sha256_hex(remote_address)}};
-    audit(context, user.id, "user.sign_in_failed", details);
-    if (lock) audit(context, user.id, "user.locked", {{"until", user.locked_until}});
+    if (lock) details["until"] = user.locked_until;
+    (void)context.store.update_user(
+        user, audit_entry(context, user.id, lock ? "user.locked" : "user.sign_in_failed", details));
 }
 
 }  // namespace
@@ -79,8 +81,12 @@ SignInResult check_sign_in(SiteContext& context, std::string_view username,
         std::string rehashed = security::hash_password(password);
         if (!rehashed.empty()) user.password_hash = std::move(rehashed);
     }
-    if (!context.store.update_user(user).ok()) return {SignInOutcome::kUnavailable, {}};
-    audit(context, user.id, "user.sign_in", nlohmann::json::object());
+    if (!context.store
+             .update_user(user,
+                          audit_entry(context, user.id, "user.sign_in", nlohmann::json::object()))
+             .ok()) {
+        return {SignInOutcome::kUnavailable, {}};
+    }
     return {SignInOutcome::kSignedIn, user};
 }
 
@@ -173,8 +179,8 @@ std::set<store::Id> code_units(const store::User& user, const std::vector<store:
     return readable_units(user, units);
 }
 
-void audit(SiteContext& context, std::optional<store::Id> user_id, std::string_view action,
-           const nlohmann::json& details) {
+store::AuditEntry audit_entry(const SiteContext& context, std::optional<store::Id> user_id,
+                              std::string_view action, const nlohmann::json& details) {
     store::AuditEntry entry;
     entry.at = now_timestamp(context);
     entry.user_id = user_id;
@@ -182,7 +188,12 @@ void audit(SiteContext& context, std::optional<store::Id> user_id, std::string_v
     entry.details = details.is_object()
                         ? details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                         : std::string("{}");
-    (void)context.store.append_audit(entry);
+    return entry;
+}
+
+void audit(SiteContext& context, std::optional<store::Id> user_id, std::string_view action,
+           const nlohmann::json& details) {
+    (void)context.store.append_audit(audit_entry(context, user_id, action, details));
 }
 
 }  // namespace itagap::web

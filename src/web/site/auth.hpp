@@ -90,8 +90,14 @@ std::set<store::Id> code_units(const store::User& user, const std::vector<store:
 
 // ---- Audit -----------------------------------------------------------------
 
-// Appends an audit entry stamped with context.now(). `details` is a JSON
-// object; it must never hold a password, a session token or an access code.
+// An audit entry stamped with context.now(), to be written with the change it
+// records (store methods take it). `details` is a JSON object; it must never
+// hold a password, a session token or an access code.
+store::AuditEntry audit_entry(const SiteContext& context, std::optional<store::Id> user_id,
+                              std::string_view action, const nlohmann::json& details);
+
+// Appends audit_entry(...) on its own: for events that change nothing else
+// (sign-in refusals, sign-out, downloads).
 void audit(SiteContext& context, std::optional<store::Id> user_id, std::string_view action,
            const nlohmann::json& details);
 

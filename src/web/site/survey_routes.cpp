@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "security/access_codes.hpp"
+#include "web/http/access_log.hpp"
 #include "security/csrf.hpp"
 #include "security/qr_code.hpp"
 #include "security/random_tokens.hpp"
@@ -88,8 +89,8 @@ bool allow_submission(SiteContext& context, const Request& request) {
 
 Response outcome_page(SiteContext& context, const SurveyTarget& target, const SurveyState& state,
                       const SurveyContext& survey, Language language,
-                      store::SubmitOutcome outcome) {
-    switch (outcome) {
+                      const store::SubmitResult& result) {
+    switch (result.outcome) {
         case store::SubmitOutcome::kStored:
             return message_page(context, language, "thanks_title", "thanks");
         case store::SubmitOutcome::kRoundNotOpen:
@@ -103,8 +104,14 @@ Response outcome_page(SiteContext& context, const SurveyTarget& target, const Su
         case store::SubmitOutcome::kDuplicateBrowser:
             return message_page(context, language, "already_answered_title", "already_answered",
                                 http::status::conflict);
-        case store::SubmitOutcome::kFailed:
+        case store::SubmitOutcome::kFailed: {
+            // For the operator only: the respondent sees "not saved, try
+            // again". No round, unit or time beyond the log line's own.
+            static const LogSink log = stderr_log_sink();
+            log(fmt::format("error: a survey response was not stored: {}: {}",
+                            to_string(result.error.code), result.error.message));
             break;
+        }
     }
     // Nothing was stored: show the review again with the answers kept.
     Response page = survey_step_page(context, target, state, survey, language, "save_failed");

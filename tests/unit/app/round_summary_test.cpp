@@ -163,7 +163,7 @@ TEST_P(RoundSummaryTest, AnOpenRoundIsReusedForItsLifetime) {
     store::Submission submission;
     submission.response = {open.id, units_[0], "IIT", "2025-11-02", answers, ""};
     submission.access_code_hash = "h1";
-    ASSERT_EQ(store_->submit(submission), store::SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(submission).outcome, store::SubmitOutcome::kStored);
     // A submission does not change the revision, so within the lifetime the
     // summary made before it is still served...
     const store::Round now_open = *store_->get_round(open.id);

@@ -52,17 +52,17 @@ TEST_P(SubmissionQueueTest, ConcurrentSubmissionsAreAllStoredWithTheirOwnOutcome
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kEach; ++i) {
-                if (queue.submit(iit("code-" + std::to_string(t * kEach + i))) ==
+                if (queue.submit(iit("code-" + std::to_string(t * kEach + i))).outcome ==
                     store::SubmitOutcome::kStored) {
                     ++stored;
                 }
                 // Every thread also retries a code it already used, and one that does not exist.
-                if (i == 0 && queue.submit(iit("code-" + std::to_string(t * kEach))) ==
+                if (i == 0 && queue.submit(iit("code-" + std::to_string(t * kEach))).outcome ==
                                   store::SubmitOutcome::kCodeAlreadyUsed) {
                     ++used;
                 }
                 if (i == 1 &&
-                    queue.submit(iit("no-such-code")) == store::SubmitOutcome::kUnknownCode) {
+                    queue.submit(iit("no-such-code")).outcome == store::SubmitOutcome::kUnknownCode) {
                     ++unknown;
                 }
             }
@@ -80,9 +80,9 @@ TEST_P(SubmissionQueueTest, ConcurrentSubmissionsAreAllStoredWithTheirOwnOutcome
 TEST_P(SubmissionQueueTest, AfterDrainNothingIsTakenAndNothingQueuedIsLost) {
     ASSERT_TRUE(store_->add_access_codes({round_id_, unit_id_, {"a", "b"}}).ok());
     auto queue = std::make_unique<SubmissionQueue>(*store_);
-    EXPECT_EQ(queue->submit(iit("a")), store::SubmitOutcome::kStored);
+    EXPECT_EQ(queue->submit(iit("a")).outcome, store::SubmitOutcome::kStored);
     queue->drain();
-    EXPECT_EQ(queue->submit(iit("b")), store::SubmitOutcome::kFailed);
+    EXPECT_EQ(queue->submit(iit("b")).outcome, store::SubmitOutcome::kFailed);
     queue->drain();  // idempotent
     queue.reset();
     EXPECT_EQ(*store_->count_responses(round_id_, unit_id_, "IIT"), 1);

@@ -23,7 +23,13 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-constexpr int kLatestSchemaVersion = 4;
+constexpr int kLatestSchemaVersion = 5;
+
+std::vector<SubmitOutcome> outcomes(const std::vector<SubmitResult>& results) {
+    std::vector<SubmitOutcome> out;
+    for (const auto& r : results) out.push_back(r.outcome);
+    return out;
+}
 
 std::unique_ptr<Store> open_or_die(const std::string& url) {
     auto store = open_store(url);
@@ -184,7 +190,7 @@ TEST_P(StoreTest, SubmittedOnMustBeADateNotATime) {
     Id round = add_round(RoundStatus::kOpen);
     Submission s = eit(round, unit, "browser-1");
     s.response.submitted_on = "2025-11-03T09:15:00Z";
-    EXPECT_EQ(store_->submit(s), SubmitOutcome::kFailed);
+    EXPECT_EQ(store_->submit(s).outcome, SubmitOutcome::kFailed);
     EXPECT_EQ(count(round, unit, "EIT"), 0);
 }
 
@@ -327,7 +333,7 @@ TEST_P(StoreTest, FindAccessCodeByItsHashAlone) {
     EXPECT_EQ(info->round_id, open);
     EXPECT_EQ(info->unit_id, other_unit);
     EXPECT_FALSE(info->used);
-    ASSERT_EQ(store_->submit(iit(open, other_unit, "shared")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(open, other_unit, "shared")).outcome, SubmitOutcome::kStored);
     EXPECT_TRUE(store_->find_access_code("shared")->used);
 
     info = store_->find_access_code("old");
@@ -345,7 +351,7 @@ TEST_P(StoreTest, SubmitStoresTheResponseAndUsesTheCode) {
     Id unit = add_unit("u");
     Id round = add_round(RoundStatus::kOpen);
     add_codes(round, unit, {"code-a", "code-b"});
-    ASSERT_EQ(store_->submit(iit(round, unit, "code-a", "ดีมาก")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(round, unit, "code-a", "ดีมาก")).outcome, SubmitOutcome::kStored);
     EXPECT_EQ(codes(round, unit).used, 1);
     EXPECT_EQ(codes(round, unit).issued, 2);
     auto list = store_->list_responses(round, unit, "IIT");
@@ -371,16 +377,16 @@ TEST_P(StoreTest, SubmitRefusesAndStoresNothing) {
     add_codes(open, other_unit, {"theirs"});
     add_codes(draft, unit, {"d"});
     add_codes(closed, unit, {"c"});
-    ASSERT_EQ(store_->submit(iit(open, unit, "used")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(open, unit, "used")).outcome, SubmitOutcome::kStored);
 
-    EXPECT_EQ(store_->submit(iit(open, unit, "used")), SubmitOutcome::kCodeAlreadyUsed);
-    EXPECT_EQ(store_->submit(iit(open, unit, "never-issued")), SubmitOutcome::kUnknownCode);
-    EXPECT_EQ(store_->submit(iit(open, unit, "theirs")), SubmitOutcome::kUnknownCode);
-    EXPECT_EQ(store_->submit(iit(open, unit, "")), SubmitOutcome::kUnknownCode);
-    EXPECT_EQ(store_->submit(iit(draft, unit, "d")), SubmitOutcome::kRoundNotOpen);
-    EXPECT_EQ(store_->submit(iit(closed, unit, "c")), SubmitOutcome::kRoundNotOpen);
-    EXPECT_EQ(store_->submit(iit(9999, unit, "fresh")), SubmitOutcome::kRoundNotOpen);
-    EXPECT_EQ(store_->submit(eit(closed, unit, "browser")), SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(iit(open, unit, "used")).outcome, SubmitOutcome::kCodeAlreadyUsed);
+    EXPECT_EQ(store_->submit(iit(open, unit, "never-issued")).outcome, SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(store_->submit(iit(open, unit, "theirs")).outcome, SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(store_->submit(iit(open, unit, "")).outcome, SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(store_->submit(iit(draft, unit, "d")).outcome, SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(iit(closed, unit, "c")).outcome, SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(iit(9999, unit, "fresh")).outcome, SubmitOutcome::kRoundNotOpen);
+    EXPECT_EQ(store_->submit(eit(closed, unit, "browser")).outcome, SubmitOutcome::kRoundNotOpen);
 
     EXPECT_EQ(count(open, unit, "IIT"), 1);
     EXPECT_EQ(count(draft, unit, "IIT"), 0);
@@ -391,18 +397,18 @@ TEST_P(StoreTest, SubmitRefusesAndStoresNothing) {
     EXPECT_EQ(codes(draft, unit).used, 0);
     EXPECT_EQ(codes(closed, unit).used, 0);
     // The browser token of the refused EIT was not kept either.
-    EXPECT_EQ(store_->submit(eit(open, unit, "browser")), SubmitOutcome::kStored);
+    EXPECT_EQ(store_->submit(eit(open, unit, "browser")).outcome, SubmitOutcome::kStored);
 }
 
 TEST_P(StoreTest, SubmitRefusesASecondResponseFromOneBrowser) {
     Id unit = add_unit("u");
     Id other_unit = add_unit("v");
     Id round = add_round(RoundStatus::kOpen);
-    ASSERT_EQ(store_->submit(eit(round, unit, "tok")), SubmitOutcome::kStored);
-    EXPECT_EQ(store_->submit(eit(round, unit, "tok")), SubmitOutcome::kDuplicateBrowser);
+    ASSERT_EQ(store_->submit(eit(round, unit, "tok")).outcome, SubmitOutcome::kStored);
+    EXPECT_EQ(store_->submit(eit(round, unit, "tok")).outcome, SubmitOutcome::kDuplicateBrowser);
     EXPECT_EQ(count(round, unit, "EIT"), 1);
     // The same browser may answer for another unit.
-    EXPECT_EQ(store_->submit(eit(round, other_unit, "tok")), SubmitOutcome::kStored);
+    EXPECT_EQ(store_->submit(eit(round, other_unit, "tok")).outcome, SubmitOutcome::kStored);
     EXPECT_EQ(count(round, other_unit, "EIT"), 1);
 }
 
@@ -426,7 +432,14 @@ TEST_P(StoreTest, SubmitBatchGivesEachSubmissionItsOwnOutcome) {
         SubmitOutcome::kStored, SubmitOutcome::kDuplicateBrowser, SubmitOutcome::kRoundNotOpen,
         SubmitOutcome::kFailed, SubmitOutcome::kStored,
     };
-    EXPECT_EQ(store_->submit_batch(batch), expected);
+    const std::vector<SubmitResult> results = store_->submit_batch(batch);
+    EXPECT_EQ(outcomes(results), expected);
+    // A failure carries its error (for the log); a refusal carries none.
+    ASSERT_EQ(results.size(), expected.size());
+    EXPECT_FALSE(results[6].error.ok());
+    EXPECT_EQ(results[6].error.code, StatusCode::kInvalid) << results[6].error.message;
+    EXPECT_TRUE(results[1].error.ok());
+    EXPECT_TRUE(results[7].error.ok());
     EXPECT_EQ(count(open, unit, "IIT"), 2);
     EXPECT_EQ(count(open, unit, "EIT"), 1);
     EXPECT_EQ(codes(open, unit).used, 2);
@@ -458,8 +471,8 @@ TEST_P(StoreTest, TextAndBytesAreStoredVerbatim) {
         add_codes(round, unit, {text});  // even a code hash with quotes
         Submission s = iit(round, unit, text, text);
         s.response.answers = {0, 1, 255, 0, 39, 92, 0};
-        ASSERT_EQ(store_->submit(s), SubmitOutcome::kStored) << text;
-        ASSERT_EQ(store_->submit(eit(round, unit, text, text)), SubmitOutcome::kStored) << text;
+        ASSERT_EQ(store_->submit(s).outcome, SubmitOutcome::kStored) << text;
+        ASSERT_EQ(store_->submit(eit(round, unit, text, text)).outcome, SubmitOutcome::kStored) << text;
         auto list = store_->list_responses(round, unit, "IIT");
         ASSERT_TRUE(list.ok());
         ASSERT_EQ(list->size(), 1u);
@@ -635,7 +648,7 @@ TEST_P(StoreTest, RevisionGrowsWithEveryUpdateAndImportButNotWithASubmission) {
     EXPECT_EQ(store_->get_round(round)->revision, created + 2);
 
     add_codes(round, unit, {"c1"});
-    ASSERT_EQ(store_->submit(iit(round, unit, "c1")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(round, unit, "c1")).outcome, SubmitOutcome::kStored);
     EXPECT_EQ(store_->get_round(round)->revision, created + 2);
     ASSERT_TRUE(store_->import_responses({response(round, unit, "EIT")}).ok());
     EXPECT_EQ(store_->get_round(round)->revision, created + 3);
@@ -659,10 +672,10 @@ TEST_P(StoreTest, ARoundIsScannedWholeAndCodesCountedPerUnit) {
     add_codes(round, a, {"a1", "a2", "a3"});
     add_codes(round, c, {"c1"});
     add_codes(other, b, {"o1"});
-    ASSERT_EQ(store_->submit(iit(round, a, "a1")), SubmitOutcome::kStored);
-    ASSERT_EQ(store_->submit(iit(round, a, "a2")), SubmitOutcome::kStored);
-    ASSERT_EQ(store_->submit(eit(round, b, "t1")), SubmitOutcome::kStored);
-    ASSERT_EQ(store_->submit(iit(other, b, "o1")), SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(round, a, "a1")).outcome, SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(round, a, "a2")).outcome, SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(eit(round, b, "t1")).outcome, SubmitOutcome::kStored);
+    ASSERT_EQ(store_->submit(iit(other, b, "o1")).outcome, SubmitOutcome::kStored);
     StoredResponse odd = response(round, b, "EIT");
     odd.answers = {0, 255, 7};
     ASSERT_TRUE(store_->import_responses({odd}).ok());
@@ -698,8 +711,8 @@ TEST_P(StoreTest, EverythingSurvivesClosingAndReopening) {
     Id unit = add_unit("ศรป.");
     Id round = add_round(RoundStatus::kOpen);
     add_codes(round, unit, {"a", "b"});
-    ASSERT_EQ(store_->submit(iit(round, unit, "a", "คงอยู่")), SubmitOutcome::kStored);
-    ASSERT_EQ(store_->submit_batch({iit(round, unit, "b"), eit(round, unit, "t")}),
+    ASSERT_EQ(store_->submit(iit(round, unit, "a", "คงอยู่")).outcome, SubmitOutcome::kStored);
+    ASSERT_EQ(outcomes(store_->submit_batch({iit(round, unit, "b"), eit(round, unit, "t")})),
               (std::vector<SubmitOutcome>{SubmitOutcome::kStored, SubmitOutcome::kStored}));
     User user;
     user.username = "u";
@@ -718,8 +731,8 @@ TEST_P(StoreTest, EverythingSurvivesClosingAndReopening) {
     EXPECT_EQ(count(round, unit, "IIT"), 2);
     EXPECT_EQ(count(round, unit, "EIT"), 1);
     EXPECT_EQ(codes(round, unit).used, 2);
-    EXPECT_EQ(store_->submit(iit(round, unit, "a")), SubmitOutcome::kCodeAlreadyUsed);
-    EXPECT_EQ(store_->submit(eit(round, unit, "t")), SubmitOutcome::kDuplicateBrowser);
+    EXPECT_EQ(store_->submit(iit(round, unit, "a")).outcome, SubmitOutcome::kCodeAlreadyUsed);
+    EXPECT_EQ(store_->submit(eit(round, unit, "t")).outcome, SubmitOutcome::kDuplicateBrowser);
     EXPECT_TRUE(store_->find_user("U").ok());
     EXPECT_TRUE(store_->find_session("s", "2025-01-01T00:00:00Z").ok());
     EXPECT_EQ(store_->list_audit(10)->size(), 1u);
@@ -740,7 +753,7 @@ TEST_P(StoreTest, ConcurrentSubmitsAllStored) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kPerThread; ++i) {
                 const std::string& code = all[static_cast<std::size_t>(t * kPerThread + i)];
-                if (store_->submit(iit(round, unit, code)) != SubmitOutcome::kStored) ++errors;
+                if (store_->submit(iit(round, unit, code)).outcome != SubmitOutcome::kStored) ++errors;
                 if (i % 50 == 0 && !store_->count_responses(round, unit, "IIT").ok()) ++errors;
             }
         });
@@ -760,7 +773,7 @@ TEST_P(StoreTest, OneCodeRacedByManyThreadsIsUsedOnce) {
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&] {
-            switch (store_->submit(iit(round, unit, "contested"))) {
+            switch (store_->submit(iit(round, unit, "contested")).outcome) {
                 case SubmitOutcome::kStored:
                     ++stored;
                     break;
@@ -1057,7 +1070,7 @@ TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
         round = *store->create_round(
             Round{0, 2569, "r", "2025-10-01", "2026-02-28", *q, RoundStatus::kOpen, false});
         ASSERT_TRUE(store->add_access_codes({round, unit, {"code"}}).ok());
-        ASSERT_EQ(store->submit(iit(round, unit, "code", "ก่อนย้าย")), SubmitOutcome::kStored);
+        ASSERT_EQ(store->submit(iit(round, unit, "code", "ก่อนย้าย")).outcome, SubmitOutcome::kStored);
         // Plans are not there yet.
         EXPECT_FALSE(store->list_plans(std::nullopt).ok());
     }
@@ -1073,10 +1086,253 @@ TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
     ASSERT_TRUE(responses.ok());
     ASSERT_EQ(responses->size(), 1u);
     EXPECT_EQ(responses->front().comment, "ก่อนย้าย");
-    EXPECT_EQ(store->submit(iit(round, unit, "code")), SubmitOutcome::kCodeAlreadyUsed);
+    EXPECT_EQ(store->submit(iit(round, unit, "code")).outcome, SubmitOutcome::kCodeAlreadyUsed);
     auto plan = store->create_plan(plan_record(unit, 2569));
     ASSERT_TRUE(plan.ok()) << plan.status.message;
     EXPECT_TRUE(store->add_evidence(evidence_of(*plan, "a.pdf"), std::string("%PDF\0", 5)).ok());
+}
+
+// A database at schema version 4 (before plans knew their source round) links
+// each plan to the round NAMED in its document. Names recur every year, so the
+// round of the latest fiscal year not after the plan's wins, then the latest
+// opening date; a name with no such round links nothing.
+TEST_P(StoreTest, AVersionFourDatabaseLinksPlansToTheRoundTheirDocumentNames) {
+    std::string why;
+    bool skip = false;
+    auto old = TestDatabase::create(GetParam(), why, skip);
+    ASSERT_NE(old, nullptr) << why;
+    const bool sqlite = GetParam() == Backend::kSqlite;
+    auto all = sqlite ? sqlite::migrations() : postgres::migrations();
+    ASSERT_GE(all.size(), 5u);
+    std::string script = sqlite ? "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY);"
+                                : "CREATE TABLE schema_migrations (version integer PRIMARY KEY);";
+    script += "BEGIN;";
+    for (std::size_t i = 0; i < 4; ++i) script += std::string(all[i]);
+    script += "INSERT INTO schema_migrations (version) VALUES (1), (2), (3), (4); COMMIT;";
+    ASSERT_EQ(old->execute(script), "");
+
+    const std::string name = "รอบ 5 เดือนแรก";
+    Id a = 0, b = 0, b_later = 0, c = 0;
+    std::vector<Id> units;
+    {
+        auto store = open_or_die(old->url());
+        ASSERT_NE(store, nullptr);
+        ASSERT_EQ(*store->schema_version(), 4);
+        auto q = store->add_questionnaire({0, "k", "t", "{}", "2025-01-01T00:00:00Z"});
+        ASSERT_TRUE(q.ok()) << q.status.message;
+        auto round = [&](int year, const std::string& round_name, const std::string& opens) {
+            auto id = store->create_round(
+                Round{0, year, round_name, opens, opens, *q, RoundStatus::kClosed, false});
+            EXPECT_TRUE(id.ok()) << id.status.message;
+            return id.ok() ? *id : 0;
+        };
+        a = round(2568, name, "2024-10-01");
+        b = round(2569, name, "2025-10-01");
+        b_later = round(2569, name, "2026-03-01");  // the same name twice in 2569: the later one
+        c = round(2570, name, "2026-10-01");        // after the plans' year: never theirs
+        round(2569, "รอบ 12 เดือน", "2026-04-01");
+        for (int i = 0; i < 5; ++i) {
+            units.push_back(*store->create_unit({0, std::nullopt, "u" + std::to_string(i), "", ""}));
+        }
+    }
+    auto plan_sql = [&](Id unit, int year, const std::string& document) {
+        return "INSERT INTO plans (unit_id, fiscal_year_be, document, version, updated_at) "
+               "VALUES (" +
+               std::to_string(unit) + ", " + std::to_string(year) + ", '" + document +
+               "', 1, '2025-11-20T03:00:00Z');";
+    };
+    const std::string named = R"({"format":"itagap-plan/1","source_round":")" + name + R"("})";
+    ASSERT_EQ(old->execute(plan_sql(units[0], 2569, named) + plan_sql(units[1], 2568, named) +
+                           plan_sql(units[2], 2567, named) +
+                           plan_sql(units[3], 2569, R"({"source_round":"ไม่มีรอบนี้"})") +
+                           plan_sql(units[4], 2569, R"({"format":"itagap-plan/1"})")),
+              "");
+
+    auto store = open_or_die(old->url());
+    ASSERT_NE(store, nullptr);
+    Status migrated = store->migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.message;
+    EXPECT_EQ(*store->schema_version(), kLatestSchemaVersion);
+    auto plans = store->list_plans(std::nullopt);
+    ASSERT_TRUE(plans.ok()) << plans.status.message;
+    std::map<Id, std::optional<Id>> source;
+    for (const auto& p : *plans) source[p.unit_id] = p.source_round_id;
+    ASSERT_EQ(source.size(), 5u);
+    EXPECT_EQ(source[units[0]], std::optional<Id>(b_later));  // 2569: not a (2568), b or c (2570)
+    EXPECT_EQ(source[units[1]], std::optional<Id>(a));        // 2568: only a is not after it
+    EXPECT_EQ(source[units[2]], std::nullopt);                // 2567: every such round is later
+    EXPECT_EQ(source[units[3]], std::nullopt);                // no round has that name
+    EXPECT_EQ(source[units[4]], std::nullopt);                // the document names none
+    (void)b;
+    (void)c;
+    auto found = store->find_plan_by_source_round(units[1], a);
+    ASSERT_TRUE(found.ok()) << found.status.message;
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ((*found)->unit_id, units[1]);
+}
+
+// ---- Plans and their source round ---------------------------------------------
+
+TEST_P(StoreTest, APlanKeepsItsSourceRoundAndIsFoundByIt) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id round = add_round(RoundStatus::kClosed, 2568);
+    Id later = add_round(RoundStatus::kClosed, 2569);
+    PlanRecord record = plan_record(unit, 2569);
+    record.source_round_id = round;
+    auto id = store_->create_plan(record);
+    ASSERT_TRUE(id.ok()) << id.status.message;
+    auto no_source = store_->create_plan(plan_record(unit, 2570));
+    ASSERT_TRUE(no_source.ok()) << no_source.status.message;
+
+    EXPECT_EQ(store_->get_plan(*id)->source_round_id, std::optional<Id>(round));
+    EXPECT_EQ(store_->get_plan(*no_source)->source_round_id, std::nullopt);
+    // A save changes the document, not where the plan came from.
+    ASSERT_TRUE(store_->save_plan(*id, kPlanV2, 1, "2025-12-01T00:00:00Z").ok());
+    EXPECT_EQ(store_->get_plan(*id)->source_round_id, std::optional<Id>(round));
+
+    auto found = store_->find_plan_by_source_round(unit, round);
+    ASSERT_TRUE(found.ok()) << found.status.message;
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ((*found)->id, *id);
+    EXPECT_EQ((*found)->document, kPlanV2);
+    EXPECT_FALSE(store_->find_plan_by_source_round(unit, later)->has_value());
+    EXPECT_FALSE(store_->find_plan_by_source_round(other_unit, round)->has_value());
+    // The round must exist.
+    PlanRecord dangling = plan_record(other_unit, 2569);
+    dangling.source_round_id = 9999;
+    EXPECT_EQ(store_->create_plan(dangling).status.code, StatusCode::kInvalid);
+}
+
+// ---- Audit entries written with their change ----------------------------------
+
+AuditEntry entry_of(std::string action, std::optional<Id> user = std::nullopt) {
+    return AuditEntry{0, "2025-12-01T09:00:00Z", user, std::move(action), R"({"x":1})", {}};
+}
+
+// Every change is written with its audit entry or not at all: an entry the
+// database refuses (it names a user that does not exist) rolls the change
+// back, and a change that goes through leaves exactly its entry.
+TEST_P(StoreTest, AChangeAndItsAuditEntryCommitTogetherOrNotAtAll) {
+    const AuditEntry refused = entry_of("refused", Id{987654});
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    User user;
+    user.username = "someone";
+    user.password_hash = "h";
+    Id user_id = *store_->create_user(user);
+    user.id = user_id;
+    auto plan = store_->create_plan(plan_record(unit, 2569));
+    ASSERT_TRUE(plan.ok());
+    ASSERT_TRUE(store_->list_audit(100)->empty());
+    const auto units_before = store_->list_units()->size();
+    const Round round_before = *store_->get_round(round);
+
+    // Each refused change, and what shows it changed nothing.
+    auto unchanged = [&](const char* what, Status status) {
+        EXPECT_FALSE(status.ok()) << what;
+        EXPECT_TRUE(store_->list_audit(100)->empty()) << what;
+    };
+    unchanged("create_unit", store_->create_unit({0, std::nullopt, "new", "", ""}, refused).status);
+    EXPECT_EQ(store_->list_units()->size(), units_before);
+    unchanged("update_unit", store_->update_unit({unit, std::nullopt, "renamed", "", ""}, refused));
+    EXPECT_EQ(store_->get_unit(unit)->name, "u");
+    unchanged("add_questionnaire",
+              store_->add_questionnaire({0, "k2", "t", "{}", "2025-01-01T00:00:00Z"}, refused).status);
+    EXPECT_EQ(store_->list_questionnaires()->size(), 1u);
+    Round closed = round_before;
+    closed.status = RoundStatus::kClosed;
+    unchanged("create_round", store_->create_round(closed, refused).status);
+    EXPECT_EQ(store_->list_rounds()->size(), 1u);
+    unchanged("update_round", store_->update_round(closed, refused));
+    EXPECT_EQ(store_->get_round(round)->status, RoundStatus::kOpen);
+    EXPECT_EQ(store_->get_round(round)->revision, round_before.revision);
+    unchanged("add_access_codes", store_->add_access_codes({round, unit, {"c1", "c2"}}, refused));
+    EXPECT_EQ(codes(round, unit).issued, 0);
+    unchanged("import_responses",
+              store_->import_responses({response(round, unit, "EIT")}, refused));
+    EXPECT_EQ(count(round, unit, "EIT"), 0);
+    EXPECT_EQ(store_->get_round(round)->revision, round_before.revision);
+    User other;
+    other.username = "other";
+    other.password_hash = "h";
+    unchanged("create_user", store_->create_user(other, refused).status);
+    EXPECT_EQ(store_->list_users()->size(), 1u);
+    User locked = user;
+    locked.failed_sign_ins = 3;
+    unchanged("update_user", store_->update_user(locked, refused));
+    EXPECT_EQ(store_->get_user(user_id)->failed_sign_ins, 0);
+    unchanged("create_plan", store_->create_plan(plan_record(unit, 2570), refused).status);
+    EXPECT_EQ(store_->list_plans(std::nullopt)->size(), 1u);
+    unchanged("save_plan", store_->save_plan(*plan, kPlanV2, 1, "2025-12-01T00:00:00Z", refused).status);
+    EXPECT_EQ(store_->get_plan(*plan)->version, 1);
+    unchanged("add_evidence",
+              store_->add_evidence(evidence_of(*plan, "a.pdf"), "%PDF", refused).status);
+    EXPECT_TRUE(store_->list_evidence(*plan)->empty());
+
+    // The same changes with an entry that can be written: one entry each, the
+    // created row's id added to the details when asked for.
+    AuditEntry created = entry_of("unit.create", user_id);
+    created.new_id_key = "unit_id";
+    auto new_unit = store_->create_unit({0, std::nullopt, "new", "", ""}, created);
+    ASSERT_TRUE(new_unit.ok()) << new_unit.status.message;
+    ASSERT_TRUE(store_->update_round(closed, entry_of("round.close", user_id)).ok());
+    ASSERT_TRUE(store_->update_user(locked, entry_of("user.sign_in_failed", user_id)).ok());
+    auto saved = store_->save_plan(*plan, kPlanV2, 1, "2025-12-01T00:00:00Z", entry_of("plan.save"));
+    ASSERT_TRUE(saved.ok()) << saved.status.message;
+    EXPECT_EQ(*saved, 2);
+    auto log = store_->list_audit(100);
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 4u);
+    EXPECT_EQ((*log)[3].action, "unit.create");
+    EXPECT_EQ((*log)[3].user_id, std::optional<Id>(user_id));
+    EXPECT_EQ((*log)[3].details, R"({"unit_id":)" + std::to_string(*new_unit) + R"(,"x":1})");
+    EXPECT_EQ((*log)[2].action, "round.close");
+    EXPECT_EQ((*log)[2].details, R"({"x":1})");
+    EXPECT_EQ((*log)[1].action, "user.sign_in_failed");
+    EXPECT_EQ((*log)[0].action, "plan.save");
+    EXPECT_EQ(store_->get_round(round)->status, RoundStatus::kClosed);
+    EXPECT_EQ(store_->get_user(user_id)->failed_sign_ins, 3);
+
+    // A change that fails by itself writes no entry either.
+    EXPECT_EQ(store_->update_unit({9999, std::nullopt, "x", "", ""}, entry_of("unit.update")).code,
+              StatusCode::kNotFound);
+    EXPECT_EQ(store_->list_audit(100)->size(), 4u);
+}
+
+// ---- Corrupt rows -------------------------------------------------------------
+
+// A status or role the schema does not know (a damaged row, or one written by
+// hand) is an error naming the table, row and value, never read as a default.
+TEST_P(StoreTest, AnUnknownStatusOrRoleInARowIsAnError) {
+    Id round = add_round(RoundStatus::kOpen);
+    User user;
+    user.username = "someone";
+    user.password_hash = "h";
+    Id user_id = *store_->create_user(user);
+    const bool sqlite = GetParam() == Backend::kSqlite;
+    const std::string corrupt =
+        (sqlite ? std::string("PRAGMA ignore_check_constraints = ON;")
+                : std::string("ALTER TABLE rounds DROP CONSTRAINT rounds_status_check;"
+                              "ALTER TABLE users DROP CONSTRAINT users_role_check;")) +
+        "UPDATE rounds SET status = 'bogus' WHERE id = " + std::to_string(round) + ";" +
+        "UPDATE users SET role = 'wizard' WHERE id = " + std::to_string(user_id) + ";";
+    ASSERT_EQ(db_->execute(corrupt), "");
+
+    auto got = store_->get_round(round);
+    EXPECT_EQ(got.status.code, StatusCode::kInternal);
+    EXPECT_NE(got.status.message.find("rounds row " + std::to_string(round)), std::string::npos)
+        << got.status.message;
+    EXPECT_NE(got.status.message.find("'bogus'"), std::string::npos) << got.status.message;
+    EXPECT_EQ(store_->list_rounds().status.code, StatusCode::kInternal);
+
+    auto u = store_->get_user(user_id);
+    EXPECT_EQ(u.status.code, StatusCode::kInternal);
+    EXPECT_NE(u.status.message.find("users row " + std::to_string(user_id)), std::string::npos)
+        << u.status.message;
+    EXPECT_NE(u.status.message.find("'wizard'"), std::string::npos) << u.status.message;
+    EXPECT_EQ(store_->find_user("someone").status.code, StatusCode::kInternal);
+    EXPECT_EQ(store_->list_users().status.code, StatusCode::kInternal);
 }
 
 // ---- Not per backend --------------------------------------------------------
