@@ -1,12 +1,19 @@
-// What both SQL backends share: the rules of the store written once. The
-// backends (sqlite/, postgres/) keep only what really differs between the two
-// databases.
+// The store's rules, written once for both SQL backends: what a submission
+// checks and in which transaction, the savepoint per submission of a group
+// commit, the revision bump of an import, save_plan's compare-and-set and its
+// stale-versus-missing answer, the migration loop, the retry of a random id
+// that collides, the audit entry written with its change, and the mapping of
+// rows to store types. The backends (sqlite/, postgres/) provide connections
+// through the seam in sql_connection.hpp and keep only what really differs.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "store/sql_connection.hpp"
 #include "store/store.hpp"
 
 namespace itagap::store {
@@ -21,10 +28,7 @@ std::string sha256_hex(std::string_view bytes);
 
 // 64 random bits from the OS CSPRNG, so a response id says nothing about
 // arrival order. REQUIRES: sodium_init() succeeded.
-Id random_response_id();
-// An evidence file id: random like a response id, so one file's id does not
-// lead to the next one's; kept positive for URLs.
-Id random_evidence_id();
+Id random_id();
 
 // The metadata of an evidence file made consistent with its bytes: the size
 // and hash are computed here; a caller's non-empty hash or non-zero size
@@ -40,5 +44,16 @@ std::string audit_details(const AuditEntry& entry, std::optional<Id> new_id);
 // error naming the table, the row and the value, never a silent default.
 StatusOr<RoundStatus> round_status_of_row(std::string_view text, Id row_id);
 StatusOr<Role> role_of_row(std::string_view text, Id row_id);
+
+// What tests may replace.
+struct SqlStoreHooks {
+    // The source of random ids (responses, evidence files); random_id() when
+    // empty. A test gives colliding ids to see them retried.
+    std::function<Id()> random_id;
+};
+
+// The Store over a backend's connections. REQUIRES: sodium_init() succeeded.
+std::unique_ptr<Store> make_sql_store(std::unique_ptr<SqlConnectionSource> source,
+                                      SqlStoreHooks hooks = {});
 
 }  // namespace itagap::store

@@ -3,56 +3,108 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <variant>
+
+#include "store/postgres/migrations.hpp"
 
 namespace itagap::store::postgres {
 
-// ---- Params -----------------------------------------------------------------
+namespace {
 
-Params& Params::add(std::int64_t value) { return add(std::string_view(std::to_string(value))); }
+// Rows a cursor hands over per round trip.
+constexpr int kFetchRows = 20000;
 
-Params& Params::add(bool value) { return add(std::string_view(value ? "true" : "false")); }
-
-Params& Params::add(std::string_view text) {
-    values_.emplace_back(text);
-    null_.push_back(false);
-    lengths_.push_back(static_cast<int>(text.size()));
-    formats_.push_back(0);
-    return *this;
-}
-
-Params& Params::add(const std::optional<std::int64_t>& value) {
-    if (value) return add(*value);
-    values_.emplace_back();
-    null_.push_back(true);
-    lengths_.push_back(0);
-    formats_.push_back(0);
-    return *this;
-}
-
-Params& Params::add_bytes(const std::vector<std::uint8_t>& bytes) {
-    values_.emplace_back(bytes.begin(), bytes.end());
-    null_.push_back(false);
-    lengths_.push_back(static_cast<int>(bytes.size()));
-    formats_.push_back(1);
-    return *this;
-}
-
-Params& Params::add_bytes(std::string_view bytes) {
-    values_.emplace_back(bytes);
-    null_.push_back(false);
-    lengths_.push_back(static_cast<int>(bytes.size()));
-    formats_.push_back(1);
-    return *this;
-}
-
-std::vector<const char*> Params::pointers() const {
-    std::vector<const char*> p;
-    p.reserve(values_.size());
-    for (std::size_t i = 0; i < values_.size(); ++i) {
-        p.push_back(null_[i] ? nullptr : values_[i].c_str());
+// Parameter arrays for PQexecParams. Text values in text format, bytes
+// (bytea) in binary format so no escaping is involved.
+class Arguments {
+public:
+    explicit Arguments(const SqlParams& params) {
+        const auto& values = params.values();
+        numbers_.reserve(values.size());
+        for (const auto& value : values) {
+            std::visit([&](const auto& v) { add(v); }, value);
+        }
     }
-    return p;
+    int size() const { return static_cast<int>(pointers_.size()); }
+    const char* const* pointers() const { return pointers_.data(); }
+    const int* lengths() const { return lengths_.data(); }
+    const int* formats() const { return formats_.data(); }
+
+private:
+    void add(std::monostate) { push(nullptr, 0, 0); }
+    void add(std::int64_t v) {
+        numbers_.push_back(std::to_string(v));
+        push(numbers_.back().c_str(), static_cast<int>(numbers_.back().size()), 0);
+    }
+    void add(bool v) { push(v ? "true" : "false", v ? 4 : 5, 0); }
+    void add(const std::string& v) { push(v.c_str(), static_cast<int>(v.size()), 0); }
+    void add(const SqlParams::Bytes& v) {
+        push(v.bytes.data(), static_cast<int>(v.bytes.size()), 1);
+    }
+    void push(const char* p, int length, int format) {
+        pointers_.push_back(p);
+        lengths_.push_back(length);
+        formats_.push_back(format);
+    }
+
+    std::vector<std::string> numbers_;  // reserved up front: pointers into it stay valid
+    std::vector<const char*> pointers_;
+    std::vector<int> lengths_;
+    std::vector<int> formats_;
+};
+
+// Row `row` of a result in text format.
+class Row final : public SqlRow {
+public:
+    Row(PGresult* r, int row) : r_(r), row_(row) {}
+    void at(int row) { row_ = row; }
+
+    bool is_null(int column) const override { return PQgetisnull(r_, row_, column) != 0; }
+    std::int64_t int64(int column) const override {
+        const char* p = PQgetvalue(r_, row_, column);
+        std::int64_t value = 0;
+        std::from_chars(p, p + PQgetlength(r_, row_, column), value);
+        return value;
+    }
+    bool boolean(int column) const override { return PQgetvalue(r_, row_, column)[0] == 't'; }
+    std::string_view text(int column) const override {
+        return {PQgetvalue(r_, row_, column),
+                static_cast<std::size_t>(PQgetlength(r_, row_, column))};
+    }
+    // bytea_output = hex (set on connect): "\x" then two hex digits per byte.
+    std::span<const std::uint8_t> bytes(int column) const override {
+        std::string_view hex = text(column);
+        if (hex.starts_with("\\x")) hex.remove_prefix(2);
+        auto digit = [](char c) -> unsigned {
+            if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
+            if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
+            return static_cast<unsigned>(c - 'A' + 10);
+        };
+        bytes_.clear();
+        bytes_.reserve(hex.size() / 2);
+        for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+            bytes_.push_back(static_cast<std::uint8_t>(digit(hex[i]) << 4 | digit(hex[i + 1])));
+        }
+        return bytes_;
+    }
+
+private:
+    PGresult* r_;
+    int row_;
+    mutable std::vector<std::uint8_t> bytes_;  // the last bytes() decoded; valid until the next
+};
+
+Status visit_rows(const Result& r, const RowVisitor& visit) {
+    if (!visit) return Status::Ok();
+    Row row(r.get(), 0);
+    for (int i = 0; i < r.rows(); ++i) {
+        row.at(i);
+        if (Status s = visit(row); !s.ok()) return s;
+    }
+    return Status::Ok();
 }
+
+}  // namespace
 
 // ---- Result -----------------------------------------------------------------
 
@@ -70,6 +122,10 @@ std::string Result::command() const { return r_ == nullptr ? "" : PQcmdStatus(r_
 
 std::string Result::message() const {
     if (r_ == nullptr) return "no result";
+    // The primary message only: the DETAIL line repeats key values (a token
+    // hash, say), which have no place in a log.
+    const char* primary = PQresultErrorField(r_, PG_DIAG_MESSAGE_PRIMARY);
+    if (primary != nullptr) return primary;
     std::string m = PQresultErrorMessage(r_);
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
     return m;
@@ -80,49 +136,6 @@ std::int64_t Result::affected() const {
     std::int64_t value = 0;
     std::from_chars(n.data(), n.data() + n.size(), value);
     return value;
-}
-
-std::string Result::text(int row, int column) const {
-    return std::string(PQgetvalue(r_, row, column),
-                       static_cast<std::size_t>(PQgetlength(r_, row, column)));
-}
-
-std::int64_t Result::int64(int row, int column) const {
-    const char* p = PQgetvalue(r_, row, column);
-    std::int64_t value = 0;
-    std::from_chars(p, p + PQgetlength(r_, row, column), value);
-    return value;
-}
-
-std::optional<std::int64_t> Result::optional_int64(int row, int column) const {
-    if (is_null(row, column)) return std::nullopt;
-    return int64(row, column);
-}
-
-bool Result::boolean(int row, int column) const { return PQgetvalue(r_, row, column)[0] == 't'; }
-
-std::string Result::bytes_string(int row, int column) const {
-    // bytea_output = hex (the default since 9.0): "\x" then two hex digits
-    // per byte.
-    std::string_view hex(PQgetvalue(r_, row, column),
-                         static_cast<std::size_t>(PQgetlength(r_, row, column)));
-    if (hex.starts_with("\\x")) hex.remove_prefix(2);
-    auto digit = [](char c) -> unsigned {
-        if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
-        if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
-        return static_cast<unsigned>(c - 'A' + 10);
-    };
-    std::string out;
-    out.reserve(hex.size() / 2);
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        out.push_back(static_cast<char>(digit(hex[i]) << 4 | digit(hex[i + 1])));
-    }
-    return out;
-}
-
-std::vector<std::uint8_t> Result::bytes(int row, int column) const {
-    std::string raw = bytes_string(row, column);
-    return {raw.begin(), raw.end()};
 }
 
 // ---- Connection -------------------------------------------------------------
@@ -141,22 +154,114 @@ StatusOr<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
         c->conn_, [](void*, const char*) {}, nullptr);
     // Every value the store compares or returns is text it wrote itself;
     // these make the session independent of server defaults.
-    Status s = c->run("SET client_encoding = 'UTF8'; SET bytea_output = 'hex'", "connect");
-    if (!s.ok()) return s;
-    return std::move(c);
+    if (Status s = c->script("connect", "SET client_encoding = 'UTF8'; SET bytea_output = 'hex'");
+        !s.ok()) {
+        return s;
+    }
+    return c;
 }
 
-Result Connection::query(const char* sql, const Params& params) {
-    std::vector<const char*> values = params.pointers();
-    return Result(PQexecParams(conn_, sql, params.size(), nullptr, values.data(), params.lengths(),
-                               params.formats(), /*resultFormat=*/0));
+const std::string& Connection::numbered(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = numbered_.find(key); it != numbered_.end()) return it->second;
+    // `?` outside quoted text becomes $1, $2, ... in order. The store's SQL
+    // has no `?` in a literal, but a quote is honoured anyway.
+    std::string out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    char quote = 0;
+    for (char ch : sql) {
+        if (quote != 0) {
+            if (ch == quote) quote = 0;
+            out.push_back(ch);
+        } else if (ch == '\'' || ch == '"') {
+            quote = ch;
+            out.push_back(ch);
+        } else if (ch == '?') {
+            out += fmt::format("${}", ++n);
+        } else {
+            out.push_back(ch);
+        }
+    }
+    return numbered_.emplace(std::move(key), std::move(out)).first->second;
 }
 
-Result Connection::script(const char* sql) { return Result(PQexec(conn_, sql)); }
+Result Connection::execute(const std::string& sql, const SqlParams& params) {
+    const Arguments args(params);
+    return Result(PQexecParams(conn_, sql.c_str(), args.size(), nullptr, args.pointers(),
+                               args.lengths(), args.formats(), /*resultFormat=*/0));
+}
 
-Status Connection::run(const char* sql, std::string_view op) {
-    Result r = script(sql);
+StatusOr<std::int64_t> Connection::run(std::string_view op, std::string_view sql,
+                                       const SqlParams& params, const RowVisitor& row) {
+    Result r = execute(numbered(sql), params);
+    if (!r.ok()) return error(r, op);
+    if (Status s = visit_rows(r, row); !s.ok()) return s;
+    return r.affected();
+}
+
+Status Connection::stream(std::string_view op, std::string_view sql, const SqlParams& params,
+                          const RowVisitor& row) {
+    const bool own = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    SqlTransaction tx(*this);
+    if (own) {
+        if (Status s = tx.begin(op); !s.ok()) return s;
+    }
+    Result declared = execute("DECLARE itagap_stream NO SCROLL CURSOR FOR " + numbered(sql), params);
+    if (!declared.ok()) return error(declared, op);
+    const std::string fetch = fmt::format("FETCH FORWARD {} FROM itagap_stream", kFetchRows);
+    for (;;) {
+        Result batch(PQexec(conn_, fetch.c_str()));
+        if (!batch.ok()) return error(batch, op);
+        if (batch.rows() == 0) break;
+        if (Status s = visit_rows(batch, row); !s.ok()) return s;
+    }
+    if (own) return tx.commit(op);
+    return script(op, "CLOSE itagap_stream");
+}
+
+Status Connection::script(std::string_view op, std::string_view sql) {
+    const std::string text(sql);
+    Result r(PQexec(conn_, text.c_str()));
     return r.ok() ? Status::Ok() : error(r, op);
+}
+
+Status Connection::begin(std::string_view op) { return script(op, "BEGIN"); }
+
+Status Connection::commit(std::string_view op) {
+    Result r(PQexec(conn_, "COMMIT"));
+    if (!r.ok()) return error(r, op);  // still inside it: the caller rolls back
+    // COMMIT of a transaction that had an error answers "ROLLBACK": nothing
+    // was committed.
+    if (r.command() != "COMMIT") {
+        return Status::Internal(fmt::format("postgres: {}: the transaction was rolled back", op));
+    }
+    return Status::Ok();
+}
+
+void Connection::rollback() {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Result discarded(PQexec(conn_, "ROLLBACK"));
+}
+
+Status Connection::lock_for_migration() {
+    return run("migrate", "SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))",
+               SqlParams().add(kMigrationLockKey))
+        .status;
+}
+
+StatusOr<bool> Connection::table_exists(std::string_view table) {
+    bool exists = false;
+    auto ran = run("table_exists", "SELECT to_regclass(?) IS NOT NULL", SqlParams().add(table),
+                   [&](const SqlRow& r) {
+                       exists = r.boolean(0);
+                       return Status::Ok();
+                   });
+    if (!ran.ok()) return ran.status;
+    return exists;
+}
+
+Status Connection::lock_unit_tree() {
+    return script("update_unit", "LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE");
 }
 
 bool Connection::reusable() const {
@@ -210,34 +315,6 @@ void Pool::release(std::unique_ptr<Connection> c) {
     if (!c->reusable()) return;
     std::lock_guard lock(mu_);
     if (idle_.size() < kMaxIdle) idle_.push_back(std::move(c));
-}
-
-// ---- Transaction ------------------------------------------------------------
-
-Transaction::~Transaction() {
-    if (open_) c_.script("ROLLBACK");
-}
-
-Status Transaction::begin(std::string_view op) {
-    Status s = c_.run("BEGIN", op);
-    open_ = s.ok();
-    return s;
-}
-
-Status Transaction::commit(std::string_view op) {
-    Result r = c_.script("COMMIT");
-    if (!r.ok()) {
-        open_ = !c_.reusable();  // still inside it: the destructor rolls back
-        return c_.error(r, op);
-    }
-    open_ = false;
-    // COMMIT of a transaction that had an error answers "ROLLBACK": nothing
-    // was committed.
-    if (r.command() != "COMMIT") {
-        return {StatusCode::kInternal,
-                fmt::format("postgres: {}: the transaction was rolled back", op)};
-    }
-    return Status::Ok();
 }
 
 }  // namespace itagap::store::postgres

@@ -1,7 +1,8 @@
-// Thin RAII over libpq: query parameters, results, connections, a pool of
-// idle connections and a transaction that rolls back unless committed.
-// Every query is PQexecParams with the values as parameters; only constant
-// SQL (BEGIN, SAVEPOINT, migration scripts) goes through PQexec.
+// PostgreSQL behind the SqlConnection seam: thin RAII over libpq, the `?` to
+// `$n` placeholder rewrite, cursors for long reads, the advisory lock for
+// migrations, SQLSTATE classification and a pool of idle connections.
+// Every statement is PQexecParams with the values as parameters; only
+// constant SQL (BEGIN, migration scripts) goes through PQexec.
 #pragma once
 
 #include <libpq-fe.h>
@@ -9,43 +10,16 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
-#include "store/store.hpp"
+#include "store/sql_connection.hpp"
 
 namespace itagap::store::postgres {
 
-// Parameters $1, $2, ... in the order added. Text values are sent in text
-// format; bytes (bytea) in binary format so no escaping is involved.
-class Params {
-public:
-    Params& add(std::int64_t value);
-    Params& add(int value) { return add(static_cast<std::int64_t>(value)); }
-    Params& add(bool value);
-    Params& add(std::string_view text);
-    Params& add(const std::string& text) { return add(std::string_view(text)); }
-    Params& add(const char* text) { return add(std::string_view(text)); }
-    Params& add(const std::optional<std::int64_t>& value);
-    Params& add_bytes(const std::vector<std::uint8_t>& bytes);
-    Params& add_bytes(std::string_view bytes);
-
-    int size() const { return static_cast<int>(values_.size()); }
-    // Pointers into this object: valid while it lives and is not added to.
-    std::vector<const char*> pointers() const;
-    const int* lengths() const { return lengths_.data(); }
-    const int* formats() const { return formats_.data(); }
-
-private:
-    std::vector<std::string> values_;
-    std::vector<bool> null_;
-    std::vector<int> lengths_;
-    std::vector<int> formats_;
-};
-
-// One PGresult, freed on destruction. Values are read in text format.
+// One PGresult, freed on destruction.
 class Result {
 public:
     explicit Result(PGresult* result) : r_(result) {}
@@ -62,48 +36,59 @@ public:
     std::string message() const;
     // The command tag: "COMMIT", "ROLLBACK", "UPDATE 1", ...
     std::string command() const;
-
     int rows() const { return PQntuples(r_); }
     std::int64_t affected() const;  // rows changed by INSERT/UPDATE/DELETE
-
-    bool is_null(int row, int column) const { return PQgetisnull(r_, row, column) != 0; }
-    std::string text(int row, int column) const;
-    std::int64_t int64(int row, int column) const;
-    std::optional<std::int64_t> optional_int64(int row, int column) const;
-    bool boolean(int row, int column) const;
-    std::vector<std::uint8_t> bytes(int row, int column) const;  // bytea, hex output
-    std::string bytes_string(int row, int column) const;          // the same, as a string
+    PGresult* get() const { return r_; }
 
 private:
     PGresult* r_;
 };
 
-class Connection {
+class Connection final : public SqlConnection {
 public:
     // Connects to `url`; kUnavailable when the server cannot be reached.
     static StatusOr<std::unique_ptr<Connection>> open(const std::string& url);
-    ~Connection() { PQfinish(conn_); }
+    ~Connection() override { PQfinish(conn_); }
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    // `sql` is constant text with $n placeholders; values go in `params`.
-    Result query(const char* sql, const Params& params = {});
-    // Constant SQL only (may hold several statements): BEGIN, migrations.
-    Result script(const char* sql);
-    // A convenience for constant commands: OK or the error of `op`.
-    Status run(const char* sql, std::string_view op);
+    StatusOr<std::int64_t> run(std::string_view op, std::string_view sql, const SqlParams& params,
+                               const RowVisitor& row) override;
+    using SqlConnection::run;
+    // A cursor fetched in batches, so that a national round (1.35 million
+    // rows) never sits in one result in memory. Inside a transaction of its
+    // own unless one is open.
+    Status stream(std::string_view op, std::string_view sql, const SqlParams& params,
+                  const RowVisitor& row) override;
+    Status script(std::string_view op, std::string_view sql) override;
+
+    // Read committed: the statements that decide (UPDATE ... AND used = false,
+    // the primary keys, rounds read FOR SHARE) are safe under it.
+    Status begin(std::string_view op) override;
+    // Durable on return (synchronous_commit is on by default).
+    Status commit(std::string_view op) override;
+    void rollback() override;
+
+    // Servers starting together queue on it; released at COMMIT or ROLLBACK.
+    Status lock_for_migration() override;
+    StatusOr<bool> table_exists(std::string_view table) override;
+    Status lock_unit_tree() override;
 
     // Usable again: connected and outside any transaction.
     bool reusable() const;
 
+private:
+    explicit Connection(PGconn* conn) : conn_(conn) {}
+    // `sql` with `?` placeholders numbered $1, $2, ...; cached per text.
+    const std::string& numbered(std::string_view sql);
+    Result execute(const std::string& sql, const SqlParams& params);
     // unique violation -> kConflict; foreign key, check, not-null and data
     // errors -> kInvalid; connection, shutdown, resource, serialization and
     // lock errors -> kUnavailable.
     Status error(const Result& result, std::string_view op) const;
 
-private:
-    explicit Connection(PGconn* conn) : conn_(conn) {}
     PGconn* conn_;
+    std::unordered_map<std::string, std::string> numbered_;
 };
 
 // Idle connections to one server. Connections are opened on demand and at
@@ -136,25 +121,6 @@ private:
     const std::string url_;
     std::mutex mu_;
     std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mu_)
-};
-
-// BEGIN ... COMMIT on one connection; rolls back on destruction unless
-// committed. Read committed: the statements that decide (UPDATE ... WHERE
-// used = false, the unique keys) are safe under it; see postgres_store.cpp.
-class Transaction {
-public:
-    explicit Transaction(Connection& connection) : c_(connection) {}
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    ~Transaction();
-
-    Status begin(std::string_view op);
-    // Durable on return when OK (synchronous_commit is on by default).
-    Status commit(std::string_view op);
-
-private:
-    Connection& c_;
-    bool open_ = false;
 };
 
 }  // namespace itagap::store::postgres

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <latch>
 #include <map>
 #include <set>
@@ -13,7 +14,9 @@
 #include <vector>
 
 #include "store/postgres/migrations.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 #include "store_fixture.hpp"
 
@@ -1298,6 +1301,62 @@ TEST_P(StoreTest, AChangeAndItsAuditEntryCommitTogetherOrNotAtAll) {
     EXPECT_EQ(store_->update_unit({9999, std::nullopt, "x", "", ""}, entry_of("unit.update")).code,
               StatusCode::kNotFound);
     EXPECT_EQ(store_->list_audit(100)->size(), 4u);
+}
+
+// ---- Random ids that collide ---------------------------------------------------
+
+// The same database opened with an id source that repeats itself.
+std::unique_ptr<Store> open_with_ids(Backend backend, const std::string& url,
+                                     std::function<Id()> ids) {
+    SqlStoreHooks hooks{std::move(ids)};
+    auto store = backend == Backend::kSqlite
+                     ? sqlite::open_sqlite_store(url.substr(std::string_view("sqlite:").size()),
+                                                 std::move(hooks))
+                     : postgres::open_postgres_store(url, std::move(hooks));
+    EXPECT_TRUE(store.ok()) << store.status.message;
+    return store.ok() ? std::move(*store) : nullptr;
+}
+
+// A response id that is already taken is drawn again, on both stores, and the
+// submission is stored; only an id source that keeps repeating fails it.
+TEST_P(StoreTest, ATakenRandomIdIsDrawnAgain) {
+    Id unit = add_unit("u");
+    Id round = add_round(RoundStatus::kOpen);
+    add_codes(round, unit, {"a", "b", "c", "d"});
+    auto plan = store_->create_plan(plan_record(unit, 2569));
+    ASSERT_TRUE(plan.ok());
+    // 7, then 7 again (taken: drawn again) and 8; then only 7.
+    std::vector<Id> sequence{7, 7, 8, 7, 7, 7, 9};
+    std::size_t next = 0;
+    int drawn = 0;
+    auto store = open_with_ids(GetParam(), db_->url(), [&] {
+        ++drawn;
+        return next < sequence.size() ? sequence[next++] : Id{7};
+    });
+    ASSERT_NE(store, nullptr);
+
+    EXPECT_EQ(store->submit(iit(round, unit, "a", "first")).outcome, SubmitOutcome::kStored);
+    EXPECT_EQ(drawn, 1);
+    EXPECT_EQ(store->submit(iit(round, unit, "b", "second")).outcome, SubmitOutcome::kStored);
+    EXPECT_EQ(drawn, 3);  // 7 (taken), 8
+    EXPECT_EQ(count(round, unit, "IIT"), 2);
+
+    // Evidence ids are drawn the same way: 7 (free there), then 7, 7 (taken) and 9.
+    auto first = store->add_evidence(evidence_of(*plan, "a.pdf"), "%PDF-a");
+    ASSERT_TRUE(first.ok()) << first.status.message;
+    EXPECT_EQ(*first, 7);
+    auto second = store->add_evidence(evidence_of(*plan, "b.pdf"), "%PDF-b");
+    ASSERT_TRUE(second.ok()) << second.status.message;
+    EXPECT_EQ(*second, 9);
+    EXPECT_EQ(store->list_evidence(*plan)->size(), 2u);
+
+    // Nothing but 7 from now on: four tries, then the submission fails and
+    // leaves its code unused.
+    const SubmitResult stuck = store->submit(iit(round, unit, "c"));
+    EXPECT_EQ(stuck.outcome, SubmitOutcome::kFailed);
+    EXPECT_EQ(stuck.error.code, StatusCode::kUnavailable) << stuck.error.message;
+    EXPECT_EQ(count(round, unit, "IIT"), 2);
+    EXPECT_EQ(codes(round, unit).used, 2);
 }
 
 // ---- Corrupt rows -------------------------------------------------------------
