@@ -17,8 +17,6 @@
 
 namespace itagap::web {
 
-using nlohmann::json;
-
 namespace {
 
 constexpr std::int64_t kDefaultStaleDays = 30;
@@ -86,7 +84,7 @@ std::variant<StoredPlan, Response> plan_of(SiteContext& context, const Request& 
 }
 
 Response plan_view_page(SiteContext& context, const SignedIn& who, std::string_view name,
-                        json data, Language language, http::status status) {
+                        nlohmann::json data, Language language, http::status status) {
     data["p"] = plan_text(language);
     return admin_page(context, &who, name, std::move(data), language, status);
 }
@@ -96,7 +94,7 @@ Response show_plan_page(SiteContext& context, const SignedIn& who, Language lang
                         http::status status) {
     auto evidence = context.store.list_evidence(stored.record.id);
     if (!evidence.ok()) return store_failed(context, &who, language);
-    json data = plan_page_view(stored, *evidence, plan_today(context),
+    nlohmann::json data = plan_page_view(stored, *evidence, plan_today(context),
                                access.writable.count(stored.record.unit_id) > 0, state, language);
     return plan_view_page(context, who, "plan_page", std::move(data), language, status);
 }
@@ -144,6 +142,8 @@ std::optional<MonitoringData> monitoring_data(SiteContext& context, const store:
 }
 
 namespace {
+
+using nlohmann::json;
 
 // ---- The plans of a year -----------------------------------------------------
 
