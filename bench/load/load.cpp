@@ -215,9 +215,10 @@ int main(int argc, char** argv) {
 
         start = Clock::now();
         auto imported = app::import_responses_csv(store, q, *round, csv, csv_path, kClosesOn);
-        if (!imported) die(core::to_string(imported.errors()));
+        check(imported.status, "import the responses");
+        if (!imported->ok()) die(core::to_string(imported->errors()));
         std::printf("import %zu responses (app::import_responses_csv, one transaction): %.1f s\n",
-                    imported.value().responses, seconds_since(start));
+                    imported->value().responses, seconds_since(start));
 
         if (!plan_path.empty()) {
             auto unit = store.get_unit(ids.front());

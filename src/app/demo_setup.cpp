@@ -136,9 +136,8 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
     if (created) {
         auto imported = import_responses_csv(store, q, *seed_round, data.responses_csv,
                                              "responses.csv", "2025-02-28");
-        if (!imported) {
-            return Status::Invalid(core::to_string(imported.errors()));
-        }
+        if (!imported.ok()) return imported.status;
+        if (!imported->ok()) return Status::Invalid(core::to_string(imported->errors()));
     }
 
     if (!data.plan_json.empty()) {

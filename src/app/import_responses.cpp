@@ -6,17 +6,15 @@
 
 namespace itagap::app {
 
-core::Result<ImportSummary> import_responses_csv(store::Store& store, const core::Questionnaire& q,
-                                                 const store::Round& round, std::string_view csv,
-                                                 std::string_view file_name, std::string_view today) {
+store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
+    store::Store& store, const core::Questionnaire& q, const store::Round& round,
+    std::string_view csv, std::string_view file_name, std::string_view today) {
+    using Outcome = core::Result<ImportSummary>;
     auto parsed = input::parse_responses_csv(q, csv, file_name);
-    if (!parsed) return parsed.errors();
+    if (!parsed) return Outcome(parsed.errors());
 
     auto units = store.list_units();
-    if (!units.ok()) {
-        return core::Diagnostic{std::string(file_name), 0, "", "",
-                                "a database that can be read (" + units.status.message + ")"};
-    }
+    if (!units.ok()) return units.status;
     // Every name a unit answers to, first unit first: its name, its short name
     // ("ศรป.") and both as pages show them ("ศูนย์ความร่วมมือระหว่างประเทศ
     // (ศรป.)"). One map, so a national file (8,000 units, 16,000 tables) does
@@ -63,15 +61,16 @@ core::Result<ImportSummary> import_responses_csv(store::Store& store, const core
         }
         summary.per_unit.emplace_back(unit->name, table.respondents());
     }
-    if (!errors.empty()) return errors;
+    if (!errors.empty()) return Outcome(std::move(errors));
 
     store::Status status = store.import_responses(rows);
-    if (!status.ok()) {
-        return core::Diagnostic{std::string(file_name), 0, "", "",
-                                "a database that accepts the rows (" + status.message + ")"};
+    if (status.code == store::StatusCode::kInvalid || status.code == store::StatusCode::kConflict) {
+        return Outcome(core::Diagnostic{std::string(file_name), 0, "", "",
+                                        "rows the round accepts (" + status.message + ")"});
     }
+    if (!status.ok()) return status;
     summary.responses = rows.size();
-    return summary;
+    return Outcome(std::move(summary));
 }
 
 }  // namespace itagap::app

@@ -20,8 +20,14 @@ struct ImportSummary {
 };
 
 // `today` is the date stamped on the imported rows (responses keep the day only).
-core::Result<ImportSummary> import_responses_csv(store::Store& store, const core::Questionnaire& q,
-                                                 const store::Round& round, std::string_view csv,
-                                                 std::string_view file_name, std::string_view today);
+// Two kinds of failure, kept apart so that a caller never reports a database
+// that is down as a bad file: the file's problems (its rows, rounds, units, or
+// a rule the store refuses it by: kInvalid, kConflict) are diagnostics in the
+// inner Result; a store that cannot be read or written (kUnavailable,
+// kInternal, ...) is the outer Status.
+store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
+    store::Store& store, const core::Questionnaire& q,
+    const store::Round& round, std::string_view csv, std::string_view file_name,
+    std::string_view today);
 
 }  // namespace itagap::app

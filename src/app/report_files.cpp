@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "input/plan_json.hpp"
+#include "app/plans.hpp"
 #include "report/docx/docx_writer.hpp"
 #include "report/export/results_export.hpp"
 #include "report/html/document_html.hpp"
@@ -17,21 +17,9 @@ namespace {
 using store::Status;
 using store::StatusCode;
 
-store::StatusOr<core::Plan> parse_plan(const store::PlanRecord& record) {
-    auto parsed = input::parse_plan_json(record.document, fmt::format("plan {}", record.id));
-    if (!parsed.ok()) {
-        return Status::Internal(fmt::format("stored plan {} does not parse: {}", record.id,
-                                               core::to_string(parsed.errors())));
-    }
-    core::Plan plan = std::move(parsed).value();
-    plan.id = record.id;
-    plan.unit.id = record.unit_id;
-    return std::move(plan);
-}
-
 // The plan named by the request, or else the one made from the round.
 store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store, const KpiReportRequest& request,
-                                                    const std::string& round_name) {
+                                                    const store::Round& round) {
     using Found = std::optional<core::Plan>;
     std::optional<store::PlanRecord> record;
     if (request.plan_id) {
@@ -42,7 +30,7 @@ store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store, const K
         }
         record = std::move(*got);
     } else {
-        auto found = find_round_plan_record(store, request.unit_id, round_name);
+        auto found = find_round_plan_record(store, request.unit_id, round);
         if (!found.ok()) return found.status;
         record = std::move(*found);
     }
@@ -105,24 +93,6 @@ std::string_view content_type(ExportFormat format) {
     return "application/octet-stream";
 }
 
-store::StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::Store& store,
-                                                                         store::Id unit_id,
-                                                                         const std::string& round_name) {
-    using Found = std::optional<store::PlanRecord>;
-    auto records = store.list_plans(std::nullopt);
-    if (!records.ok()) return records.status;
-    Found found;
-    for (auto& record : *records) {
-        if (record.unit_id != unit_id) continue;
-        if (found && found->fiscal_year_be >= record.fiscal_year_be) continue;
-        // Only the source round is needed; a plan that does not parse is
-        // skipped here and reported when it is used.
-        auto plan = input::parse_plan_json(record.document, "plan");
-        if (plan.ok() && plan.value().source_round == round_name) found = std::move(record);
-    }
-    return std::move(found);
-}
-
 store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, QuestionnaireCache& cache,
                                                           const KpiReportRequest& request) {
     auto results = unit_round_results(store, cache, request.round_id, request.unit_id, request.target);
@@ -130,7 +100,7 @@ store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, Q
     if (results->responses.tables.empty()) {
         return Status::NotFound("the unit has no responses in this round");
     }
-    auto plan = plan_for(store, request, results->round.name);
+    auto plan = plan_for(store, request, results->round);
     if (!plan.ok()) return plan.status;
 
     report::KpiAttachmentInput input;

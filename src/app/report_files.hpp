@@ -29,13 +29,6 @@ std::optional<ExportFormat> parse_export_format(std::string_view text);
 std::string_view file_suffix(ExportFormat format);  // "scores.csv"
 std::string_view content_type(ExportFormat format);
 
-// The plan a unit made from the round named `round_name` (its source_round),
-// of the latest fiscal year when there are several; nullopt in the value when
-// there is none. Plans are not parsed here.
-store::StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::Store& store,
-                                                                         store::Id unit_id,
-                                                                         const std::string& round_name);
-
 struct KpiReportRequest {
     store::Id round_id = 0;
     store::Id unit_id = 0;

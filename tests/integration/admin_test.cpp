@@ -1127,6 +1127,103 @@ TEST_P(AdminTest, RoundsAreCreatedOpenedClosedAndPublished) {
               http::status::bad_request);
 }
 
+// The round life cycle over HTTP (core/round_lifecycle.hpp): a transition
+// the round's state does not allow is 409 with its message and changes
+// nothing; reopening a closed round is the admin's, audited as such.
+TEST_P(AdminTest, RoundsChangeStateOnlyAsTheirLifeCycleAllows) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/rounds");
+    auto seed = site_->store().get_round(site_->demo().seed_round_id);
+    ASSERT_TRUE(seed.ok());
+    ASSERT_EQ(seed->status, store::RoundStatus::kClosed);
+    ASSERT_TRUE(seed->results_published);
+    const std::string action = "/admin/rounds/" + std::to_string(seed->id) + "/status";
+    const auto post = [&](const char* what) {
+        return browser.post(action, {{"csrf", csrf}, {"action", what}});
+    };
+
+    // Published: reopening is refused until the results are taken back.
+    ClientResponse reopen = post("open");
+    EXPECT_EQ(reopen.result(), http::status::conflict);
+    EXPECT_TRUE(contains(reopen.body(), "กรุณายกเลิกการเผยแพร่ผลก่อนเปิดรับคำตอบอีกครั้ง"))
+        << reopen.body();
+    EXPECT_EQ(post("close").result(), http::status::conflict);
+    EXPECT_EQ(post("publish").result(), http::status::conflict);
+    EXPECT_EQ(site_->store().get_round(seed->id)->status, store::RoundStatus::kClosed);
+    EXPECT_TRUE(site_->store().get_round(seed->id)->results_published);
+    // The page offers only what may be done: unpublish.
+    const std::string page = browser.get("/admin/rounds").body();
+    EXPECT_TRUE(contains(page, "ยกเลิกการเผยแพร่ผล")) << page;
+
+    EXPECT_EQ(post("unpublish").result(), http::status::see_other);
+    EXPECT_EQ(post("open").result(), http::status::see_other);
+    auto reopened = site_->store().get_round(seed->id);
+    EXPECT_EQ(reopened->status, store::RoundStatus::kOpen);
+    EXPECT_FALSE(reopened->results_published);
+    const auto entries = site_->store().list_audit(10);
+    ASSERT_TRUE(entries.ok());
+    ASSERT_FALSE(entries->empty());
+    EXPECT_EQ(entries->front().action, "round.reopen");
+    EXPECT_TRUE(contains(entries->front().details, "\"from\":\"closed\"")) << entries->front().details;
+
+    // A draft cannot be closed or published.
+    store::Round draft = *seed;
+    draft.id = 0;
+    draft.name = "รอบร่าง";
+    draft.status = store::RoundStatus::kDraft;
+    draft.results_published = false;
+    auto draft_id = site_->store().create_round(draft);
+    ASSERT_TRUE(draft_id.ok()) << draft_id.status.message;
+    const std::string draft_action = "/admin/rounds/" + std::to_string(*draft_id) + "/status";
+    EXPECT_EQ(browser.post(draft_action, {{"csrf", csrf}, {"action", "close"}}).result(),
+              http::status::conflict);
+    EXPECT_EQ(browser.post(draft_action, {{"csrf", csrf}, {"action", "publish"}}).result(),
+              http::status::conflict);
+    EXPECT_EQ(site_->store().get_round(*draft_id)->status, store::RoundStatus::kDraft);
+    EXPECT_FALSE(site_->store().get_round(*draft_id)->results_published);
+}
+
+TEST_P(AdminTest, NobodyButAnAdminReopensAClosedRound) {
+    const store::Id unit = site_->demo().unit_id;
+    auto seed = site_->store().get_round(site_->demo().seed_round_id);
+    ASSERT_TRUE(seed.ok());
+    seed->results_published = false;  // closed, not published: an admin could reopen it
+    ASSERT_TRUE(site_->store().update_round(*seed).ok());
+    make_user("coordinator", store::Role::kUnitCoordinator, unit);
+    make_user("executive", store::Role::kExecutive);
+    for (const char* who : {"coordinator", "executive"}) {
+        SCOPED_TRACE(who);
+        Browser browser(site_->port());
+        ASSERT_EQ(sign_in(browser, who, kPassword).result(), http::status::see_other);
+        const std::string csrf = csrf_of(browser);
+        ASSERT_FALSE(csrf.empty());
+        EXPECT_EQ(browser
+                      .post("/admin/rounds/" + std::to_string(seed->id) + "/status",
+                            {{"csrf", csrf}, {"action", "open"}})
+                      .result(),
+                  http::status::forbidden);
+        EXPECT_EQ(site_->store().get_round(seed->id)->status, store::RoundStatus::kClosed);
+    }
+}
+
+// A database that fails under an import is the server's problem (503), not a
+// bad file (422).
+TEST_P(AdminTest, AnImportIntoABrokenDatabaseIsUnavailableNotBadInput) {
+    Browser browser = admin_browser();
+    const store::Id round = site_->demo().open_round_id;
+    const std::string csrf = csrf_of(browser, "/admin/imports");
+    const std::string csv = "unit,round,instrument,respondent,i1\nศรป.,ITA 2569 รอบ 1,IIT,a,4\n";
+    std::string broken = site_->execute_sql("DROP TABLE responses");
+    if (!broken.empty()) broken = site_->execute_sql("DROP TABLE responses CASCADE");
+    ASSERT_EQ(broken, "");
+    ClientResponse r =
+        browser.post_raw("/admin/imports", multipart_type(),
+                         multipart_body({{"csrf", csrf, std::nullopt},
+                                         {"round", std::to_string(round), std::nullopt},
+                                         {"file", csv, "r.csv"}}));
+    EXPECT_EQ(r.result(), http::status::service_unavailable) << r.body();
+}
+
 TEST_P(AdminTest, TheAuditLogShowsThaiDatesInThailandsTime) {
     (void)admin_browser();  // signs in at 2025-11-20T03:00:00Z
     site_->set_now(site_->now() + std::chrono::hours(21) + std::chrono::minutes(5));

@@ -82,6 +82,8 @@ SiteHarness::~SiteHarness() {
 
 std::uint16_t SiteHarness::port() const { return server_->port(); }
 
+std::string SiteHarness::execute_sql(const std::string& sql) const { return db_->execute(sql); }
+
 ClientResponse Browser::send(http::verb method, const std::string& target, std::string body,
                              std::string content_type) {
     web::testing::TestConnection connection(port_);

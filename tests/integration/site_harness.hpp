@@ -44,6 +44,9 @@ public:
     ~SiteHarness();
 
     std::uint16_t port() const;
+    // Runs SQL straight on the database, bypassing the store (to break it on
+    // purpose); the error text, or "" on success.
+    std::string execute_sql(const std::string& sql) const;
     store::Store& store() { return *store_; }
     const app::DemoSetup& demo() const { return demo_; }
     // The clock every handler reads, to the second; tests may move it. Set by

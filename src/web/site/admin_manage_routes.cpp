@@ -1,10 +1,12 @@
 // The admin's set-up pages: units (the tree of the agency), rounds (open,
 // close, publish), questionnaires (JSON uploads) and response imports (CSV).
-// Admins only. Dates are stored and posted as ISO "YYYY-MM-DD" and shown in
+// Admins only; a round changes state only as core/round_lifecycle.hpp allows. Dates are stored and posted as ISO "YYYY-MM-DD" and shown in
 // Thai form on Thai pages.
 #include <algorithm>
 
 #include "app/import_responses.hpp"
+#include "app/round_changes.hpp"
+#include "core/round_lifecycle.hpp"
 #include "core/thai_date.hpp"
 #include "input/questionnaire_json.hpp"
 #include "web/admin_text.hpp"
@@ -109,15 +111,14 @@ Response update_unit(SiteContext& context, const Request& request, const SignedI
 
 // ---- Rounds ----------------------------------------------------------------
 
-json round_actions(const store::Round& round, Language language) {
+// The buttons a round offers: the transitions its life cycle allows the user
+// (core/round_lifecycle.hpp).
+json round_actions(const store::Round& round, const store::User& user, Language language) {
     json out = json::array();
-    const auto add = [&](const char* action) {
-        out.push_back(json{{"action", action},
-                           {"label", admin_phrase(language, std::string("action_") + action)}});
-    };
-    if (round.status != store::RoundStatus::kOpen) add("open");
-    if (round.status == store::RoundStatus::kOpen) add("close");
-    add(round.results_published ? "unpublish" : "publish");
+    for (auto action : core::round_actions(app::stage_of(round), app::actor_of(user.role))) {
+        const std::string name(core::to_string(action));
+        out.push_back(json{{"action", name}, {"label", admin_phrase(language, "action_" + name)}});
+    }
     return out;
 }
 
@@ -136,7 +137,7 @@ Response rounds_page(SiteContext& context, const SignedIn& who, Language languag
                             {"closes_on", display_date(round.closes_on, language)},
                             {"status", admin_phrase(language, round_status_key(round.status))},
                             {"published", round.results_published},
-                            {"actions", round_actions(round, language)}});
+                            {"actions", round_actions(round, who.user, language)}});
     }
     json options = json::array();
     for (const auto& q : *questionnaires) {
@@ -188,29 +189,47 @@ Response create_round(SiteContext& context, const Request& request, const Signed
     return redirect("/admin/rounds");
 }
 
+// The refusal a page shows for a transition the life cycle does not allow.
+std::string_view refusal_key(core::RoundRefusal refusal) {
+    switch (refusal) {
+        case core::RoundRefusal::kUnpublishFirst: return "round_unpublish_first";
+        case core::RoundRefusal::kNotPermitted: return "round_not_permitted";
+        default: return "round_transition_refused";
+    }
+}
+
+// POST /admin/rounds/{round}/status with action=open|close|publish|unpublish.
+// An unknown action is 400; one the user may not take is 403 and one the
+// round's state does not allow (closing a draft, reopening a published
+// round) 409, each with the rounds page and its message; nothing changes.
 Response change_round(SiteContext& context, const Request& request, const SignedIn& who,
                       Language language) {
     auto id = path_id(request, "round");
     if (!id) return not_found(context, who, language);
-    auto round = context.store.get_round(*id);
-    if (!round.ok()) {
-        if (round.status.code == store::StatusCode::kNotFound)
+    const auto action = core::round_action_from_string(form_text(request, "action"));
+    if (!action)
+        return rounds_page(context, who, language, {}, json::object(), http::status::bad_request);
+    auto change = app::change_round(context.store, *id, *action, who.user.role);
+    if (!change.ok()) {
+        if (change.status.code == store::StatusCode::kNotFound)
             return not_found(context, who, language);
         return store_failed(context, &who, language);
     }
-    const std::string action = form_text(request, "action");
-    if (action == "open")
-        round->status = store::RoundStatus::kOpen;
-    else if (action == "close")
-        round->status = store::RoundStatus::kClosed;
-    else if (action == "publish")
-        round->results_published = true;
-    else if (action == "unpublish")
-        round->results_published = false;
-    else
-        return rounds_page(context, who, language, {}, json::object(), http::status::bad_request);
-    if (!context.store.update_round(*round).ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "round." + action, {{"round_id", round->id}});
+    const auto& t = change->transition;
+    if (!t.allowed()) {
+        return rounds_page(context, who, language, std::string(refusal_key(t.refusal)),
+                           json::object(),
+                           t.refusal == core::RoundRefusal::kNotPermitted
+                               ? http::status::forbidden
+                               : http::status::conflict);
+    }
+    // Reopening is audited as such: it changes figures units may have planned from.
+    const bool reopen = *action == core::RoundAction::kOpen && t.goes_back;
+    audit(context, who.user.id, reopen ? "round.reopen" : "round." + std::string(core::to_string(*action)),
+          {{"round_id", change->after.id},
+           {"from", core::to_string(app::stage_of(change->before).state)},
+           {"to", core::to_string(t.to.state)},
+           {"results_published", change->after.results_published}});
     return redirect("/admin/rounds");
 }
 
@@ -288,12 +307,19 @@ Response import_csv(SiteContext& context, const Request& request, const SignedIn
     auto round_id = form_id(request, "round");
     if (!round_id) return refuse("choice_invalid");
     auto round = context.store.get_round(*round_id);
-    if (!round.ok()) return refuse("choice_invalid");
+    if (!round.ok()) {
+        if (round.status.code != store::StatusCode::kNotFound)
+            return store_failed(context, &who, language);
+        return refuse("choice_invalid");
+    }
     auto q = context.questionnaires.get(round->questionnaire_id);
     if (!q.ok()) return store_failed(context, &who, language);
     const std::string name = file->filename.value_or("responses.csv");
-    auto imported = app::import_responses_csv(context.store, **q, *round, file->data, name,
-                                              thai_today(context));
+    auto outcome = app::import_responses_csv(context.store, **q, *round, file->data, name,
+                                             thai_today(context));
+    // A database that is down is the server's problem (503), never the file's.
+    if (!outcome.ok()) return store_failed(context, &who, language);
+    const auto& imported = *outcome;
     if (!imported) {
         audit(context, who.user.id, "responses.import_refused",
               {{"round_id", round->id}, {"file", name}, {"errors", imported.errors().size()}});

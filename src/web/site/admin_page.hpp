@@ -10,6 +10,7 @@
 //   admin_user_routes.cpp    users and the audit log
 #pragma once
 
+#include <charconv>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -68,6 +69,15 @@ Response store_failed(SiteContext& context, const SignedIn* who, Language langua
 
 // ---- Reading requests ------------------------------------------------------
 
+// A decimal number in T's range, the whole text and nothing else (no sign for
+// unsigned T, no white space); nullopt otherwise.
+template <typename T>
+std::optional<T> parse_number(std::string_view text) {
+    T value{};
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
 // A positive decimal id, nothing else.
 std::optional<store::Id> parse_id(std::string_view text);
 std::optional<store::Id> path_id(const Request& request, std::string_view name);

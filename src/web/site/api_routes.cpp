@@ -1,12 +1,12 @@
 // The JSON API under /api (docs/api.md), authenticated by the admin session
-// cookie. Every route is a GET; a future POST/PUT/DELETE must check the
-// session's CSRF token in the X-CSRF-Token header (api_csrf_valid below).
-// Errors are {"error": "<code>"} with 401 (no session), 403 (no right, or a
+// cookie (signed_in_only, api_response.hpp); the plans' part is in
+// plan_api.cpp. Errors are {"error": "<code>"} with 401 (no session), 403 (no right, or a
 // password change is due), 404 and 503.
-#include <charconv>
 #include <variant>
 
+#include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
+#include "web/site/api_response.hpp"
 #include "web/site/auth.hpp"
 #include "web/site/public_views.hpp"
 #include "web/site/routes.hpp"
@@ -16,46 +16,6 @@ namespace itagap::web {
 namespace {
 
 using nlohmann::json;
-
-Response api_error(http::status status, std::string_view code) {
-    Response response = web::json(status, nlohmann::json{{"error", code}});
-    response.headers.set(http::field::cache_control, "no-store");
-    return response;
-}
-
-Response api_ok(const json& body) {
-    Response response = web::json(http::status::ok, body);
-    response.headers.set(http::field::cache_control, "no-store");
-    return response;
-}
-
-std::optional<store::Id> path_id(const Request& request, std::string_view name) {
-    const std::string text = request.path_params.get_or(name, "");
-    store::Id id = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
-[[maybe_unused]] bool api_csrf_valid(const SignedIn& who, const Request& request) {
-    return session_csrf_valid(who, request.header(kCsrfHeader));
-}
-
-using ApiHandler = std::function<Response(SiteContext&, const Request&, const SignedIn&)>;
-
-// Signs the request in from its session cookie; /api/me answers during a
-// forced password change, nothing else does.
-Handler signed_in_only(SiteContext* context, ApiHandler handler,
-                       bool during_password_change = false) {
-    return [context, handler = std::move(handler), during_password_change](const Request& request) {
-        auto who = signed_in_user(*context, request);
-        if (!who) return api_error(http::status::unauthorized, "not_signed_in");
-        if (who->user.must_change_password && !during_password_change) {
-            return api_error(http::status::forbidden, "password_change_required");
-        }
-        return handler(*context, request, *who);
-    };
-}
 
 Response me(SiteContext&, const Request&, const SignedIn& who) {
     json body = user_json(who.user);

@@ -9,7 +9,6 @@
 // staff roles; a coordinator sees the unit subtree only. "Today" for overdue
 // and quiet measures is the last day of the month asked for, or today in
 // Thailand when that month is the current one.
-#include <charconv>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,14 +31,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::int64_t kDefaultStaleDays = 30;
-
-template <typename T>
-std::optional<T> parse_number(std::string_view text) {
-    T value{};
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
 
 // ---- What was asked for ----------------------------------------------------
 
@@ -193,7 +184,7 @@ std::vector<report::SummaryFigure> summary_of(const std::vector<core::Plan>& pla
 std::optional<report::ExecutiveReport> build_report(SiteContext& context, const store::User& user,
                                                     const ReportQuery& q, Language language) {
     auto units = all_units(context);
-    auto stored = load_plans(context.store, q.fiscal_year_be);
+    auto stored = app::load_plans(context.store, q.fiscal_year_be);
     if (!units || !stored.ok()) return std::nullopt;
     const auto readable = readable_units(user, *units);
     std::vector<core::Plan> plans;

@@ -1,11 +1,8 @@
 #include "web/site/plan_views.hpp"
 
-#include "app/report_files.hpp"
-
 #include <algorithm>
 
 #include "core/number_format.hpp"
-#include "input/plan_json.hpp"
 #include "web/plan_text.hpp"
 #include "web/site/page.hpp"
 #include "web/templates/html_escape.hpp"
@@ -308,61 +305,8 @@ Json measure_at_json(const std::vector<StoredPlan>& plans, const core::MeasureAt
                 {"status", status_label(m.status, language)}};
 }
 
-std::vector<core::Plan> plans_only(const std::vector<StoredPlan>& stored) {
-    std::vector<core::Plan> out;
-    out.reserve(stored.size());
-    for (const auto& s : stored) out.push_back(s.plan);
-    return out;
-}
 
 }  // namespace
-
-// ---- Loading ---------------------------------------------------------------
-
-namespace {
-
-store::StatusOr<StoredPlan> parse_record(store::PlanRecord record) {
-    auto parsed = input::parse_plan_json(record.document, "plan-" + std::to_string(record.id));
-    if (!parsed.ok()) {
-        return Status::Internal("stored plan " + std::to_string(record.id) +
-                     " does not parse: " + core::to_string(parsed.errors()));
-    }
-    StoredPlan out{std::move(record), std::move(parsed).value()};
-    out.plan.id = out.record.id;
-    out.plan.unit.id = out.record.unit_id;
-    return out;
-}
-
-}  // namespace
-
-store::StatusOr<StoredPlan> load_plan(store::Store& store, store::Id plan_id) {
-    auto record = store.get_plan(plan_id);
-    if (!record.ok()) return record.status;
-    return parse_record(std::move(*record));
-}
-
-store::StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fiscal_year_be) {
-    auto records = store.list_plans(fiscal_year_be);
-    if (!records.ok()) return records.status;
-    std::vector<StoredPlan> out;
-    for (auto& record : *records) {
-        auto parsed = parse_record(std::move(record));
-        if (!parsed.ok()) return parsed.status;
-        out.push_back(std::move(*parsed));
-    }
-    return out;
-}
-
-store::StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
-                                                          const std::string& round_name) {
-    using Found = std::optional<StoredPlan>;
-    auto record = app::find_round_plan_record(store, unit_id, round_name);
-    if (!record.ok()) return record.status;
-    if (!*record) return Found();
-    auto parsed = parse_record(std::move(**record));
-    if (!parsed.ok()) return parsed.status;
-    return Found(std::move(*parsed));
-}
 
 core::CivilDate plan_today(const SiteContext& context) {
     const auto days = std::chrono::floor<std::chrono::days>(
@@ -378,119 +322,6 @@ core::UnitRef unit_ref(const store::Unit& unit) {
     return core::UnitRef{unit.id, unit.name, unit.short_name};
 }
 
-namespace {
-
-core::GapRef observed_gap(const app::UnitRoundResults& results, const core::ScoreRef& ref,
-                          const std::string& instrument, const core::ObservedScore& observed) {
-    core::GapRef gap;
-    gap.ref = ref;
-    gap.instrument = instrument;
-    gap.score = observed.score;
-    gap.answers = observed.answers;
-    gap.favourable = observed.favourable;
-    gap.respondents = observed.respondents;
-    gap.round = results.round.name;
-    return gap;
-}
-
-std::string gap_key(const core::ScoreRef& ref) {
-    if (ref.level == core::ScoreLevel::kIndicator)
-        return "indicator:" + std::to_string(ref.indicator);
-    return std::string(core::to_string(ref.level)) + ":" + ref.code;
-}
-
-}  // namespace
-
-std::vector<core::GapRef> gaps_from_analysis(const app::UnitRoundResults& results) {
-    std::vector<core::GapRef> out;
-    for (auto& c : gap_candidates(results)) {
-        if (c.suggested) out.push_back(std::move(c.gap));
-    }
-    return out;
-}
-
-std::vector<GapCandidate> gap_candidates(const app::UnitRoundResults& results) {
-    std::vector<GapCandidate> out;
-    if (!results.questionnaire) return out;
-    const auto& q = *results.questionnaire;
-    std::set<std::string> taken;
-    const auto add = [&](const core::ScoreRef& ref, const std::string& instrument, bool suggested) {
-        std::string key = gap_key(ref);
-        if (taken.count(key)) return;
-        auto observed = core::find_score(q, results.score, ref);
-        if (!observed) return;
-        taken.insert(key);
-        out.push_back(
-            {std::move(key), observed_gap(results, ref, instrument, *observed), suggested});
-    };
-    for (const auto& ig : results.gaps.instruments) {
-        const std::string instrument = q.instruments[ig.instrument].code;
-        for (int item : ig.lowest_items_in_lowest_indicators)
-            add({core::ScoreLevel::kItem, q.items[item].code, 0}, instrument, true);
-        for (int item : ig.items_below_target)
-            add({core::ScoreLevel::kItem, q.items[item].code, 0}, instrument, true);
-    }
-    for (const auto& ig : results.gaps.instruments) {
-        const std::string instrument = q.instruments[ig.instrument].code;
-        for (int indicator : ig.lowest_indicators)
-            add({core::ScoreLevel::kIndicator, "", q.indicators[indicator].number}, instrument,
-                false);
-        for (int indicator : ig.indicators_below_target)
-            add({core::ScoreLevel::kIndicator, "", q.indicators[indicator].number}, instrument,
-                false);
-    }
-    return out;
-}
-
-std::vector<store::Round> effect_rounds(const std::vector<store::Round>& rounds,
-                                        const std::string& source_round) {
-    std::vector<store::Round> out;
-    const auto source = std::find_if(rounds.begin(), rounds.end(),
-                                     [&](const auto& r) { return r.name == source_round; });
-    if (source == rounds.end()) return out;
-    for (const auto& r : rounds) {
-        // ISO dates: text order is date order.
-        if (r.questionnaire_id == source->questionnaire_id && r.opens_on > source->opens_on &&
-            r.status == store::RoundStatus::kClosed)
-            out.push_back(r);
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const auto& a, const auto& b) { return a.opens_on > b.opens_on; });
-    return out;
-}
-
-EffectCounts count_outcomes(const core::PlanEffect& effect) {
-    EffectCounts counts;
-    for (const auto& m : effect.measures) {
-        switch (m.outcome) {
-            case core::TargetOutcome::kMet:
-                ++counts.met;
-                break;
-            case core::TargetOutcome::kNotMet:
-                ++counts.not_met;
-                break;
-            case core::TargetOutcome::kNoData:
-                ++counts.no_data;
-                break;
-            case core::TargetOutcome::kNoTarget:
-                break;
-        }
-    }
-    return counts;
-}
-
-std::optional<double> plan_percent_complete(const core::Plan& plan) {
-    double sum = 0;
-    int n = 0;
-    for (const auto& m : plan.measures) {
-        if (m.status == core::MeasureStatus::kCancelled) continue;
-        sum += m.percent_complete.value_or(0);
-        ++n;
-    }
-    if (n == 0) return std::nullopt;
-    return sum / n;
-}
-
 // ---- Views -----------------------------------------------------------------
 
 Json plan_list_view(int fiscal_year_be, const std::vector<PlanListRow>& plans,
@@ -501,9 +332,8 @@ Json plan_list_view(int fiscal_year_be, const std::vector<PlanListRow>& plans,
     Json rows = Json::array();
     for (const auto& row : plans) {
         const auto& plan = row.plan->plan;
-        std::size_t overdue = 0;
-        for (const auto& m : plan.measures) overdue += core::is_overdue(m, today) ? 1 : 0;
-        const auto percent = plan_percent_complete(plan);
+        const std::size_t overdue = core::count_overdue(plan, today);
+        const auto percent = core::plan_percent_complete(plan);
         rows.push_back(Json{{"href", plan_href(row.plan->record.id)},
                             {"unit", row.unit_label},
                             {"measures", plan.measures.size()},
@@ -605,7 +435,7 @@ Json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
                      const std::vector<PlanEffectData>& effects,
                      const std::vector<core::UnitRef>& without_plan, const core::CivilDate& today,
                      Language language) {
-    const auto core_plans = plans_only(plans);
+    const auto core_plans = app::plans_only(plans);
     Json overdue = Json::array();
     for (const auto& o : core::overdue_measures(core_plans, today)) {
         Json row = measure_at_json(plans, o.at, language);
@@ -643,7 +473,7 @@ Json monitoring_view(int fiscal_year_be, std::int64_t stale_days,
     for (std::size_t i = 0; i < plans.size() && i < effects.size(); ++i) {
         const auto& e = effects[i];
         if (!e.effect || !e.round) continue;
-        const auto counts = count_outcomes(*e.effect);
+        const auto counts = core::count_outcomes(*e.effect);
         effect_rows.push_back(Json{{"unit", unit_name(plans[i].plan.unit)},
                                    {"href", plan_href(plans[i].record.id) +
                                                 "/effect?round=" + std::to_string(e.round->id)},
@@ -719,7 +549,7 @@ Json effect_view(const StoredPlan& stored, const PlanEffectData& data, Language 
                  {"change", ge.change_points ? core::format_score(*ge.change_points) : "-"},
                  {"down", ge.change_points && *ge.change_points < 0}});
     }
-    const auto counts = count_outcomes(effect);
+    const auto counts = core::count_outcomes(effect);
     view["met_count"] = counts.met;
     view["not_met_count"] = counts.not_met;
     view["no_data_count"] = counts.no_data;
@@ -729,7 +559,7 @@ Json effect_view(const StoredPlan& stored, const PlanEffectData& data, Language 
 }
 
 Json start_plan_view(const store::Unit& unit, int fiscal_year_be, const store::Round& round,
-                     const std::vector<GapCandidate>& candidates,
+                     const std::vector<core::GapCandidate>& candidates,
                      const std::set<std::string>& chosen, Language language) {
     Json items = Json::array();
     Json indicators = Json::array();
@@ -755,198 +585,6 @@ Json start_plan_view(const store::Unit& unit, int fiscal_year_be, const store::R
         {"has_item_gaps", !items.empty()},
         {"indicator_gaps", indicators},
         {"has_indicator_gaps", !indicators.empty()}};
-}
-
-// ---- JSON API --------------------------------------------------------------
-
-Json plan_summary_json(const StoredPlan& stored, const core::CivilDate& today) {
-    const auto& plan = stored.plan;
-    std::size_t overdue = 0;
-    for (const auto& m : plan.measures) overdue += core::is_overdue(m, today) ? 1 : 0;
-    const auto percent = plan_percent_complete(plan);
-    return Json{{"id", stored.record.id},
-                {"unit_id", stored.record.unit_id},
-                {"unit", plan.unit.name},
-                {"unit_short_name", plan.unit.short_name},
-                {"fiscal_year", plan.fiscal_year_be},
-                {"source_round", plan.source_round},
-                {"version", stored.record.version},
-                {"updated_at", stored.record.updated_at},
-                {"measures", plan.measures.size()},
-                {"percent_complete", percent ? Json(*percent) : Json(nullptr)},
-                {"overdue_measures", overdue}};
-}
-
-Json plan_detail_json(const StoredPlan& stored, const core::CivilDate& today) {
-    Json out = plan_summary_json(stored, today);
-    out["today"] = core::to_iso_string(today);
-    out["plan"] = Json::parse(stored.record.document, nullptr, false);
-    Json flags = Json::array();
-    for (const auto& m : stored.plan.measures) {
-        const bool overdue = core::is_overdue(m, today);
-        flags.push_back(Json{{"number", m.number},
-                             {"overdue", overdue},
-                             {"days_overdue", overdue ? core::days_between(m.due_on, today) : 0},
-                             {"days_since_update", core::days_since_last_update(m, today)},
-                             {"never_updated", core::latest_update(m) == nullptr}});
-    }
-    out["measure_flags"] = flags;
-    return out;
-}
-
-Json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
-                     const std::vector<StoredPlan>& plans,
-                     const std::vector<PlanEffectData>& effects,
-                     const std::vector<core::UnitRef>& without_plan, const core::CivilDate& today) {
-    const auto core_plans = plans_only(plans);
-    const auto at_json = [&](const core::MeasureAt& at) {
-        const auto& s = plans[at.plan];
-        const auto& m = s.plan.measures[at.measure];
-        return Json{{"plan_id", s.record.id},
-                    {"unit_id", s.record.unit_id},
-                    {"unit", s.plan.unit.name},
-                    {"measure", m.number},
-                    {"text", m.text},
-                    {"owner", m.owner},
-                    {"due_on", iso_or_empty(m.due_on)},
-                    {"status", core::to_string(m.status)}};
-    };
-    Json overdue = Json::array();
-    for (const auto& o : core::overdue_measures(core_plans, today)) {
-        Json row = at_json(o.at);
-        row["days_overdue"] = o.days_overdue;
-        overdue.push_back(row);
-    }
-    Json quiet = Json::array();
-    for (const auto& q : core::measures_without_update(core_plans, today, stale_days)) {
-        Json row = at_json(q.at);
-        row["days_since_update"] = q.days_since_update;
-        row["never_updated"] = q.never_updated;
-        quiet.push_back(row);
-    }
-    Json strategies = Json::array();
-    for (const auto& s : core::progress_by_strategy(core_plans)) {
-        strategies.push_back(Json{
-            {"strategy", std::string(1, core::strategy_letter(s.strategy))},
-            {"name", core::strategy_name_en(s.strategy)},
-            {"measures", s.measures},
-            {"done", s.done},
-            {"cancelled", s.cancelled},
-            {"mean_percent_complete",
-             s.has_data() ? Json(s.mean_percent_complete) : Json(nullptr)}});
-    }
-    Json gaps = Json::array();
-    for (const auto& g : core::unaddressed_gaps(core_plans)) {
-        const auto& s = plans[g.plan];
-        const auto& gap = s.plan.gaps[g.gap];
-        gaps.push_back(Json{{"plan_id", s.record.id},
-                            {"unit", s.plan.unit.name},
-                            {"gap", g.gap + 1},
-                            {"ref", core::to_string(gap.ref)},
-                            {"instrument", gap.instrument},
-                            {"score", gap.score}});
-    }
-    Json effect_rows = Json::array();
-    for (std::size_t i = 0; i < plans.size() && i < effects.size(); ++i) {
-        const auto& e = effects[i];
-        if (!e.effect || !e.round) continue;
-        const auto counts = count_outcomes(*e.effect);
-        effect_rows.push_back(Json{{"plan_id", plans[i].record.id},
-                                   {"unit", plans[i].plan.unit.name},
-                                   {"round_id", e.round->id},
-                                   {"round", e.round->name},
-                                   {"met", counts.met},
-                                   {"not_met", counts.not_met},
-                                   {"no_data", counts.no_data}});
-    }
-    Json missing = Json::array();
-    for (const auto& u : without_plan)
-        missing.push_back(Json{{"id", u.id}, {"name", u.name}, {"short_name", u.short_name}});
-    return Json{{"fiscal_year", fiscal_year_be},
-                {"effects", effect_rows},
-                {"today", core::to_iso_string(today)},
-                {"stale_days", stale_days},
-                {"overdue", overdue},
-                {"without_update", quiet},
-                {"by_strategy", strategies},
-                {"unaddressed_gaps", gaps},
-                {"units_without_plan", missing}};
-}
-
-namespace {
-
-Json round_json(const store::Round& r) {
-    return Json{{"id", r.id},
-                {"name", r.name},
-                {"fiscal_year_be", r.fiscal_year_be},
-                {"opens_on", r.opens_on},
-                {"closes_on", r.closes_on}};
-}
-
-Json observed_json(const std::optional<core::ObservedScore>& observed) {
-    if (!observed) return nullptr;
-    return Json{{"score", observed->score},
-                {"score_text", core::format_score(observed->score)},
-                {"answers", observed->answers},
-                {"favourable", observed->favourable},
-                {"respondents", observed->respondents}};
-}
-
-Json optional_number(const std::optional<double>& value) {
-    return value ? Json(*value) : Json(nullptr);
-}
-
-}  // namespace
-
-Json effect_json(const StoredPlan& stored, const PlanEffectData& data) {
-    const auto& plan = stored.plan;
-    Json choices = Json::array();
-    for (const auto& r : data.choices) choices.push_back(round_json(r));
-    Json measures = Json::array();
-    Json gaps = Json::array();
-    if (data.effect) {
-        for (const auto& me : data.effect->measures) {
-            const auto& m = plan.measures[me.measure];
-            Json target = nullptr;
-            if (m.target) {
-                target = Json{{"level", core::to_string(m.target->ref.level)},
-                              {"ref", core::to_string(m.target->ref)},
-                              {"min_score", m.target->min_score},
-                              {"description", m.target->description}};
-            }
-            measures.push_back(Json{{"number", m.number},
-                                    {"text", m.text},
-                                    {"target", target},
-                                    {"outcome", core::to_string(me.outcome)},
-                                    {"observed", observed_json(me.observed)},
-                                    {"margin_points", optional_number(me.margin_points)}});
-        }
-        for (const auto& ge : data.effect->gaps) {
-            const auto& g = plan.gaps[ge.gap];
-            gaps.push_back(Json{{"gap", ge.gap + 1},
-                                {"ref", core::to_string(g.ref)},
-                                {"level", core::to_string(g.ref.level)},
-                                {"instrument", g.instrument},
-                                {"before", Json{{"score", ge.before},
-                                                {"score_text", core::format_score(ge.before)},
-                                                {"round", g.round}}},
-                                {"after", observed_json(ge.after)},
-                                {"change_points", optional_number(ge.change_points)}});
-        }
-    }
-    Json counts = nullptr;
-    if (data.effect) {
-        const auto c = count_outcomes(*data.effect);
-        counts = Json{{"met", c.met}, {"not_met", c.not_met}, {"no_data", c.no_data}};
-    }
-    return Json{{"plan_id", stored.record.id},
-                {"unit_id", stored.record.unit_id},
-                {"source_round", plan.source_round},
-                {"rounds", choices},
-                {"round", data.round ? round_json(*data.round) : Json(nullptr)},
-                {"counts", counts},
-                {"measures", measures},
-                {"gaps", gaps}};
 }
 
 }  // namespace itagap::web

@@ -11,11 +11,11 @@
 // Every request reads the store (nothing is cached in the server), so a round
 // unpublished is gone on the next request; browsers and proxies may keep a
 // published page for a minute.
-#include <charconv>
 #include <optional>
 
 #include "report/export/results_export.hpp"
 #include "web/public_text.hpp"
+#include "web/site/admin_page.hpp"
 #include "web/site/page.hpp"
 #include "web/site/plan_views.hpp"
 #include "web/site/public_views.hpp"
@@ -26,14 +26,6 @@ namespace itagap::web {
 namespace {
 
 constexpr std::string_view kPublishedCaching = "public, max-age=60";
-
-std::optional<store::Id> path_id(const Request& request, std::string_view name) {
-    const std::string text = request.path_params.get_or(name, "");
-    store::Id id = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
 
 // Not cached: a 404 may become a page as soon as the round is published.
 Response public_message(const SiteContext& context, Language language, std::string_view what,
@@ -76,7 +68,7 @@ Response results_page(SiteContext& context, const Request& request) {
         return public_message(context, language, "not_found", http::status::not_found);
     auto results = load_public_results(context, *round_id, *unit_id);
     if (!results.ok()) return lookup_failed(context, language, results.status);
-    auto plan = find_round_plan(context.store, *unit_id, results->round.name);
+    auto plan = app::find_round_plan(context.store, *unit_id, results->round);
     if (!plan.ok()) return lookup_failed(context, language, plan.status);
     return published(render_page(
         context, "public_results",

@@ -215,7 +215,7 @@ Json public_results_view(const app::UnitRoundResults& r, const std::optional<Sto
     }
     if (plan) {
         const Json measures = measures_json(plan->plan, language);
-        const auto percent = plan_percent_complete(plan->plan);
+        const auto percent = core::plan_percent_complete(plan->plan);
         out["measures"] = measures;
         out["has_measures"] = !measures.empty();
         out["has_plan_percent"] = percent.has_value();

@@ -70,8 +70,9 @@ TEST_P(AppResultsTest, ImportedDemoScoresExactlyAsTheCsvItself) {
 
     const std::string csv = testing::read_source_file("data/demo/responses.csv");
     auto imported = import_responses_csv(*store_, q_, round, csv, "responses.csv", "2025-03-01");
-    ASSERT_TRUE(imported.ok()) << core::to_string(imported.errors());
-    EXPECT_EQ(imported->responses, 26u);
+    ASSERT_TRUE(imported.ok()) << imported.status.message;
+    ASSERT_TRUE(imported->ok()) << core::to_string(imported->errors());
+    EXPECT_EQ((*imported)->responses, 26u);
 
     QuestionnaireCache cache(*store_);
     auto results = unit_round_results(*store_, cache, round.id, unit_id_, 85);
@@ -104,16 +105,35 @@ TEST_P(AppResultsTest, ImportRejectsAnotherRoundOrAnUnknownUnitAndStoresNothing)
     store::Round round = make_round("รอบอื่น", "2024-10-01");
     const std::string csv = testing::read_source_file("data/demo/responses.csv");
     auto imported = import_responses_csv(*store_, q_, round, csv, "responses.csv", "2025-03-01");
-    ASSERT_FALSE(imported.ok());
-    EXPECT_EQ(imported.errors()[0].where, "round");
+    ASSERT_TRUE(imported.ok()) << imported.status.message;  // the store is fine: the file is not
+    ASSERT_FALSE(imported->ok());
+    EXPECT_EQ(imported->errors()[0].where, "round");
     EXPECT_EQ(*store_->count_responses(round.id, unit_id_, "IIT"), 0);
 
     const std::string unknown_unit =
         "unit,round,instrument,respondent,i1\nหน่วยที่ไม่มี,รอบอื่น,IIT,a,4\n";
     imported = import_responses_csv(*store_, q_, round, unknown_unit, "u.csv", "2025-03-01");
+    ASSERT_TRUE(imported.ok()) << imported.status.message;
+    ASSERT_FALSE(imported->ok());
+    EXPECT_EQ(imported->errors()[0].where, "unit");
+    EXPECT_EQ(imported->errors()[0].value, "หน่วยที่ไม่มี");
+}
+
+TEST_P(AppResultsTest, AStoreThatFailsIsAStoreFailureNotABadFile) {
+    store::Round round = make_round(kRoundName, "2024-10-01");
+    const std::string csv =
+        "unit,round,instrument,respondent,i1\nศรป.," + std::string(kRoundName) + ",IIT,a,4\n";
+    // The rows are fine; the table they go into is gone.
+    ASSERT_EQ(db_->execute("ALTER TABLE responses RENAME TO responses_gone"), "");
+    auto imported = import_responses_csv(*store_, q_, round, csv, "r.csv", "2025-03-01");
     ASSERT_FALSE(imported.ok());
-    EXPECT_EQ(imported.errors()[0].where, "unit");
-    EXPECT_EQ(imported.errors()[0].value, "หน่วยที่ไม่มี");
+    EXPECT_NE(imported.status.code, store::StatusCode::kInvalid);
+    EXPECT_NE(imported.status.code, store::StatusCode::kNotFound);
+    ASSERT_EQ(db_->execute("ALTER TABLE responses_gone RENAME TO responses"), "");
+    auto again = import_responses_csv(*store_, q_, round, csv, "r.csv", "2025-03-01");
+    ASSERT_TRUE(again.ok()) << again.status.message;
+    ASSERT_TRUE(again->ok()) << core::to_string(again->errors());
+    EXPECT_EQ((*again)->responses, 1u);
 }
 
 TEST_P(AppResultsTest, TheEarlierRoundOfTheUnitIsThePreviousRound) {
@@ -124,12 +144,12 @@ TEST_P(AppResultsTest, TheEarlierRoundOfTheUnitIsThePreviousRound) {
         return "unit,round,instrument,respondent,i1\nศรป.," + round + ",IIT,x," + a + "\nศรป.," +
                round + ",IIT,y," + b + "\n";
     };
-    ASSERT_TRUE(
-        import_responses_csv(*store_, q_, first, csv_for("รอบ 1", "6", "1"), "a.csv", "2024-11-01")
-            .ok());
-    ASSERT_TRUE(
-        import_responses_csv(*store_, q_, second, csv_for("รอบ 2", "6", "5"), "b.csv", "2025-05-01")
-            .ok());
+    auto a = import_responses_csv(*store_, q_, first, csv_for("รอบ 1", "6", "1"), "a.csv",
+                                  "2024-11-01");
+    ASSERT_TRUE(a.ok() && a->ok());
+    auto b = import_responses_csv(*store_, q_, second, csv_for("รอบ 2", "6", "5"), "b.csv",
+                                  "2025-05-01");
+    ASSERT_TRUE(b.ok() && b->ok());
 
     QuestionnaireCache cache(*store_);
     auto results = unit_round_results(*store_, cache, second.id, unit_id_, 85);

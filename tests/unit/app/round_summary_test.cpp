@@ -42,7 +42,8 @@ protected:
     void import(const std::string& rows) {
         const std::string csv = "unit,round,instrument,respondent,i1\n" + rows;
         auto imported = import_responses_csv(*store_, q_, round_, csv, "r.csv", "2025-11-01");
-        ASSERT_TRUE(imported.ok()) << core::to_string(imported.errors());
+        ASSERT_TRUE(imported.ok()) << imported.status.message;
+        ASSERT_TRUE(imported->ok()) << core::to_string(imported->errors());
         round_ = *store_->get_round(round_.id);
     }
 
