@@ -88,7 +88,7 @@ std::string shown_name(std::string_view name) {
 }
 
 // `text` with every "{name}" and "{size}" replaced.
-std::string fill(std::string_view text, std::string_view name, std::string_view size = "") {
+std::string fill_in(std::string_view text, std::string_view name, std::string_view size = "") {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -230,20 +230,20 @@ EvidenceCheck validate_evidence(std::string_view name, std::string_view bytes) {
     const std::string shown = shown_name(name);
     if (name.empty()) return refuse(EvidenceProblem::kBadName, message("no_name"));
     if (name.size() > kMaxEvidenceNameBytes) {
-        return refuse(EvidenceProblem::kBadName, fill(message("name_too_long"), shown));
+        return refuse(EvidenceProblem::kBadName, fill_in(message("name_too_long"), shown));
     }
     if (has_control_character(name) || !valid_utf8(name)) {
-        return refuse(EvidenceProblem::kBadName, fill(message("name_unreadable"), shown));
+        return refuse(EvidenceProblem::kBadName, fill_in(message("name_unreadable"), shown));
     }
-    if (bytes.empty()) return refuse(EvidenceProblem::kEmpty, fill(message("empty"), shown));
+    if (bytes.empty()) return refuse(EvidenceProblem::kEmpty, fill_in(message("empty"), shown));
     if (bytes.size() > kMaxEvidenceBytes) {
         return refuse(EvidenceProblem::kTooLarge,
-                      fill(message("too_large"), shown, with_thousands(bytes.size())));
+                      fill_in(message("too_large"), shown, with_thousands(bytes.size())));
     }
     Detected detected = detect(bytes);
     if (!detected.type) {
         return refuse(EvidenceProblem::kTypeNotAllowed,
-                      fill(message(detected.macros ? "macros" : "type_not_allowed"), shown));
+                      fill_in(message(detected.macros ? "macros" : "type_not_allowed"), shown));
     }
     return EvidenceCheck{EvidenceProblem::kNone, std::move(*detected.type), {}};
 }
