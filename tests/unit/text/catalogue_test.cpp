@@ -156,7 +156,7 @@ std::vector<fs::path> files_under(const fs::path& dir, std::string_view extensio
 // {{p.key}} the plan pages' (plan_*) or the public pages' (public_*).
 TEST(ShippedCatalogue, EveryKeyATemplateUsesExists) {
     std::vector<KeyUse> uses;
-    const std::regex key_use(R"(\{\{[#^/{&]?\s*([tapr])\.([A-Za-z0-9_]+))");
+    const std::regex key_use(R"re(\{\{[#^/{&]?\s*([tapr])\.([A-Za-z0-9_]+))re");
     for (const fs::path& dir : {kSource / "src/web/pages", kSource / "src/web/templates"}) {
         for (const fs::path& file : files_under(dir, ".mustache")) {
             const std::string name = file.filename().string();
@@ -179,14 +179,14 @@ TEST(ShippedCatalogue, EveryKeyATemplateUsesExists) {
 // the exports' Text{"key"}, the evidence messages' message("key")).
 TEST(ShippedCatalogue, EveryKeyTheCodeUsesExists) {
     std::vector<KeyUse> uses;
-    const std::regex web_phrase(R"(\b(admin|plan|public|report|ui)_phrase\(\s*[A-Za-z_.]+,\s*"([a-z0-9_]+)"\s*\))");
-    const std::regex ui_at(R"(ui_text\([^)]*\)\.at\("([a-z0-9_]+)"\))");
-    const std::regex text_phrase(R"(text::phrase\([^,]+,\s*"([a-z_]+)",\s*"([a-z0-9_]+)"\))");
-    const std::regex report_lambda(R"(\b[rp]\("([a-z0-9_]+)"\))");
-    const std::regex table_t(R"(\bt\("([a-z0-9_]+)"\))");
-    const std::regex export_text(R"((?:Text k[A-Za-z]+\{|\{\{)"([a-z0-9_]+)"\})");
-    const std::regex evidence_message(R"(message\(([^;]*?)\)[,;)])");
-    const std::regex quoted(R"("([a-z0-9_]+)")");
+    const std::regex web_phrase(R"re(\b(admin|plan|public|report|ui)_phrase\(\s*[A-Za-z_.]+,\s*"([a-z0-9_]+)"\s*\))re");
+    const std::regex ui_at(R"re(ui_text\([^)]*\)\.at\("([a-z0-9_]+)"\))re");
+    const std::regex text_phrase(R"re(text::phrase\([^,]+,\s*"([a-z_]+)",\s*"([a-z0-9_]+)"\))re");
+    const std::regex report_lambda(R"re(\b[rp]\("([a-z0-9_]+)"\))re");
+    const std::regex table_t(R"re(\bt\("([a-z0-9_]+)"\))re");
+    const std::regex export_text(R"re((?:Text k[A-Za-z]+\{|\{\{)"([a-z0-9_]+)"\})re");
+    const std::regex evidence_message(R"re(\bmessage\(([^;()]*"[^;()]*)\))re");
+    const std::regex quoted(R"re("([a-z0-9_]+)")re");
     auto scan = [&](const std::string& text, const std::regex& re, const std::string& where,
                     auto&& add) {
         for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) add(*it, where);
