@@ -272,7 +272,7 @@ TEST(DocumentDocx, TheSameDocumentGivesTheSameBytes) {
     FakeRenderer renderer;
     const auto first = document_docx(sample_document(), renderer.function());
     const auto second = document_docx(sample_document(), renderer.function());
-    ASSERT_TRUE(first && second);
+    ASSERT_TRUE(first.ok() && second.ok());
     EXPECT_EQ(*first, *second);
 }
 
