@@ -21,6 +21,8 @@ packages=(
   # reports: DOCX zipped by libzip, XLSX by libxlsxwriter; the tests open the
   # DOCX with LibreOffice and check its XML with xmllint
   libzip-dev libxlsxwriter-dev libreoffice-writer-nogui libxml2-utils unzip
+  # the message catalogue: the tests check data/messages/*.po with msgfmt
+  gettext
   # benchmarks: wrk as the HTTP load, sqlite3 to count what was stored (also
   # by the shutdown e2e test)
   wrk sqlite3 curl nginx-light

@@ -2,36 +2,21 @@
 
 #include <cstdint>
 
+#include "text/catalogue.hpp"
+
 namespace itagap::app {
 
 namespace {
 
-// ---- Messages (Thai, then English) ---------------------------------------------
-// {name} is the file name as shown; {size} the upload's size in bytes.
+// ---- Messages ---------------------------------------------------------------------
+// The catalogue's "evidence" texts (data/messages/*.po), shown as "Thai / English"
+// because the refusal reaches the plan pages of either language. {name} is the
+// file name as shown; {size} the upload's size in bytes.
 
-constexpr std::string_view kMsgEmpty =
-    "ไฟล์ “{name}” ว่างเปล่า (0 ไบต์) กรุณาเลือกไฟล์อีกครั้ง / "
-    "The file “{name}” is empty (0 bytes); please choose it again.";
-constexpr std::string_view kMsgTooLarge =
-    "ไฟล์ “{name}” มีขนาด {size} ไบต์ เกินกว่าที่รับได้ (ไม่เกิน 10 MB) / "
-    "The file “{name}” is {size} bytes, more than the 10 MB allowed.";
-constexpr std::string_view kMsgTypeNotAllowed =
-    "ไฟล์ “{name}” ไม่ใช่ชนิดที่รับได้ รับเฉพาะ PDF, รูปภาพ PNG, JPEG หรือ WebP, Word (.docx) และ "
-    "Excel (.xlsx) โดยตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล / "
-    "The file “{name}” is not an accepted type: only PDF, PNG, JPEG or WebP images, Word (.docx) "
-    "and Excel (.xlsx) are accepted, checked from the content, not the name.";
-constexpr std::string_view kMsgMacros =
-    "ไฟล์ “{name}” มีมาโคร (vbaProject.bin) ซึ่งไม่รับ กรุณาบันทึกเป็น .docx หรือ .xlsx / "
-    "The file “{name}” contains macros (vbaProject.bin), which are not accepted; please save it "
-    "as .docx or .xlsx.";
-constexpr std::string_view kMsgNoName =
-    "ไฟล์ไม่มีชื่อ กรุณาตั้งชื่อไฟล์ / The file has no name; please give it one.";
-constexpr std::string_view kMsgNameTooLong =
-    "ชื่อไฟล์ “{name}” ยาวเกินไป (ไม่เกิน 255 ไบต์ หรือประมาณ 85 ตัวอักษรไทย) / "
-    "The file name “{name}” is too long (at most 255 bytes, about 85 Thai characters).";
-constexpr std::string_view kMsgNameUnreadable =
-    "ชื่อไฟล์ “{name}” มีอักขระที่ใช้ไม่ได้ กรุณาเปลี่ยนชื่อไฟล์ / "
-    "The file name “{name}” contains characters that cannot be used; please rename the file.";
+std::string message(std::string_view key) {
+    return std::string(text::phrase(text::Language::kThai, "evidence", key)) + " / " +
+           std::string(text::phrase(text::Language::kEnglish, "evidence", key));
+}
 
 // ---- Names -------------------------------------------------------------------------
 
@@ -103,7 +88,7 @@ std::string shown_name(std::string_view name) {
 }
 
 // `text` with every "{name}" and "{size}" replaced.
-std::string fill(std::string_view text, std::string_view name, std::string_view size = "") {
+std::string fill_in(std::string_view text, std::string_view name, std::string_view size = "") {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -243,22 +228,22 @@ std::optional<std::string> detect_evidence_type(std::string_view bytes) {
 
 EvidenceCheck validate_evidence(std::string_view name, std::string_view bytes) {
     const std::string shown = shown_name(name);
-    if (name.empty()) return refuse(EvidenceProblem::kBadName, std::string(kMsgNoName));
+    if (name.empty()) return refuse(EvidenceProblem::kBadName, message("no_name"));
     if (name.size() > kMaxEvidenceNameBytes) {
-        return refuse(EvidenceProblem::kBadName, fill(kMsgNameTooLong, shown));
+        return refuse(EvidenceProblem::kBadName, fill_in(message("name_too_long"), shown));
     }
     if (has_control_character(name) || !valid_utf8(name)) {
-        return refuse(EvidenceProblem::kBadName, fill(kMsgNameUnreadable, shown));
+        return refuse(EvidenceProblem::kBadName, fill_in(message("name_unreadable"), shown));
     }
-    if (bytes.empty()) return refuse(EvidenceProblem::kEmpty, fill(kMsgEmpty, shown));
+    if (bytes.empty()) return refuse(EvidenceProblem::kEmpty, fill_in(message("empty"), shown));
     if (bytes.size() > kMaxEvidenceBytes) {
         return refuse(EvidenceProblem::kTooLarge,
-                      fill(kMsgTooLarge, shown, with_thousands(bytes.size())));
+                      fill_in(message("too_large"), shown, with_thousands(bytes.size())));
     }
     Detected detected = detect(bytes);
     if (!detected.type) {
         return refuse(EvidenceProblem::kTypeNotAllowed,
-                      fill(detected.macros ? kMsgMacros : kMsgTypeNotAllowed, shown));
+                      fill_in(message(detected.macros ? "macros" : "type_not_allowed"), shown));
     }
     return EvidenceCheck{EvidenceProblem::kNone, std::move(*detected.type), {}};
 }

@@ -117,13 +117,13 @@ store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, Q
     return report::kpi_attachment(input);
 }
 
-std::optional<std::string> render_document(const report::Document& document, ReportFormat format) {
+store::StatusOr<std::string> render_document(const report::Document& document, ReportFormat format) {
     switch (format) {
         case ReportFormat::kDocx: return report::document_docx(document, report::chart_png);
         case ReportFormat::kPdf: return report::document_pdf(document);
         case ReportFormat::kHtml: return report::document_html(document);
     }
-    return std::nullopt;
+    return Status::Internal("unknown report format");
 }
 
 store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCache& cache, store::Id round_id,
@@ -141,9 +141,7 @@ store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCa
         case ExportFormat::kResponsesCsv:
             return report::responses_csv(q, results->responses, language);
         case ExportFormat::kXlsx: {
-            auto bytes = report::results_xlsx(q, results->score, results->gaps, &results->responses, language);
-            if (!bytes) return Status::Internal("the workbook could not be written");
-            return std::move(*bytes);
+            return report::results_xlsx(q, results->score, results->gaps, &results->responses, language);
         }
     }
     return Status::Internal("unknown export format");

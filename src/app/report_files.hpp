@@ -46,8 +46,9 @@ struct KpiReportRequest {
 store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, QuestionnaireCache& cache,
                                                           const KpiReportRequest& request);
 
-// The file's bytes; nullopt when the writer failed (cairo or libzip).
-std::optional<std::string> render_document(const report::Document& document, ReportFormat format);
+// The file's bytes, or the writer's reason when it failed (kInvalid for a
+// malformed document, kInternal from cairo or libzip).
+store::StatusOr<std::string> render_document(const report::Document& document, ReportFormat format);
 
 // The unit's scores (and for kResponsesCsv and kXlsx its anonymous answers)
 // in the round.

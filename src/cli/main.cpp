@@ -3,20 +3,20 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/cli_text.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/score_command.hpp"
 #include "cli/serve_command.hpp"
 
 int main(int argc, char** argv) {
-    CLI::App app{
-        "itagap — ประเมินคุณธรรมและความโปร่งใส (ITA) ภายในหน่วยงาน และปิดช่องว่างที่พบ\n"
-        "itagap — internal Integrity and Transparency Assessment and gap closing"};
+    using itagap::cli::both_languages;
+    CLI::App app{both_languages("app", "\n")};
     app.require_subcommand(1);
 
     itagap::cli::ScoreOptions score;
     CLI::App* score_cmd = app.add_subcommand(
-        "score", "คำนวณคะแนนและวิเคราะห์ช่องว่างจากไฟล์ CSV / score responses and analyse gaps");
+        "score", both_languages("score_command"));
     score_cmd->add_option("--questionnaire,-q", score.questionnaire_path, "questionnaire JSON file")
         ->required();
     score_cmd->add_option("--responses,-r", score.responses_path, "responses CSV file")->required();
@@ -28,11 +28,11 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.0, 100.0));
 
     itagap::cli::ServeOptions serve;
-    CLI::App* serve_cmd = app.add_subcommand("serve", "เปิดเว็บไซต์ itagap / run the web site");
+    CLI::App* serve_cmd = app.add_subcommand("serve", both_languages("serve_command"));
     itagap::cli::ServeOptions demo;
     demo.db_url = "sqlite:demo.db";
     CLI::App* demo_cmd = app.add_subcommand(
-        "demo", "สร้างฐานข้อมูลตัวอย่างแล้วเปิดเว็บไซต์ / set up the demo database and serve it");
+        "demo", both_languages("demo_command"));
     for (auto [cmd, options] : {std::pair{serve_cmd, &serve}, std::pair{demo_cmd, &demo}}) {
         cmd->add_option("--db", options->db_url,
                         "sqlite:FILE or postgresql://user@host/db (default " + options->db_url + ")");
@@ -51,11 +51,11 @@ int main(int argc, char** argv) {
         ->group("");
 
     CLI::App* plan_cmd = app.add_subcommand(
-        "plan", "แผนพัฒนา: ส่งออกและนำเข้าไฟล์ JSON / improvement plans as JSON files");
+        "plan", both_languages("plan_command"));
     plan_cmd->require_subcommand(1);
     itagap::cli::PlanExportOptions plan_export;
     CLI::App* plan_export_cmd = plan_cmd->add_subcommand(
-        "export", "เขียนแผนของหน่วยงานเป็น JSON / write a unit's plan as JSON");
+        "export", both_languages("plan_export_command"));
     plan_export_cmd
         ->add_option("--db", plan_export.db_url, "sqlite:FILE or postgresql://user@host/db")
         ->required();
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
                                 "output file (default: stdout)");
     itagap::cli::PlanImportOptions plan_import;
     CLI::App* plan_import_cmd =
-        plan_cmd->add_subcommand("import", "นำเข้าแผนจากไฟล์ JSON / import a plan from a JSON file");
+        plan_cmd->add_subcommand("import", both_languages("plan_import_command"));
     plan_import_cmd
         ->add_option("--db", plan_import.db_url, "sqlite:FILE or postgresql://user@host/db")
         ->required();
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
 
     itagap::cli::ReportOptions report;
     CLI::App* report_cmd = app.add_subcommand(
-        "report", "เอกสารแนบ KPI 2.1 และไฟล์ผลการประเมิน / the KPI 2.1 attachment and result exports");
+        "report", both_languages("report_command"));
     report_cmd->add_option("--db", report.db_url, "sqlite:FILE or postgresql://user@host/db")->required();
     report_cmd->add_option("--unit", report.unit, "unit name, short name or \"name (short)\"")->required();
     report_cmd->add_option("--round", report.round, "round name or id")->required();

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "cli/cli_text.hpp"
 #include "cli/score_command.hpp"  // exit codes
 #include "cli/store_arguments.hpp"
 #include "input/plan_json.hpp"
@@ -208,9 +209,10 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
                 << "\n";
             return kExitInternalError;
         }
-        out << "แทนที่แผนของ " << unit_label(*unit) << " ปีงบประมาณ " << plan.fiscal_year_be
-            << " แล้ว / replaced the plan: id " << p.id << ", version " << *saved << ", "
-            << plan.measures.size() << " measures\n";
+        out << fmt::format(fmt::runtime(both_languages("plan_replaced")), fmt::arg("unit", unit_label(*unit)),
+                           fmt::arg("year", plan.fiscal_year_be), fmt::arg("id", p.id),
+                           fmt::arg("version", *saved), fmt::arg("measures", plan.measures.size()))
+            << "\n";
         return kExitOk;
     }
 
@@ -225,9 +227,10 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
         err << "itagap: cannot store the plan: " << created.status.message << "\n";
         return kExitInternalError;
     }
-    out << "นำเข้าแผนของ " << unit_label(*unit) << " ปีงบประมาณ " << plan.fiscal_year_be
-        << " แล้ว / imported the plan: id " << *created << ", version 1, " << plan.measures.size()
-        << " measures\n";
+    out << fmt::format(fmt::runtime(both_languages("plan_imported")), fmt::arg("unit", unit_label(*unit)),
+                       fmt::arg("year", plan.fiscal_year_be), fmt::arg("id", *created),
+                       fmt::arg("measures", plan.measures.size()))
+        << "\n";
     return kExitOk;
 }
 

@@ -107,8 +107,9 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
         auto document = app::kpi_attachment_document(*store, cache, request);
         if (!document.ok()) return exit_for_lookup(document.status, err);
         auto rendered = app::render_document(*document, *report_format);
-        if (!rendered) {
-            err << "itagap: the " << app::file_extension(*report_format) << " file could not be made\n";
+        if (!rendered.ok()) {
+            err << "itagap: the " << app::file_extension(*report_format)
+                << " file could not be made: " << rendered.status.message << "\n";
             return kExitInternalError;
         }
         bytes = std::move(*rendered);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/cli_text.hpp"
 #include "core/gaps.hpp"
 #include "core/scoring.hpp"
 #include "input/questionnaire_json.hpp"
@@ -48,9 +49,7 @@ void print_text(const core::Questionnaire& q, const std::vector<core::UnitRoundS
             out << report::score_table(q, instrument, language) << "\n";
         }
     }
-    out << (language == report::Language::kThai
-                ? "* ข้อคำถามเชิงลบ (คิดคะแนนกลับด้าน)\n"
-                : "* negatively worded item (reverse-scored)\n");
+    out << "* " << cli_text(language, "reverse_note") << "\n";
 }
 
 }  // namespace

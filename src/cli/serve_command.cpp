@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/demo_setup.hpp"
+#include "cli/cli_text.hpp"
 #include "cli/embedded_data.hpp"
 #include "cli/score_command.hpp"
 #include "web/http/server.hpp"
@@ -117,18 +118,18 @@ int run_demo(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     return serve(**store, options, out, err, [&](std::uint16_t port) {
         std::string address = options.listen.substr(0, options.listen.rfind(':'));
         const std::string base = fmt::format("http://{}:{}", address, port);
-        out << "\nitagap demo — ฐานข้อมูลตัวอย่าง / demo database: " << options.db_url << "\n"
-            << "  ผู้ดูแลระบบ / admin:  " << base << "/admin\n"
-            << "    ชื่อผู้ใช้ / user: " << demo->admin_username << "\n"
-            << "    รหัสผ่านใช้ครั้งเดียว / one-time password: " << demo->admin_password << "\n"
-            << "  แบบสำรวจ IIT (รหัสเข้าตอบ) / IIT survey: " << base << "/iit\n";
+        out << "\nitagap demo — " << both_languages("demo_database") << ": " << options.db_url << "\n"
+            << "  " << both_languages("demo_admin") << ":  " << base << "/admin\n"
+            << "    " << both_languages("demo_user") << ": " << demo->admin_username << "\n"
+            << "    " << both_languages("demo_password") << ": " << demo->admin_password << "\n"
+            << "  " << both_languages("demo_iit") << ": " << base << "/iit\n";
         for (const auto& code : demo->access_codes) out << "    " << code << "\n";
-        out << "  แบบสำรวจ EIT (ลิงก์สาธารณะ) / EIT public link: " << base << "/s/"
+        out << "  " << both_languages("demo_eit") << ": " << base << "/s/"
             << demo->open_round_id << "/" << demo->unit_id << "\n"
             << "    QR: " << base << "/s/" << demo->open_round_id << "/" << demo->unit_id << "/qr.svg\n"
-            << "  เอกสารแนบ KPI 2.1 (Word, หลังเข้าสู่ระบบ) / KPI 2.1 attachment (signed in): " << base
+            << "  " << both_languages("demo_kpi") << ": " << base
             << "/admin/rounds/" << demo->seed_round_id << "/units/" << demo->unit_id << "/report/docx\n"
-            << "  หน้าเผยแพร่ผลต่อสาธารณะ / public results page: " << base << "/public/rounds/"
+            << "  " << both_languages("demo_public") << ": " << base << "/public/rounds/"
             << demo->seed_round_id << "/units/" << demo->unit_id << "\n\n";
     });
 }

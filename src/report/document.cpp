@@ -61,4 +61,10 @@ std::vector<std::string> check_document(const Document& document) {
     return problems;
 }
 
+std::string join_problems(const std::vector<std::string>& problems) {
+    std::string out;
+    for (const std::string& p : problems) out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+
 }  // namespace itagap::report

@@ -65,4 +65,7 @@ struct Document {
 // one line per problem ("table 2, row 3, column 1: ...").
 std::vector<std::string> check_document(const Document& document);
 
+// The problems check_document found, as one line for a Status: "a; b".
+std::string join_problems(const std::vector<std::string>& problems);
+
 }  // namespace itagap::report

@@ -7,6 +7,7 @@
 #include "core/number_format.hpp"
 #include "core/plan_monitoring.hpp"
 #include "report/narrative.hpp"
+#include "text/catalogue.hpp"
 
 namespace itagap::report {
 
@@ -14,7 +15,7 @@ namespace {
 
 using core::format_score;
 
-// ---- The words of this document, Thai and English --------------------------------
+// ---- The words of this document (the catalogue's "kpi" texts) -------------------
 
 struct KpiTexts {
     std::string_view title;              // {unit} {year}
@@ -29,8 +30,8 @@ struct KpiTexts {
     std::string_view findings_heading;
     std::string_view cause_first;        // {instrument} {where} {score} {cause}
     std::string_view cause_next;         // {instrument} {where} {score} {cause}
-    std::string_view cause_link;         // "พบว่า " before a cause that does not say "because"
-    std::string_view cause_because;      // "เนื่องจาก": a cause that starts with it needs no link
+    std::string_view cause_link;         // a link word before a cause that does not say "because"
+    std::string_view cause_because;      // "because": a cause that starts with it needs no link
     std::string_view close_gaps_one;
     std::string_view close_gaps_many;    // {count}
     std::string_view item_in_indicator;  // {number} {name} {code} {text}
@@ -62,102 +63,61 @@ struct KpiTexts {
     std::string_view page;
 };
 
-constexpr KpiTexts kThai = {
-    .title = "เอกสารแนบผลการดำเนินงานตัวชี้วัด 2.1 ({unit} ปีงบประมาณ {year})",
-    .title_no_year = "เอกสารแนบผลการดำเนินงานตัวชี้วัด 2.1 ({unit})",
-    .activity_heading = "กิจกรรม {number}: {title}",
-    .activity_when = "วันที่ {date}",
-    .activity_unit = "{unit}",
-    .activity_place = "ณ {place}",
-    .activity_time = "เวลา {time}",
-    .activity_people = "โดยมี{people} เข้าร่วม",
-    .participant_count = "{group} ({count} คน)",
-    .findings_heading = "ผลการประเมิน",
-    .cause_first = "เมื่อพิจารณาผลคะแนน {instrument} คะแนนต่ำสุด คือ {where} (ร้อยละ {score}) {cause}",
-    .cause_next = "สำหรับผลคะแนน {instrument} ต่ำสุด คือ {where} (ร้อยละ {score}) {cause}",
-    .cause_link = "พบว่า ",
-    .cause_because = "เนื่องจาก",
-    .close_gaps_one = "ดังนั้น เพื่อป้องกันไม่ให้เกิดปัญหาในอนาคต ควรดำเนินการปิดช่องว่าง (Gap) ประเด็นนี้อย่างเป็นระบบ",
-    .close_gaps_many =
-        "ดังนั้น เพื่อป้องกันไม่ให้เกิดปัญหาในอนาคต ควรดำเนินการปิดช่องว่าง (Gap) ทั้ง {count} ประเด็นอย่างเป็นระบบ",
-    .item_in_indicator = "ตัวชี้วัดที่ {number} {name} ข้อย่อย “{code} {text}”",
-    .instrument_only = "ภาพรวม {code}",
-    .indicator_only = "ตัวชี้วัดที่ {number} {name}",
-    .chart_heading = "คะแนนรายตัวชี้วัดเทียบกับเป้าหมาย",
-    .chart_title = "คะแนนรายตัวชี้วัด (ร้อยละ)",
-    .chart_bar = "ตัวชี้วัดที่ {number} {name} ({instrument})",
-    .target_label = "เป้าหมาย {target}",
-    .table_intro = "ดังนั้น จึงได้ร่วมกันคิดมาตรการแนวทางแก้ไขเพื่อปิดช่องว่าง (Gap) ดังกล่าว โดยนำกลยุทธ์ PIRAB "
-                   "มาใช้เป็นกรอบแนวทาง รายละเอียดมาตรการแก้ไขดังตาราง",
-    .table_caption = "มาตรการแก้ไขตามกรอบ PIRAB",
-    .column_strategy = "PIRAB",
-    .column_measure = "มาตรการ",
-    .column_rationale = "เหตุผลในการกำหนดมาตรการ",
-    .column_knowledge = "ประเด็นความรู้ที่ให้แก่ C/SH",
-    .monitoring_heading = "การติดตามผลการดำเนินงานตามมาตรการ (ข้อมูล ณ วันที่ {date})",
-    .column_owner = "ผู้รับผิดชอบ",
-    .column_due = "กำหนดแล้วเสร็จ",
-    .column_status = "สถานะ",
-    .column_percent = "ความคืบหน้า (ร้อยละ)",
-    .status_not_started = "ยังไม่เริ่ม",
-    .status_in_progress = "กำลังดำเนินการ",
-    .status_done = "ดำเนินการแล้วเสร็จ",
-    .status_cancelled = "ยกเลิก",
-    .overdue = " (เกินกำหนด)",
-    .no_plan = "ยังไม่มีแผนพัฒนาที่จัดทำจากผลการประเมินรอบนี้ จึงยังไม่มีมาตรการแก้ไขในเอกสารนี้",
-    .no_measures = "แผนพัฒนายังไม่มีมาตรการแก้ไข",
-    .footer = "จัดทำโดยระบบ itagap จากข้อมูลในระบบ เมื่อวันที่ {date}",
-    .page = "หน้า",
-};
+// Every field from the catalogue's "kpi" texts (data/messages/*.po).
+KpiTexts load(Language language) {
+    auto t = [language](std::string_view key) { return text::phrase(language, "kpi", key); };
+    return {
+        .title = t("title"),
+        .title_no_year = t("title_no_year"),
+        .activity_heading = t("activity_heading"),
+        .activity_when = t("activity_when"),
+        .activity_unit = t("activity_unit"),
+        .activity_place = t("activity_place"),
+        .activity_time = t("activity_time"),
+        .activity_people = t("activity_people"),
+        .participant_count = t("participant_count"),
+        .findings_heading = t("findings_heading"),
+        .cause_first = t("cause_first"),
+        .cause_next = t("cause_next"),
+        .cause_link = t("cause_link"),
+        .cause_because = t("cause_because"),
+        .close_gaps_one = t("close_gaps_one"),
+        .close_gaps_many = t("close_gaps_many"),
+        .item_in_indicator = t("item_in_indicator"),
+        .instrument_only = t("instrument_only"),
+        .indicator_only = t("indicator_only"),
+        .chart_heading = t("chart_heading"),
+        .chart_title = t("chart_title"),
+        .chart_bar = t("chart_bar"),
+        .target_label = t("target_label"),
+        .table_intro = t("table_intro"),
+        .table_caption = t("table_caption"),
+        .column_strategy = t("column_strategy"),
+        .column_measure = t("column_measure"),
+        .column_rationale = t("column_rationale"),
+        .column_knowledge = t("column_knowledge"),
+        .monitoring_heading = t("monitoring_heading"),
+        .column_owner = t("column_owner"),
+        .column_due = t("column_due"),
+        .column_status = t("column_status"),
+        .column_percent = t("column_percent"),
+        .status_not_started = t("status_not_started"),
+        .status_in_progress = t("status_in_progress"),
+        .status_done = t("status_done"),
+        .status_cancelled = t("status_cancelled"),
+        .overdue = t("overdue"),
+        .no_plan = t("no_plan"),
+        .no_measures = t("no_measures"),
+        .footer = t("footer"),
+        .page = t("page"),
+    };
+}
 
-constexpr KpiTexts kEnglish = {
-    .title = "Attachment to KPI 2.1 results ({unit}, fiscal year {year})",
-    .title_no_year = "Attachment to KPI 2.1 results ({unit})",
-    .activity_heading = "Activity {number}: {title}",
-    .activity_when = "On {date},",
-    .activity_unit = "{unit} held:",
-    .activity_place = "at {place},",
-    .activity_time = "{time},",
-    .activity_people = "with {people} taking part.",
-    .participant_count = "{group} ({count} people)",
-    .findings_heading = "Assessment results",
-    .cause_first = "Looking at the {instrument} scores, the lowest is {where} ({score}%): {cause}",
-    .cause_next = "For {instrument}, the lowest is {where} ({score}%): {cause}",
-    .cause_link = "",
-    .cause_because = "",
-    .close_gaps_one = "To prevent problems in future, this gap should be closed systematically.",
-    .close_gaps_many = "To prevent problems in future, all {count} gaps should be closed systematically.",
-    .item_in_indicator = "indicator {number} {name}, item “{code} {text}”",
-    .instrument_only = "{code} overall",
-    .indicator_only = "indicator {number} {name}",
-    .chart_heading = "Indicator scores against the target",
-    .chart_title = "Score by indicator (%)",
-    .chart_bar = "Indicator {number} {name} ({instrument})",
-    .target_label = "Target {target}",
-    .table_intro = "The team therefore agreed on corrective measures to close these gaps, using the PIRAB "
-                   "strategies as the frame; the measures are listed in the table.",
-    .table_caption = "Corrective measures by PIRAB strategy",
-    .column_strategy = "PIRAB",
-    .column_measure = "Measure",
-    .column_rationale = "Rationale",
-    .column_knowledge = "Knowledge for clients and stakeholders",
-    .monitoring_heading = "Progress of the measures (as of {date})",
-    .column_owner = "Owner",
-    .column_due = "Due",
-    .column_status = "Status",
-    .column_percent = "Progress (%)",
-    .status_not_started = "Not started",
-    .status_in_progress = "In progress",
-    .status_done = "Done",
-    .status_cancelled = "Cancelled",
-    .overdue = " (overdue)",
-    .no_plan = "No improvement plan has been made from this round yet, so this document has no measures.",
-    .no_measures = "The improvement plan has no measures yet.",
-    .footer = "Made by itagap from the data it holds, on {date}",
-    .page = "Page",
-};
-
-const KpiTexts& texts(Language language) { return language == Language::kThai ? kThai : kEnglish; }
+const KpiTexts& texts(Language language) {
+    static const KpiTexts kThai = load(Language::kThai);
+    static const KpiTexts kEnglish = load(Language::kEnglish);
+    return language == Language::kThai ? kThai : kEnglish;
+}
 
 template <typename... Named>
 std::string fill(std::string_view pattern, Named&&... named) {

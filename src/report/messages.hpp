@@ -1,16 +1,17 @@
-// The message catalogue: every sentence itagap writes for people, in Thai
-// (first) and English. Templates use fmt named arguments ({score}, {unit}...),
-// so word order may differ between languages.
+// The narrative's sentences, in Thai (first) and English, from the message
+// catalogue (text/catalogue.hpp, context "narrative"). Templates use fmt named
+// arguments ({score}, {unit}...), so word order may differ between languages.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "core/questionnaire.hpp"
+#include "text/catalogue.hpp"
 
 namespace itagap::report {
 
-enum class Language { kThai, kEnglish };
+using text::Language;
 
 struct Messages {
     Language language;

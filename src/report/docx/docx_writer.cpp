@@ -8,6 +8,8 @@
 #include <ctime>
 #include <iterator>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <numeric>
 #include <string_view>
 #include <vector>
@@ -506,7 +508,10 @@ public:
         const double height_cm =
             kChartExtraCm + kChartCmPerBar * static_cast<double>(chart.bars.size());
         std::optional<std::string> png;
-        if (render_chart_) png = render_chart_(chart, kChartWidthCm, height_cm);
+        if (render_chart_) {
+            StatusOr<std::string> drawn = render_chart_(chart, kChartWidthCm, height_cm);
+            if (drawn.ok()) png = std::move(*drawn);
+        }
         if (png && looks_like_png(*png)) {
             const int number = static_cast<int>(images_.size()) + 1;
             images_.push_back({fmt::format("media/chart{}.png", number),
@@ -605,12 +610,12 @@ using SourcePtr = std::unique_ptr<zip_source_t, SourceFree>;
 
 // The parts zipped in memory, in the given order (the content types first,
 // as some readers expect). libzip reads the parts' bytes only in zip_close.
-std::optional<std::string> zip_parts(const std::vector<Part>& parts) {
+StatusOr<std::string> zip_parts(const std::vector<Part>& parts) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* raw_source = zip_source_buffer_create(nullptr, 0, 0, &error);
     zip_error_fini(&error);
-    if (raw_source == nullptr) return std::nullopt;
+    if (raw_source == nullptr) return Status::Internal("DOCX: libzip could not make a buffer");
     // The archive takes over raw_source's reference when it opens; the extra
     // one is ours, to read the finished bytes after zip_close.
     zip_source_keep(raw_source);
@@ -620,29 +625,32 @@ std::optional<std::string> zip_parts(const std::vector<Part>& parts) {
     zip_error_fini(&error);
     if (!archive) {
         zip_source_free(raw_source);  // the reference the archive did not take
-        return std::nullopt;
+        return Status::Internal("DOCX: libzip could not open an archive");
     }
     for (const Part& part : parts) {
         zip_source_t* data =
             zip_source_buffer(archive.get(), part.bytes.data(), part.bytes.size(), 0);
-        if (data == nullptr) return std::nullopt;
+        if (data == nullptr) return Status::Internal("DOCX: libzip could not take the part " + part.name);
         const zip_int64_t index =
             zip_file_add(archive.get(), part.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
             zip_source_free(data);
-            return std::nullopt;
+            return Status::Internal("DOCX: libzip could not add the part " + part.name);
         }
         const auto i = static_cast<zip_uint64_t>(index);
         if (zip_file_set_mtime(archive.get(), i, kArchiveTime, 0) != 0 ||
             zip_set_file_compression(archive.get(), i,
                                      part.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0) {
-            return std::nullopt;
+            return Status::Internal("DOCX: libzip could not set up the part " + part.name);
         }
     }
-    if (zip_close(archive.get()) != 0) return std::nullopt;  // archive discarded by its deleter
+    if (zip_close(archive.get()) != 0) {  // archive discarded by its deleter
+        return Status::Internal(std::string("DOCX: libzip could not write the archive: ") +
+                                zip_strerror(archive.get()));
+    }
     archive.release();
 
-    if (zip_source_open(source.get()) != 0) return std::nullopt;
+    if (zip_source_open(source.get()) != 0) return Status::Internal("DOCX: libzip could not read the archive back");
     std::string bytes;
     char buffer[64 * 1024];
     zip_int64_t got = 0;
@@ -650,12 +658,11 @@ std::optional<std::string> zip_parts(const std::vector<Part>& parts) {
         bytes.append(buffer, static_cast<std::size_t>(got));
     }
     zip_source_close(source.get());
-    if (got < 0) return std::nullopt;
+    if (got < 0) return Status::Internal("DOCX: libzip could not read the archive back");
     return bytes;
 }
 
-std::optional<std::string> write_docx(const Document& document,
-                                      const ChartPngRenderer& render_chart) {
+StatusOr<std::string> write_docx(const Document& document, const ChartPngRenderer& render_chart) {
     BodyWriter writer(render_chart);
     for (const Block& block : document.blocks) std::visit(writer, block);
     writer.footer_note(document.footer_note);
@@ -689,13 +696,16 @@ std::optional<std::string> write_docx(const Document& document,
 
 }  // namespace
 
-std::optional<std::string> document_docx(const Document& document,
-                                         const ChartPngRenderer& render_chart) {
-    if (!check_document(document).empty()) return std::nullopt;
+StatusOr<std::string> document_docx(const Document& document, const ChartPngRenderer& render_chart) {
+    if (auto problems = check_document(document); !problems.empty()) {
+        return Status::Invalid("DOCX: the document is not well formed: " + join_problems(problems));
+    }
     try {
         return write_docx(document, render_chart);
-    } catch (...) {  // out of memory, or the renderer threw: no exception leaves the module
-        return std::nullopt;
+    } catch (const std::exception& e) {  // out of memory, or the renderer threw: no exception leaves the module
+        return Status::Internal(std::string("DOCX: ") + e.what());
+    } catch (...) {
+        return Status::Internal("DOCX: the chart renderer threw");
     }
 }
 

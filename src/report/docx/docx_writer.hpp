@@ -12,24 +12,25 @@
 #pragma once
 
 #include <functional>
-#include <optional>
 #include <string>
 
+#include "core/status.hpp"
 #include "report/document.hpp"
 
 namespace itagap::report {
 
-// Draws a chart as PNG bytes at the given size; nullopt when it cannot. The
+// Draws a chart as PNG bytes at the given size; a failed Status when it cannot. The
 // DOCX writer takes it as an argument so it needs no drawing library itself
 // (report/pdf/chart_png.hpp gives the cairo one).
 using ChartPngRenderer =
-    std::function<std::optional<std::string>(const Chart& chart, double width_cm, double height_cm)>;
+    std::function<StatusOr<std::string>(const Chart& chart, double width_cm, double height_cm)>;
 
-// The .docx bytes. A chart the renderer cannot draw (nullopt, bytes that are
-// not a PNG, or an empty render_chart) is written as a table of its bars,
-// label | value, so no number is lost. nullopt, and never an exception, when
-// check_document finds problems (the writers do not guess at a broken
-// table), when libzip fails, or when render_chart throws.
-std::optional<std::string> document_docx(const Document& document, const ChartPngRenderer& render_chart);
+// The .docx bytes. A chart the renderer cannot draw (a failed Status, bytes
+// that are not a PNG, or an empty render_chart) is written as a table of its
+// bars, label | value, so no number is lost. A failed Status, and never an
+// exception: kInvalid naming the problems when check_document finds any (the
+// writers do not guess at a broken table), kInternal when libzip fails or
+// render_chart throws.
+StatusOr<std::string> document_docx(const Document& document, const ChartPngRenderer& render_chart);
 
 }  // namespace itagap::report

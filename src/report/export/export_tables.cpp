@@ -5,17 +5,19 @@
 #include <array>
 #include <string_view>
 
+#include "text/catalogue.hpp"
+
 namespace itagap::report::export_detail {
 
 namespace {
 
 // ---------------------------------------------------------------------------
-// Every heading and fixed word of the exports, Thai first. Widths are in Excel
+// Every heading and fixed word of the exports, by catalogue key. Widths are in Excel
 // character units, wide enough for the Thai heading or a typical value.
 
+// A key of the catalogue's "export" texts (data/messages/*.po).
 struct Text {
-    std::string_view th;
-    std::string_view en;
+    std::string_view key;
 };
 
 struct Column {
@@ -45,21 +47,21 @@ struct ScoreColumn {
 };
 
 constexpr std::array<Column, ScoreColumn::kCount> kScoreColumns{{
-    {{"หน่วยงาน", "Unit"}, 24},
-    {{"รอบการประเมิน", "Round"}, 14},
-    {{"ระดับ", "Level"}, 12},
-    {{"เครื่องมือ", "Instrument"}, 10},
-    {{"ตัวชี้วัด", "Indicator"}, 9},
-    {{"ข้อย่อย", "Item"}, 8},
-    {{"ชื่อ / ข้อคำถาม", "Name / text"}, 60},
-    {{"คิดคะแนนกลับด้าน", "Reverse-scored"}, 14},
-    {{"ร้อยละ", "Score"}, 9},
-    {{"ช่วงความเชื่อมั่น 95% ต่ำสุด", "95% CI low"}, 12},
-    {{"ช่วงความเชื่อมั่น 95% สูงสุด", "95% CI high"}, 12},
-    {{"คำตอบด้านบวก", "Favourable answers"}, 12},
-    {{"คำตอบ", "Answers"}, 9},
-    {{"ผู้ตอบ", "Respondents"}, 9},
-    {{"ระดับผลการประเมิน", "Grade"}, 10},
+    {{"col_unit"}, 24},
+    {{"col_round"}, 14},
+    {{"col_level"}, 12},
+    {{"col_instrument"}, 10},
+    {{"col_indicator"}, 9},
+    {{"col_item"}, 8},
+    {{"col_name"}, 60},
+    {{"col_reverse"}, 14},
+    {{"col_score"}, 9},
+    {{"col_ci_low"}, 12},
+    {{"col_ci_high"}, 12},
+    {{"col_favourable"}, 12},
+    {{"col_answers"}, 9},
+    {{"col_respondents"}, 9},
+    {{"col_grade"}, 10},
 }};
 
 struct GapColumn {
@@ -80,17 +82,17 @@ struct GapColumn {
 };
 
 constexpr std::array<Column, GapColumn::kCount> kGapColumns{{
-    {{"ประเด็น", "Finding"}, 30},
-    {{"เครื่องมือ", "Instrument"}, 10},
-    {{"ตัวชี้วัด", "Indicator"}, 9},
-    {{"ข้อย่อย", "Item"}, 8},
-    {{"ชื่อ / ข้อคำถาม", "Name / text"}, 60},
-    {{"ร้อยละ", "Score"}, 9},
-    {{"เป้าหมาย (ร้อยละ)", "Target"}, 10},
-    {{"คำตอบด้านบวก", "Favourable answers"}, 12},
-    {{"คำตอบ", "Answers"}, 9},
-    {{"ผู้ตอบที่อาจอ่านข้อคำถามผิด", "Respondents who may have misread"}, 16},
-    {{"ร้อยละหากตอบตามที่ตั้งใจ (ค่าประมาณ)", "Score if answered as intended (estimate)"}, 18},
+    {{"col_finding"}, 30},
+    {{"col_instrument"}, 10},
+    {{"col_indicator"}, 9},
+    {{"col_item"}, 8},
+    {{"col_name"}, 60},
+    {{"col_score"}, 9},
+    {{"col_target"}, 10},
+    {{"col_favourable"}, 12},
+    {{"col_answers"}, 9},
+    {{"col_flagged"}, 16},
+    {{"col_estimate"}, 18},
 }};
 
 struct AnswerColumn {
@@ -98,33 +100,33 @@ struct AnswerColumn {
 };
 
 constexpr std::array<Column, AnswerColumn::kFirstItem> kAnswerColumns{{
-    {{"เครื่องมือ", "Instrument"}, 10},
-    {{"ลำดับ", "Row"}, 8},
+    {{"col_instrument"}, 10},
+    {{"col_row"}, 8},
 }};
 constexpr double kAnswerItemWidth = 6;
 
-constexpr Text kLevelInstrument{"เครื่องมือ", "instrument"};
-constexpr Text kLevelIndicator{"ตัวชี้วัด", "indicator"};
-constexpr Text kLevelItem{"ข้อย่อย", "item"};
-constexpr Text kLevelTotal{"คะแนนรวม ITA", "ITA total"};
-constexpr Text kYes{"ใช่", "yes"};
-constexpr Text kNo{"ไม่ใช่", "no"};
+constexpr Text kLevelInstrument{"level_instrument"};
+constexpr Text kLevelIndicator{"level_indicator"};
+constexpr Text kLevelItem{"level_item"};
+constexpr Text kLevelTotal{"level_total"};
+constexpr Text kYes{"yes"};
+constexpr Text kNo{"no"};
 
-constexpr Text kFindingLowestIndicator{"ตัวชี้วัดที่ได้คะแนนต่ำสุด", "Lowest indicator"};
-constexpr Text kFindingLowestItem{"ข้อย่อยที่ได้คะแนนต่ำสุด", "Lowest item"};
-constexpr Text kFindingIndicatorBelowTarget{"ตัวชี้วัดที่ได้คะแนนต่ำกว่าเป้าหมาย", "Indicator below target"};
-constexpr Text kFindingItemBelowTarget{"ข้อย่อยที่ได้คะแนนต่ำกว่าเป้าหมาย", "Item below target"};
-constexpr Text kFindingMisread{"ข้อคำถามเชิงลบที่ผู้ตอบอาจอ่านผิด", "Reverse-scored item possibly misread"};
+constexpr Text kFindingLowestIndicator{"finding_lowest_indicator"};
+constexpr Text kFindingLowestItem{"finding_lowest_item"};
+constexpr Text kFindingIndicatorBelowTarget{"finding_indicator_below_target"};
+constexpr Text kFindingItemBelowTarget{"finding_item_below_target"};
+constexpr Text kFindingMisread{"finding_misread"};
 
-constexpr Text kScoresSheet{"คะแนน", "Scores"};
-constexpr Text kGapsSheet{"ช่องว่าง", "Gaps"};
-constexpr Text kAnswersSheet{"คำตอบ", "Answers"};
-constexpr Text kWorkbookTitle{"ผลการประเมิน ITA {unit} {round}", "ITA results, {unit}, {round}"};
+constexpr Text kScoresSheet{"sheet_scores"};
+constexpr Text kGapsSheet{"sheet_gaps"};
+constexpr Text kAnswersSheet{"sheet_answers"};
+constexpr Text kWorkbookTitle{"workbook_title"};
 
 // ---------------------------------------------------------------------------
 
 std::string in(const Text& text, Language language) {
-    return std::string(language == Language::kEnglish ? text.en : text.th);
+    return std::string(text::phrase(language, "export", text.key));
 }
 
 template <std::size_t N>

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <sstream>
 
 #include "core/number_format.hpp"
@@ -169,21 +171,27 @@ bool fill_workbook(lxw_workbook* workbook, const core::Questionnaire& q,
                        export_detail::answer_table(q, *responses, language), formats);
 }
 
-std::optional<std::string> write_workbook(const core::Questionnaire& q,
-                                          const core::UnitRoundScore& score,
-                                          const core::UnitRoundGaps& gaps,
-                                          const core::ResponseSet* responses, Language language) {
+StatusOr<std::string> write_workbook(const core::Questionnaire& q, const core::UnitRoundScore& score,
+                                     const core::UnitRoundGaps& gaps, const core::ResponseSet* responses,
+                                     Language language) {
     TempFile file;
-    if (!file.ok()) return std::nullopt;
+    if (!file.ok()) return Status::Internal("XLSX: no temporary file could be made in $TMPDIR");
     lxw_workbook_options options{};
     // libxlsxwriter's own scratch files go next to ours; by default it uses
     // tmpfile(), which ignores $TMPDIR.
     options.tmpdir = file.dir().data();
     WorkbookPtr workbook(workbook_new_opt(file.path().c_str(), &options));
-    if (workbook == nullptr) return std::nullopt;
-    if (!fill_workbook(workbook.get(), q, score, gaps, responses, language)) return std::nullopt;
-    if (workbook_close(workbook.release()) != LXW_NO_ERROR) return std::nullopt;
-    return file.read();
+    if (workbook == nullptr) return Status::Internal("XLSX: libxlsxwriter could not start a workbook");
+    if (!fill_workbook(workbook.get(), q, score, gaps, responses, language)) {
+        return Status::Internal("XLSX: libxlsxwriter refused a cell (a text longer than a cell holds?)");
+    }
+    if (const lxw_error error = workbook_close(workbook.release()); error != LXW_NO_ERROR) {
+        return Status::Internal(std::string("XLSX: libxlsxwriter could not close the workbook: ") +
+                                lxw_strerror(error));
+    }
+    std::optional<std::string> bytes = file.read();
+    if (!bytes) return Status::Internal("XLSX: the temporary file could not be read back");
+    return std::move(*bytes);
 }
 
 }  // namespace
@@ -198,17 +206,18 @@ std::string responses_csv(const core::Questionnaire& q, const core::ResponseSet&
     return to_csv(export_detail::answer_table(q, responses, language));
 }
 
-std::optional<std::string> results_xlsx(const core::Questionnaire& q,
-                                        const core::UnitRoundScore& score,
-                                        const core::UnitRoundGaps& gaps,
-                                        const core::ResponseSet* responses, Language language) {
+StatusOr<std::string> results_xlsx(const core::Questionnaire& q, const core::UnitRoundScore& score,
+                                   const core::UnitRoundGaps& gaps, const core::ResponseSet* responses,
+                                   Language language) {
     // Nothing may escape to the caller (a web handler): running out of memory
     // while building the tables is one more way the workbook "could not be
     // written".
     try {
         return write_workbook(q, score, gaps, responses, language);
+    } catch (const std::exception& e) {
+        return Status::Internal(std::string("XLSX: ") + e.what());
     } catch (...) {
-        return std::nullopt;
+        return Status::Internal("XLSX: an unknown exception");
     }
 }
 

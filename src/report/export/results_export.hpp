@@ -9,10 +9,10 @@
 // to a person.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "core/gaps.hpp"
+#include "core/status.hpp"
 #include "core/questionnaire.hpp"
 #include "core/responses.hpp"
 #include "core/scoring.hpp"
@@ -40,12 +40,12 @@ std::string responses_csv(const core::Questionnaire& q, const core::ResponseSet&
 // precision and shown as 0.00), "ช่องว่าง" (the gap analysis: lowest
 // indicators and items, below target, misread signals that flagged someone)
 // and, when `responses` is given, "คำตอบ" (the rows of responses_csv). English
-// sheet names for kEnglish. nullopt when the workbook could not be written
-// (a libxlsxwriter error, no temporary file, a text longer than a cell holds);
-// never throws. Goes through a 0600 temporary file in $TMPDIR, removed after.
-std::optional<std::string> results_xlsx(const core::Questionnaire& q,
-                                        const core::UnitRoundScore& score,
-                                        const core::UnitRoundGaps& gaps,
-                                        const core::ResponseSet* responses, Language language);
+// sheet names for kEnglish. kInternal saying why when the workbook could not
+// be written (a libxlsxwriter error, no temporary file, a text longer than a
+// cell holds); never throws. Goes through a 0600 temporary file in $TMPDIR,
+// removed after.
+StatusOr<std::string> results_xlsx(const core::Questionnaire& q, const core::UnitRoundScore& score,
+                                   const core::UnitRoundGaps& gaps, const core::ResponseSet* responses,
+                                   Language language);
 
 }  // namespace itagap::report

@@ -72,13 +72,14 @@ void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& cod
 
 }  // namespace
 
-std::optional<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
+StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
     std::string pdf;
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    if (const cairo_status_t status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
-        return std::nullopt;
+        return Status::Internal(std::string("access code sheet: cairo could not make a surface: ") +
+                                cairo_status_to_string(status));
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, sheet.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "itagap");
@@ -96,11 +97,14 @@ std::optional<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
     }
     if (sheet.codes.empty()) draw_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin, kPageWidth - 2 * kMargin);
     cairo_show_page(cr);
-    const bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
-    if (!ok) return std::nullopt;
+    if (drawn != CAIRO_STATUS_SUCCESS) {
+        return Status::Internal(std::string("access code sheet: cairo failed while drawing: ") +
+                                cairo_status_to_string(drawn));
+    }
     return pdf;
 }
 

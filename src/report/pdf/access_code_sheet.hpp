@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/status.hpp"
+
 namespace itagap::report {
 
 struct AccessCodeSheet {
@@ -20,7 +22,7 @@ struct AccessCodeSheet {
     std::vector<std::string> codes;  // display form "K7Q-MX3-PAR"
 };
 
-// The PDF's bytes, or nullopt when cairo could not make it.
-std::optional<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet);
+// The PDF's bytes, or kInternal naming cairo's error when cairo could not make it.
+StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet);
 
 }  // namespace itagap::report

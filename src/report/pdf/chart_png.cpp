@@ -41,12 +41,16 @@ void draw_fitted(cairo_t* cr, const Chart& chart, double width_pt, double height
 
 }  // namespace
 
-std::optional<std::string> chart_png(const Chart& chart, double width_cm, double height_cm) {
-    if (!std::isfinite(width_cm) || !std::isfinite(height_cm)) return std::nullopt;
+StatusOr<std::string> chart_png(const Chart& chart, double width_cm, double height_cm) {
+    if (!std::isfinite(width_cm) || !std::isfinite(height_cm)) {
+        return Status::Invalid("chart PNG: the size is not a finite number of centimetres");
+    }
     const long width_px = pixels_of(width_cm);
     const long height_px = pixels_of(height_cm);
-    if (width_px < 1 || height_px < 1 || width_px > kMaxPixels || height_px > kMaxPixels)
-        return std::nullopt;
+    if (width_px < 1 || height_px < 1 || width_px > kMaxPixels || height_px > kMaxPixels) {
+        return Status::Invalid("chart PNG: " + std::to_string(width_px) + " x " + std::to_string(height_px) +
+                               " pixels is outside 1.." + std::to_string(kMaxPixels));
+    }
 
     cairo_surface_t* surface = cairo_image_surface_create(
         CAIRO_FORMAT_RGB24, static_cast<int>(width_px), static_cast<int>(height_px));
@@ -56,14 +60,17 @@ std::optional<std::string> chart_png(const Chart& chart, double width_cm, double
     cairo_scale(cr, kDotsPerInch / kPointsPerInch, kDotsPerInch / kPointsPerInch);
     draw_fitted(cr, chart, width_cm / kCmPerInch * kPointsPerInch,
                 height_cm / kCmPerInch * kPointsPerInch);
-    const bool drawn = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
 
     std::string png;
-    const bool written = drawn && cairo_surface_write_to_png_stream(surface, append_to_string,
-                                                                    &png) == CAIRO_STATUS_SUCCESS;
+    const cairo_status_t written = drawn != CAIRO_STATUS_SUCCESS
+                                       ? drawn
+                                       : cairo_surface_write_to_png_stream(surface, append_to_string, &png);
     cairo_surface_destroy(surface);
-    if (!written) return std::nullopt;
+    if (written != CAIRO_STATUS_SUCCESS) {
+        return Status::Internal(std::string("chart PNG: cairo failed: ") + cairo_status_to_string(written));
+    }
     return png;
 }
 

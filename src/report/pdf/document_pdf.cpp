@@ -129,8 +129,10 @@ int write_document(cairo_t* cr, const Document& document, bool draw, int total_p
 
 }  // namespace
 
-std::optional<std::string> document_pdf(const Document& document) {
-    if (!check_document(document).empty()) return std::nullopt;
+StatusOr<std::string> document_pdf(const Document& document) {
+    if (auto problems = check_document(document); !problems.empty()) {
+        return Status::Invalid("PDF: the document is not well formed: " + join_problems(problems));
+    }
     return pdf::two_pass_pdf(document.title, [&](cairo_t* cr, bool draw, int total_pages) {
         return write_document(cr, document, draw, total_pages);
     });

@@ -6,14 +6,15 @@
 // "หน้า N / M" at the foot of each page. The same content as the DOCX.
 #pragma once
 
-#include <optional>
 #include <string>
 
+#include "core/status.hpp"
 #include "report/document.hpp"
 
 namespace itagap::report {
 
-// The PDF's bytes, or nullopt when cairo could not make it.
-std::optional<std::string> document_pdf(const Document& document);
+// The PDF's bytes; kInvalid naming the problems when check_document finds
+// any, kInternal naming cairo's error when cairo could not make it.
+StatusOr<std::string> document_pdf(const Document& document);
 
 }  // namespace itagap::report

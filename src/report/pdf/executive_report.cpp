@@ -125,7 +125,7 @@ int write_report(cairo_t* cr, const ExecutiveReport& r, bool draw, int total_pag
 
 }  // namespace
 
-std::optional<std::string> executive_report_pdf(const ExecutiveReport& report) {
+StatusOr<std::string> executive_report_pdf(const ExecutiveReport& report) {
     return pdf::two_pass_pdf(report.title, [&](cairo_t* cr, bool draw, int total_pages) {
         return write_report(cr, report, draw, total_pages);
     });

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "core/status.hpp"
+
 namespace itagap::report {
 
 // Headings and column names, in the report's language.
@@ -87,7 +89,7 @@ struct ExecutiveReport {
     ExecutiveReportLabels labels;
 };
 
-// The PDF's bytes, or nullopt when cairo could not make it.
-std::optional<std::string> executive_report_pdf(const ExecutiveReport& report);
+// The PDF's bytes, or kInternal naming cairo's error when cairo could not make it.
+StatusOr<std::string> executive_report_pdf(const ExecutiveReport& report);
 
 }  // namespace itagap::report

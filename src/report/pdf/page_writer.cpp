@@ -306,36 +306,44 @@ void PageWriter::new_page() {
 namespace {
 
 // One pass over a fresh PDF surface writing to `sink`; the page count, or
-// nullopt when cairo failed.
-std::optional<int> write_pass(cairo_write_func_t sink, void* closure, const std::string& title,
+// why cairo failed.
+StatusOr<int> write_pass(cairo_write_func_t sink, void* closure, const std::string& title,
                               const WritePages& write, bool draw, int total_pages) {
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(sink, closure, kPageWidth, kPageHeight);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    if (const cairo_status_t status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
-        return std::nullopt;
+        return Status::Internal(std::string("PDF: cairo could not make a surface: ") +
+                                cairo_status_to_string(status));
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "itagap");
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 0, 0, 0);
     const int pages = write(cr, draw, total_pages);
-    const bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    const bool finished = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
+    const cairo_status_t finished = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (!ok || !finished) return std::nullopt;
+    if (drawn != CAIRO_STATUS_SUCCESS) {
+        return Status::Internal(std::string("PDF: cairo failed while drawing: ") + cairo_status_to_string(drawn));
+    }
+    if (finished != CAIRO_STATUS_SUCCESS) {
+        return Status::Internal(std::string("PDF: cairo could not finish the file: ") +
+                                cairo_status_to_string(finished));
+    }
     return pages;
 }
 
 }  // namespace
 
-std::optional<std::string> two_pass_pdf(const std::string& title, const WritePages& write) {
-    const std::optional<int> pages = write_pass(discard, nullptr, title, write, false, 0);
-    if (!pages) return std::nullopt;
+StatusOr<std::string> two_pass_pdf(const std::string& title, const WritePages& write) {
+    const StatusOr<int> pages = write_pass(discard, nullptr, title, write, false, 0);
+    if (!pages.ok()) return pages.status;
     std::string pdf;
-    if (!write_pass(append_to_string, &pdf, title, write, true, *pages)) return std::nullopt;
+    const StatusOr<int> drawn = write_pass(append_to_string, &pdf, title, write, true, *pages);
+    if (!drawn.ok()) return drawn.status;
     return pdf;
 }
 

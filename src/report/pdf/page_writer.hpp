@@ -10,6 +10,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+
+#include "core/status.hpp"
 #include <vector>
 
 #include "report/document.hpp"
@@ -116,7 +118,7 @@ using WritePages = std::function<int(cairo_t* cr, bool draw, int total_pages)>;
 
 // An A4 PDF written twice: pass 1 counts the pages on a PDF surface like the
 // real one (same font metrics), writing nowhere; pass 2 draws with "หน้า N / M"
-// known. Nullopt when cairo fails.
-std::optional<std::string> two_pass_pdf(const std::string& title, const WritePages& write);
+// known. A failed Status naming cairo's error when cairo fails.
+StatusOr<std::string> two_pass_pdf(const std::string& title, const WritePages& write);
 
 }  // namespace itagap::report::pdf

@@ -162,7 +162,7 @@ Response code_sheet_pdf(SiteContext& context, const Request& request, const Sign
     sheet.survey_url = survey_url(context, request);
     sheet.instructions = admin_phrase(language, "sheet_each");
     auto pdf = report::access_code_sheet_pdf(sheet);
-    if (!pdf) {
+    if (!pdf.ok()) {
         return admin_message(context, &who, language, "error_title", "sheet_pdf_failed",
                              http::status::internal_server_error);
     }

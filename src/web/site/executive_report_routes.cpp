@@ -300,7 +300,7 @@ Response report_pdf(SiteContext& context, const Request& request, const SignedIn
     auto r = build_report(context, who.user, q, language);
     if (!r) return store_failed(context, &who, language);
     auto pdf = report::executive_report_pdf(*r);
-    if (!pdf) {
+    if (!pdf.ok()) {
         json data{{"title", report_phrase(language, "title")},
                   {"message", report_phrase(language, "pdf_failed")}};
         return admin_page(context, &who, "admin_message", std::move(data), language,

@@ -36,9 +36,8 @@ Response render_page(const SiteContext& context, std::string_view name, nlohmann
 
 Response message_page(const SiteContext& context, Language language, std::string_view title_key,
                       std::string_view message_key, http::status status) {
-    const auto& t = ui_text(language);
-    nlohmann::json data{{"title", t.at(std::string(title_key))},
-                        {"message", t.at(std::string(message_key))}};
+    nlohmann::json data{{"title", ui_phrase(language, title_key)},
+                        {"message", ui_phrase(language, message_key)}};
     return render_page(context, "message", std::move(data), language, status);
 }
 

@@ -77,7 +77,7 @@ Response kpi_report(SiteContext& context, const Request& request, const SignedIn
     auto document = app::kpi_attachment_document(context.store, context.questionnaires, r);
     if (!document.ok()) return failure(context, who, language, document.status);
     auto bytes = app::render_document(*document, *format);
-    if (!bytes) return message(context, who, language, "file_failed", http::status::internal_server_error);
+    if (!bytes.ok()) return message(context, who, language, "file_failed", http::status::internal_server_error);
     // The HTML opens in the browser to print; the others download.
     return file(std::move(*bytes), app::content_type(*format),
                 app::report_file_name(target.round_id, target.unit_id, *format),

@@ -77,7 +77,7 @@ Response survey_step_page(SiteContext& context, const SurveyTarget& target,
     survey.language = language;
     survey.carried_fields["lang"] = std::string(language_code(language));
     nlohmann::json view = survey_page_view(*target.questionnaire, state, survey);
-    if (!error.empty()) view["error"] = ui_text(language).at(error);
+    if (!error.empty()) view["error"] = ui_phrase(language, error);
     view["title"] = view["instrument_name"];
     return render_page(context, "survey_step", std::move(view), language);
 }
@@ -154,7 +154,7 @@ Response iit_code_page(SiteContext& context, const Request& request, Language la
     nlohmann::json data{{"csrf", security::csrf_token_for(secret, kIitPurpose)},
                         {"code", typed},
                         {"title", ui_text(language).at("code_title")}};
-    if (!error.empty()) data["error"] = ui_text(language).at(error);
+    if (!error.empty()) data["error"] = ui_phrase(language, error);
     Response page =
         render_page(context, "iit_code", std::move(data), language,
                     error.empty() ? http::status::ok : http::status::unprocessable_entity);

@@ -24,7 +24,7 @@ TEST(AccessCodeSheetPdfTest, CodesAndThaiTextSurviveWithTheFontEmbedded) {
                           "แบบสำรวจนี้ไม่ระบุตัวตน รหัสหนึ่งใช้ได้ครั้งเดียว", {}};
     for (int i = 0; i < 12; ++i) sheet.codes.push_back("K7Q-MX3-P" + std::string(1, static_cast<char>('A' + i)) + "R");
     auto pdf = access_code_sheet_pdf(sheet);
-    ASSERT_TRUE(pdf.has_value());
+    ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
 
     const auto path = std::filesystem::temp_directory_path() /

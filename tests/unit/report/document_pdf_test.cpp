@@ -117,7 +117,7 @@ Document sample_document() {
 
 TEST(DocumentPdfTest, ThaiTextOfEveryBlockReadsBackWithNumberedPages) {
     const auto pdf = document_pdf(sample_document());
-    ASSERT_TRUE(pdf.has_value());
+    ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
     const PdfFile file(*pdf);
     const std::string text = file.text();
@@ -157,7 +157,7 @@ TEST(DocumentPdfTest, AParagraphLongerThanAPageFlowsOntoTheNextPageWhole) {
     d.page_label = "หน้า";
     d.blocks = {Paragraph{long_text, true}};
     const auto pdf = document_pdf(d);
-    ASSERT_TRUE(pdf.has_value());
+    ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     const PdfFile file(*pdf);
     ASSERT_GE(file.pages(), 2) << file.info();
     // The page numbers sit between the lines of the paragraph in the text.
@@ -202,7 +202,7 @@ Document long_table(int before, bool span_group) {
 TEST(DocumentPdfTest, ALongTableRepeatsItsHeaderAndMovesASpanGroupWhole) {
     // Where page 1 ends: with plain rows, the last row that still fits.
     const auto probe = document_pdf(long_table(60, false));
-    ASSERT_TRUE(probe.has_value());
+    ASSERT_TRUE(probe.ok()) << probe.status.message;
     int last_on_page_1 = 0;
     {
         const PdfFile file(*probe);
@@ -217,14 +217,14 @@ TEST(DocumentPdfTest, ALongTableRepeatsItsHeaderAndMovesASpanGroupWhole) {
     // cut after its first row, as a span group it moves to page 2 whole.
     const int before = last_on_page_1 - 1;
     const auto plain = document_pdf(long_table(before, false));
-    ASSERT_TRUE(plain.has_value());
+    ASSERT_TRUE(plain.ok()) << plain.status.message;
     {
         const PdfFile file(*plain);
         EXPECT_EQ(file.page_of("กลุ่ม1"), 1);
         EXPECT_EQ(file.page_of("กลุ่ม2"), 2);
     }
     const auto spanned = document_pdf(long_table(before, true));
-    ASSERT_TRUE(spanned.has_value());
+    ASSERT_TRUE(spanned.ok()) << spanned.status.message;
     const PdfFile file(*spanned);
     EXPECT_EQ(file.page_of(row_label(before)), 1);
     EXPECT_EQ(file.page_of("หน่วยที่รวมสามแถว"), 2);
@@ -248,7 +248,7 @@ TEST(DocumentPdfTest, ASpanGroupTallerThanAPageRepeatsTheSpanningTextOnEachPage)
     d.page_label = "หน้า";
     d.blocks = {table};
     const auto pdf = document_pdf(d);
-    ASSERT_TRUE(pdf.has_value());
+    ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     const PdfFile file(*pdf);
     ASSERT_GE(file.pages(), 2) << file.info();
     for (int p = 1; p <= file.pages(); ++p) {
@@ -265,7 +265,7 @@ TEST(DocumentPdfTest, AnInvalidDocumentGivesNothing) {
     auto& table = std::get<Table>(d.blocks[3]);
     table.rows[1][0] = cell("ไม่ได้ถูกรวม");  // under the span but not marked covered
     ASSERT_FALSE(check_document(d).empty());
-    EXPECT_FALSE(document_pdf(d).has_value());
+    EXPECT_EQ(document_pdf(d).status.code, StatusCode::kInvalid);
 }
 
 std::uint32_t big_endian_at(const std::string& bytes, std::size_t at) {
@@ -278,7 +278,7 @@ std::uint32_t big_endian_at(const std::string& bytes, std::size_t at) {
 TEST(ChartPngTest, IsAPngOfTheAskedSizeAt200Dpi) {
     const double width_cm = 16, height_cm = 9.5;
     const auto png = chart_png(sample_chart(), width_cm, height_cm);
-    ASSERT_TRUE(png.has_value());
+    ASSERT_TRUE(png.ok()) << png.status.message;
     ASSERT_GT(png->size(), 24u);
     EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
     EXPECT_EQ(png->substr(12, 4), "IHDR");
@@ -289,8 +289,8 @@ TEST(ChartPngTest, IsAPngOfTheAskedSizeAt200Dpi) {
 }
 
 TEST(ChartPngTest, ASizeCairoCannotDrawGivesNothing) {
-    EXPECT_FALSE(chart_png(sample_chart(), 0, 5).has_value());
-    EXPECT_FALSE(chart_png(sample_chart(), -3, 5).has_value());
+    EXPECT_EQ(chart_png(sample_chart(), 0, 5).status.code, StatusCode::kInvalid);
+    EXPECT_EQ(chart_png(sample_chart(), -3, 5).status.code, StatusCode::kInvalid);
 }
 
 }  // namespace

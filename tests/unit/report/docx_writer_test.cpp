@@ -127,7 +127,7 @@ struct FakeRenderer {
     int calls = 0;
     double width_cm = 0;
     double height_cm = 0;
-    std::optional<std::string> result = kTinyPng;
+    StatusOr<std::string> result = kTinyPng;
 
     ChartPngRenderer function() {
         return [this](const Chart&, double width, double height) {
@@ -241,8 +241,8 @@ TEST(DocumentDocx, IsAZipOfTheExpectedPartsAndEveryXmlPartParses) {
     TempDir dir;
     ASSERT_FALSE(dir.path().empty());
     FakeRenderer renderer;
-    const std::optional<std::string> docx = document_docx(sample_document(), renderer.function());
-    ASSERT_TRUE(docx.has_value());
+    const StatusOr<std::string> docx = document_docx(sample_document(), renderer.function());
+    ASSERT_TRUE(docx.ok()) << docx.status.message;
     ASSERT_TRUE(docx->starts_with("PK\x03\x04"));
     ASSERT_NO_FATAL_FAILURE(write_and_unzip(*docx, dir.path()));
 
@@ -272,7 +272,7 @@ TEST(DocumentDocx, TheSameDocumentGivesTheSameBytes) {
     FakeRenderer renderer;
     const auto first = document_docx(sample_document(), renderer.function());
     const auto second = document_docx(sample_document(), renderer.function());
-    ASSERT_TRUE(first && second);
+    ASSERT_TRUE(first.ok() && second.ok());
     EXPECT_EQ(*first, *second);
 }
 
@@ -281,7 +281,7 @@ TEST(DocumentDocx, AnEmptyDocumentIsStillAWellFormedPackage) {
     REQUIRE_TOOL("xmllint", "libxml2-utils");
     TempDir dir;
     const auto docx = document_docx(Document{}, ChartPngRenderer{});
-    ASSERT_TRUE(docx.has_value());
+    ASSERT_TRUE(docx.ok()) << docx.status.message;
     ASSERT_NO_FATAL_FAILURE(write_and_unzip(*docx, dir.path()));
     for (const std::string& member : archive_members(dir.path() / "document.docx")) {
         const CommandResult lint = run("xmllint --noout " + quoted(dir.path() / "docx" / member));
@@ -298,7 +298,7 @@ protected:
         REQUIRE_TOOL("xmllint", "libxml2-utils");
         ASSERT_FALSE(dir_.path().empty());
         const auto docx = document_docx(sample_document(), renderer_.function());
-        ASSERT_TRUE(docx.has_value());
+        ASSERT_TRUE(docx.ok()) << docx.status.message;
         ASSERT_NO_FATAL_FAILURE(write_and_unzip(*docx, dir_.path()));
         document_xml_ = read_file(part("word/document.xml"));
     }
@@ -457,7 +457,7 @@ TEST_F(DocxParts, FooterNumbersThePagesAndTheChartIsAnInlinePicture) {
 void expect_chart_as_table(const ChartPngRenderer& render) {
     TempDir dir;
     const auto docx = document_docx(sample_document(), render);
-    ASSERT_TRUE(docx.has_value());
+    ASSERT_TRUE(docx.ok()) << docx.status.message;
     ASSERT_NO_FATAL_FAILURE(write_and_unzip(*docx, dir.path()));
     for (const std::string& member : archive_members(dir.path() / "document.docx")) {
         EXPECT_FALSE(member.starts_with("word/media/")) << member;
@@ -484,7 +484,7 @@ TEST(DocumentDocx, AChartTheRendererCannotDrawBecomesATable) {
     REQUIRE_TOOL("unzip", "unzip");
     REQUIRE_TOOL("xmllint", "libxml2-utils");
     FakeRenderer renderer;
-    renderer.result = std::nullopt;
+    renderer.result = Status::Internal("cairo could not draw");
     expect_chart_as_table(renderer.function());
     EXPECT_EQ(renderer.calls, 1);
 }
@@ -500,17 +500,20 @@ TEST(DocumentDocx, BytesThatAreNotAPngOrNoRendererAlsoGiveTheTable) {
 
 TEST(DocumentDocx, ARendererThatThrowsGivesNoDocumentRatherThanAnException) {
     const ChartPngRenderer throwing = [](const Chart&, double,
-                                         double) -> std::optional<std::string> {
+                                         double) -> StatusOr<std::string> {
         throw std::runtime_error("cairo is gone");
     };
-    EXPECT_EQ(document_docx(sample_document(), throwing), std::nullopt);
+    const auto docx = document_docx(sample_document(), throwing);
+    ASSERT_FALSE(docx.ok());
+    EXPECT_EQ(docx.status.code, StatusCode::kInternal);
+    EXPECT_NE(docx.status.message.find("cairo is gone"), std::string::npos) << docx.status.message;
 }
 
 TEST(DocumentDocx, EmbedsTheChartThatCairoDraws) {
     REQUIRE_TOOL("unzip", "unzip");
     TempDir dir;
     const auto docx = document_docx(sample_document(), chart_png);
-    ASSERT_TRUE(docx.has_value());
+    ASSERT_TRUE(docx.ok()) << docx.status.message;
     ASSERT_NO_FATAL_FAILURE(write_and_unzip(*docx, dir.path()));
     const std::string png = read_file(dir.path() / "docx/word/media/chart1.png");
     ASSERT_GT(png.size(), 24u);
@@ -528,12 +531,16 @@ TEST(DocumentDocx, AnInvalidDocumentGivesNoFile) {
     Document short_row = sample_document();
     std::get<Table>(short_row.blocks[4]).rows[2].pop_back();
     ASSERT_FALSE(check_document(short_row).empty());
-    EXPECT_EQ(document_docx(short_row, renderer.function()), std::nullopt);
+    const auto short_docx = document_docx(short_row, renderer.function());
+    ASSERT_FALSE(short_docx.ok());
+    EXPECT_EQ(short_docx.status.code, StatusCode::kInvalid);
+    EXPECT_NE(short_docx.status.message.find(check_document(short_row).front()), std::string::npos)
+        << short_docx.status.message;
 
     Document uncovered = sample_document();
     std::get<Table>(uncovered.blocks[4]).rows[1][0] = TableCell{"ไม่ควรอยู่ตรงนี้"};
     ASSERT_FALSE(check_document(uncovered).empty());
-    EXPECT_EQ(document_docx(uncovered, renderer.function()), std::nullopt);
+    EXPECT_EQ(document_docx(uncovered, renderer.function()).status.code, StatusCode::kInvalid);
 
     EXPECT_EQ(renderer.calls, 0);
 }
@@ -555,7 +562,7 @@ protected:
         ASSERT_FALSE(dir_.path().empty());
         FakeRenderer renderer;
         const auto docx = document_docx(sample_document(), renderer.function());
-        ASSERT_TRUE(docx.has_value());
+        ASSERT_TRUE(docx.ok()) << docx.status.message;
         write_file(dir_.path() / "document.docx", *docx);
     }
 

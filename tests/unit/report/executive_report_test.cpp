@@ -81,7 +81,7 @@ int page_count(const std::string& info) {
 
 TEST(ExecutiveReportPdfTest, ManyOverdueRowsRunOverNumberedPagesWithThaiIntact) {
     auto pdf = executive_report_pdf(sample_report(60));
-    ASSERT_TRUE(pdf.has_value());
+    ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
     const ReadBack back = read_back(*pdf);
 
@@ -115,7 +115,7 @@ TEST(ExecutiveReportPdfTest, AnEmptyReportIsOnePageSayingNone) {
     ExecutiveReport r = sample_report(0);
     r.quiet.clear();
     auto pdf = executive_report_pdf(r);
-    ASSERT_TRUE(pdf.has_value());
+    ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     const ReadBack back = read_back(*pdf);
     EXPECT_EQ(page_count(back.info), 1) << back.info;
     EXPECT_TRUE(contains(back.text, "ไม่มี")) << back.text;

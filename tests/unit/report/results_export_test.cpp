@@ -217,7 +217,7 @@ protected:
     void unpack(const core::ResponseSet* answers) {
         ASSERT_FALSE(dir_.path().empty());
         auto bytes = results_xlsx(s_.q, s_.scores[0], s_.gaps[0], answers, Language::kThai);
-        ASSERT_TRUE(bytes.has_value());
+        ASSERT_TRUE(bytes.ok()) << bytes.status.message;
         ASSERT_EQ(bytes->substr(0, 2), "PK");
         ASSERT_TRUE(unzip_into(*bytes, dir_.path()));
     }
@@ -309,22 +309,27 @@ TEST_F(ResultsXlsxTest, TemporaryFilesAreRemoved) {
     ASSERT_FALSE(dir_.path().empty());
     {
         ScopedTmpdir tmpdir(dir_.path().string());
-        ASSERT_TRUE(results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai));
+        ASSERT_TRUE(results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai).ok());
     }
     EXPECT_TRUE(fs::is_empty(dir_.path()));
 }
 
-TEST_F(ResultsXlsxTest, NulloptWhenTheTemporaryFileCannotBeMade) {
+TEST_F(ResultsXlsxTest, AReasonWhenTheTemporaryFileCannotBeMade) {
     ScopedTmpdir tmpdir((dir_.path() / "missing").string());
-    EXPECT_FALSE(results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai));
+    const auto bytes = results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai);
+    ASSERT_FALSE(bytes.ok());
+    EXPECT_EQ(bytes.status.code, StatusCode::kInternal);
+    EXPECT_NE(bytes.status.message.find("temporary file"), std::string::npos) << bytes.status.message;
 }
 
-TEST_F(ResultsXlsxTest, NulloptWhenACellCannotHoldTheText) {
+TEST_F(ResultsXlsxTest, AReasonWhenACellCannotHoldTheText) {
     // A cell holds at most 32,767 characters (LXW_STR_MAX); libxlsxwriter refuses more.
     s_.q.items[0].text.th = std::string(40000, 'x');
     ASSERT_FALSE(dir_.path().empty());
     ScopedTmpdir tmpdir(dir_.path().string());
-    EXPECT_FALSE(results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai));
+    const auto bytes = results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai);
+    ASSERT_FALSE(bytes.ok());
+    EXPECT_NE(bytes.status.message.find("cell"), std::string::npos) << bytes.status.message;
     EXPECT_TRUE(fs::is_empty(dir_.path()));
 }
 
