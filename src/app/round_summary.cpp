@@ -151,7 +151,7 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
             out.units.push_back(std::move(summary));
         }
     }
-    return std::move(out);
+    return out;
 }
 
 std::shared_ptr<const RoundSummary> RoundSummaryCache::fresh(const store::Round& round,
