@@ -44,7 +44,7 @@ struct UnitSummary {
 struct RoundSummary {
     store::Round round;  // as it was when the summary was made
     std::shared_ptr<const core::Questionnaire> questionnaire;
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     std::vector<UnitSummary> units;  // by unit id
     std::int64_t responses = 0;      // rows read
     std::int64_t damaged = 0;        // rows whose answers do not fit the questionnaire
