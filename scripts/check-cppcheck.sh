@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# cppcheck (warning, performance and portability checks) over src/, tests/ and
+# bench/, with the clang preset's compile database. Justified exceptions are in
+# .cppcheck-suppressions (a whole check or one file) or inline as
+# `// cppcheck-suppress id` with the reason. Fails on any finding.
+# Environment: ITAGAP_CPPCHECK_JOBS (default: the number of cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+jobs=${ITAGAP_CPPCHECK_JOBS:-$(nproc)}
+cmake --preset clang >/dev/null
+cache=build/clang/cppcheck-cache
+mkdir -p "$cache"
+
+status=0
+cppcheck --project=build/clang/compile_commands.json --std=c++20 \
+  --enable=warning,performance,portability --inline-suppr \
+  --suppressions-list=.cppcheck-suppressions \
+  --file-filter="$root/src/*" --file-filter="$root/tests/*" --file-filter="$root/bench/*" \
+  -i "$root/build" --cppcheck-build-dir="$cache" -j "$jobs" --quiet \
+  --template='{file}:{line}:{column}: {severity}: {message} [{id}]' \
+  --error-exitcode=1 2>build/clang/cppcheck.log || status=$?
+sed "s#^$root/##" build/clang/cppcheck.log
+if ((status)); then
+  echo
+  echo "check-cppcheck: findings per file:"
+  grep -E '^[^:]+:[0-9]+:' build/clang/cppcheck.log | sed -E "s#^$root/##; s/:[0-9]+:[0-9]+: .*//" |
+    sort | uniq -c | sort -rn
+  echo "check-cppcheck: failed"
+  exit 1
+fi
+echo "check-cppcheck: no findings"
