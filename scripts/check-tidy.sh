@@ -22,6 +22,8 @@ status=0
 run-clang-tidy -quiet -p "$build" -j "$jobs" "$regex" >"$log" 2>&1 || status=$?
 
 # A finding in a header shows once per translation unit that includes it.
+# (run-clang-tidy colours its output even into a file: the colours go first.)
+sed -i 's/\x1b\[[0-9;]*m//g' "$log"
 findings=$(grep -E '^/[^:]+:[0-9]+:[0-9]+: (error|warning): ' "$log" | sort -u || true)
 if [[ -n $findings ]]; then
   echo "$findings" | sed "s#^$root/##"
