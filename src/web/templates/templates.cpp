@@ -80,11 +80,12 @@ Templates::Templates(std::shared_ptr<const Parsed> parsed) : parsed_(std::move(p
 core::Result<Templates> Templates::from_sources(std::map<std::string, std::string> sources) {
     std::vector<core::Diagnostic> errors;
     auto parsed = std::make_shared<Parsed>();
-    for (auto& [name, source] : sources) {
-        mustache::mustache checked{source};
+    for (auto& entry : sources) {
+        const std::string& name = entry.first;
+        mustache::mustache checked{entry.second};
         if (!checked.is_valid()) errors.push_back(template_error(name, checked.error_message()));
-        parsed->partials.emplace(name, mustache::data{source});
-        parsed->sources.emplace(name, std::move(source));
+        parsed->partials.emplace(name, mustache::data{entry.second});
+        parsed->sources.emplace(name, std::move(entry.second));
     }
     if (!errors.empty()) return errors;
     return Templates(std::move(parsed));
@@ -137,7 +138,7 @@ core::Result<std::string> Templates::render_page(std::string_view name,
     if (!page.is_object()) return template_error(name, "page data must be an object");
     auto content = parsed_->render(name, page);
     if (!content) return content;
-    page.set("content", std::move(content.value()));
+    page.set("content", content.value());
     if (page.get("lang") == nullptr) page.set("lang", "th");
     return parsed_->render(kLayout, page);
 }
