@@ -39,7 +39,7 @@ using Message = http::request<http::string_body>;
 // reading and discarding for a while before closing: closing a socket with
 // unread data sends a reset, which can destroy the response before the client
 // has read it.
-constexpr std::size_t kLingerMaxBytes = 8 * 1024 * 1024;
+constexpr std::size_t kLingerMaxBytes = std::size_t{8} * 1024 * 1024;
 constexpr std::chrono::seconds kLingerTime{2};
 // How long a connection that is waiting for a request when the server stops
 // is given to deliver one: a client that sent its request just before the
@@ -439,7 +439,7 @@ private:
     std::string method_;
     std::string target_;
     Clock::time_point started_;
-    std::array<char, 16 * 1024> discard_buffer_;
+    std::array<char, std::size_t{16} * 1024> discard_buffer_;
     std::size_t discarded_ = 0;
 };
 
