@@ -19,7 +19,7 @@ RateLimitOptions clamped(RateLimitOptions o) {
 
 }  // namespace
 
-RateLimiter::RateLimiter(RateLimitOptions options, Clock clock)
+RateLimiter::RateLimiter(const RateLimitOptions& options, Clock clock)
     : options_(clamped(options)), clock_(std::move(clock)) {}
 
 void RateLimiter::forget_idle(std::chrono::steady_clock::time_point now) {
