@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config
+  # source checks: the clang build (-Wthread-safety), clang-tidy (with
+  # run-clang-tidy), clang-format, cppcheck
+  clang clang-tidy clang-format cppcheck
   libfmt-dev nlohmann-json3-dev libcli11-dev
   googletest libgtest-dev
   # storage: SQLite (embedded default) and PostgreSQL (client library, and the

@@ -151,12 +151,12 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
             out.units.push_back(std::move(summary));
         }
     }
-    return std::move(out);
+    return out;
 }
 
 std::shared_ptr<const RoundSummary> RoundSummaryCache::fresh(const store::Round& round,
                                                              double target) {
-    std::lock_guard lock(entries_mu_);
+    core::MutexLock lock(entries_mu_);
     auto it = entries_.find(round.id);
     if (it == entries_.end()) return nullptr;
     const RoundSummary& s = *it->second.summary;
@@ -172,13 +172,13 @@ StatusOr<std::shared_ptr<const RoundSummary>> RoundSummaryCache::get(const store
                                                                      std::string now) {
     using Result = std::shared_ptr<const RoundSummary>;
     if (auto cached = fresh(round, target)) return cached;
-    std::lock_guard making(making_mu_);
+    core::MutexLock making(making_mu_);
     // Someone may have made it while this request waited.
     if (auto cached = fresh(round, target)) return cached;
     auto made = summarise_round(store_, questionnaires_, round, target, std::move(now));
     if (!made.ok()) return made.status;
     Result summary = std::make_shared<const RoundSummary>(std::move(*made));
-    std::lock_guard lock(entries_mu_);
+    core::MutexLock lock(entries_mu_);
     entries_[round.id] = Entry{summary, Clock::now()};
     return summary;
 }

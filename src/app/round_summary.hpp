@@ -9,13 +9,13 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/results.hpp"
 #include "core/questionnaire.hpp"
+#include "core/thread_annotations.hpp"
 #include "store/store.hpp"
 
 namespace itagap::app {
@@ -44,7 +44,7 @@ struct UnitSummary {
 struct RoundSummary {
     store::Round round;  // as it was when the summary was made
     std::shared_ptr<const core::Questionnaire> questionnaire;
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     std::vector<UnitSummary> units;  // by unit id
     std::int64_t responses = 0;      // rows read
     std::int64_t damaged = 0;        // rows whose answers do not fit the questionnaire
@@ -80,14 +80,15 @@ private:
         std::shared_ptr<const RoundSummary> summary;
         Clock::time_point made;
     };
-    std::shared_ptr<const RoundSummary> fresh(const store::Round& round, double target);
+    std::shared_ptr<const RoundSummary> fresh(const store::Round& round, double target)
+        EXCLUDES(entries_mu_);
 
     store::Store& store_;
     QuestionnaireCache& questionnaires_;
     std::chrono::seconds open_lifetime_;
-    std::mutex entries_mu_;  // guards entries_
-    std::map<store::Id, Entry> entries_;
-    std::mutex making_mu_;  // one summary made at a time
+    core::Mutex making_mu_ ACQUIRED_BEFORE(entries_mu_);  // one summary made at a time
+    core::Mutex entries_mu_;
+    std::map<store::Id, Entry> entries_ GUARDED_BY(entries_mu_);
 };
 
 }  // namespace itagap::app

@@ -10,7 +10,7 @@ SubmissionQueue::~SubmissionQueue() { drain(); }
 store::SubmitResult SubmissionQueue::submit(store::Submission submission) {
     std::future<store::SubmitResult> outcome;
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         if (stopping_) {
             return store::SubmitResult::failed(
                 store::Status::Unavailable("submission queue: stopping, not taking submissions"));
@@ -24,7 +24,7 @@ store::SubmitResult SubmissionQueue::submit(store::Submission submission) {
 
 void SubmissionQueue::drain() {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         if (stopping_ && !writer_.joinable()) return;
         stopping_ = true;
     }
@@ -37,8 +37,8 @@ void SubmissionQueue::run() {
     std::vector<store::Submission> submissions;
     for (;;) {
         {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            core::MutexLock lock(mutex_);
+            while (!stopping_ && queue_.empty()) wake_.wait(mutex_);
             if (queue_.empty()) return;  // stopping, nothing left
             while (!queue_.empty() && batch.size() < max_batch_) {
                 batch.push_back(std::move(queue_.front()));

@@ -8,14 +8,13 @@
 // returned, so a respondent is told "saved" only for what survives a crash.
 #pragma once
 
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <future>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "core/thread_annotations.hpp"
 #include "store/store.hpp"
 
 namespace itagap::app {
@@ -44,10 +43,10 @@ private:
 
     store::Store& store_;
     const std::size_t max_batch_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<Pending> queue_;
-    bool stopping_ = false;
+    core::Mutex mutex_;
+    core::CondVar wake_;
+    std::deque<Pending> queue_ GUARDED_BY(mutex_);
+    bool stopping_ GUARDED_BY(mutex_) = false;
     std::thread writer_;
 };
 

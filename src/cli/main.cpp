@@ -1,5 +1,6 @@
 // itagap: integrity and transparency self-assessment for Thai public agencies.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <exception>
 #include <iostream>
 
@@ -8,6 +9,7 @@
 #include "cli/report_command.hpp"
 #include "cli/score_command.hpp"
 #include "cli/serve_command.hpp"
+#include "core/fiscal_year.hpp"
 
 int main(int argc, char** argv) {
     using itagap::cli::both_languages;
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
         ->required();
     plan_export_cmd->add_option("--year", plan_export.fiscal_year_be, "fiscal year, B.E. (2569)")
         ->required()
-        ->check(CLI::Range(2400, 2800));
+        ->check(CLI::Range(itagap::core::kMinFiscalYearBe, itagap::core::kMaxFiscalYearBe));
     plan_export_cmd->add_option("--output,-o", plan_export.output_path,
                                 "output file (default: stdout)");
     itagap::cli::PlanImportOptions plan_import;
@@ -91,7 +93,10 @@ int main(int argc, char** argv) {
     report_cmd->add_option("--output,-o", report.output_path, "output file")->required();
     report_cmd->add_option("--lang", report.language, "th (default) or en")
         ->check(CLI::IsMember({"th", "en"}));
-    report_cmd->add_option("--target", report.target, "target score (default 85)")->check(CLI::Range(0.0, 100.0));
+    report_cmd
+        ->add_option("--target", report.target,
+                     fmt::format("target score (default {})", itagap::core::kDefaultTargetScore))
+        ->check(CLI::Range(0.0, 100.0));
     report_cmd->add_option("--today", report.today, "the date the report counts as today, YYYY-MM-DD");
 
     try {

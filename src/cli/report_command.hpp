@@ -16,6 +16,8 @@
 #include <optional>
 #include <string>
 
+#include "core/questionnaire.hpp"
+
 namespace itagap::cli {
 
 struct ReportOptions {
@@ -26,7 +28,7 @@ struct ReportOptions {
     std::string format;  // docx, pdf, html, xlsx, scores.csv, responses.csv
     std::string output_path;
     std::string language = "th";
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     std::string today;  // YYYY-MM-DD; default: today in Thailand (UTC+7)
 };
 

@@ -59,7 +59,7 @@ struct ScoreChange {
 struct UnitRoundGaps {
     std::string unit;
     std::string round;
-    double target = 85;
+    double target = kDefaultTargetScore;
     bool instrument_below_target = false;
     std::vector<InstrumentGaps> instruments;  // only instruments with data
     std::optional<std::string> previous_round;

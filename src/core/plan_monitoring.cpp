@@ -93,6 +93,7 @@ std::vector<QuietMeasure> measures_without_update(std::span<const Plan> plans,
 std::vector<StrategyProgress> progress_by_strategy(std::span<const Plan> plans) {
     std::vector<StrategyProgress> out;
     std::vector<double> sums(kAllStrategies.size(), 0.0);
+    out.reserve(kAllStrategies.size());
     for (Strategy s : kAllStrategies) out.push_back({s});
     for (const Plan& plan : plans) {
         for (const Measure& m : plan.measures) {

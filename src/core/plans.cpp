@@ -5,12 +5,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/fiscal_year.hpp"
+
 namespace itagap::core {
 
 namespace {
-
-constexpr int kMinFiscalYearBe = 2400;
-constexpr int kMaxFiscalYearBe = 2800;
 
 // Blank: empty or only ASCII whitespace. (The JSON reader is stricter about
 // Unicode spaces; this is the invariant any source must keep.)
@@ -367,7 +366,7 @@ std::vector<Diagnostic> validate_plan(const Plan& plan) {
     if (is_blank(plan.unit.name) && plan.unit.id == 0) {
         p.add("$.unit.name", plan.unit.name, "the unit's name");
     }
-    if (plan.fiscal_year_be < kMinFiscalYearBe || plan.fiscal_year_be > kMaxFiscalYearBe) {
+    if (!is_valid_fiscal_year_be(plan.fiscal_year_be)) {
         p.add("$.fiscal_year", std::to_string(plan.fiscal_year_be),
               "a fiscal year in the Buddhist era, " + std::to_string(kMinFiscalYearBe) + " to " +
                   std::to_string(kMaxFiscalYearBe) + ", such as 2569");

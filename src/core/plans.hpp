@@ -201,7 +201,7 @@ const ProgressUpdate* latest_update(const Measure& measure);
 // references are shown as gap numbers (index + 1) as the format writes them.
 // `file` is empty: the caller fills it in.
 //
-// Checks: a unit name; fiscal year 2400..2800 B.E.; valid dates; gaps: a
+// Checks: a unit name; fiscal year kMinFiscalYearBe..kMaxFiscalYearBe B.E.; valid dates; gaps: a
 // well-formed reference, score 0..100, favourable <= answers, a round;
 // topics: numbers >= 1 and unique, text; measures: numbers unique and exactly
 // 1..n, text, topic and gap references exist and are not repeated, due_on >=

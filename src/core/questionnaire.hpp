@@ -81,13 +81,18 @@ struct GradeBand {
     double min_score = 0;   // inclusive lower bound, 0..100
 };
 
+// The target score (0..100) when nothing else sets one: a questionnaire's
+// default_target unless its file says otherwise, and so the default of every
+// view and report that is handed a target (the ITA pass mark).
+inline constexpr double kDefaultTargetScore = 85;
+
 struct Questionnaire {
     std::string id;
     LocalText title;
     std::string note;
     ScoringMethod method = ScoringMethod::kFavourableShare;
     double pass_mark = 85;
-    double default_target = 85;
+    double default_target = kDefaultTargetScore;
     std::vector<GradeBand> grades;  // sorted by min_score, highest first
 
     std::vector<AnswerScale> scales;

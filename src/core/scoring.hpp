@@ -14,7 +14,7 @@
 // p = score / 100 and n = valid answers. For an indicator or instrument the
 // answers of one person are correlated, so n = respondents who answered at
 // least one of its items: the conservative choice for small units.
-// All figures keep full precision; round only when formatting (core/format.hpp).
+// All figures keep full precision; round only when formatting (core/number_format.hpp).
 #pragma once
 
 #include <cstdint>

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/fiscal_year.hpp"
 #include "input/json_checker.hpp"
 
 namespace itagap::input {
@@ -25,7 +26,7 @@ constexpr std::int64_t kMaxCount = std::numeric_limits<std::uint32_t>::max();
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 // Dates are Gregorian; a year this large is a B.E. year typed by mistake
 // (2568 for 2025), which would otherwise be a valid date 543 years ahead.
-constexpr int kFirstBuddhistLookingYear = 2400;
+constexpr int kFirstBuddhistLookingYear = core::kMinFiscalYearBe;
 constexpr int kFirstPlanYear = 1900;
 
 // ---- The checker: typed access to JSON members, collecting diagnostics --------
@@ -455,7 +456,7 @@ core::Result<core::Plan> parse(std::string_view text, std::string_view file_name
         plan.id = *id;
     }
     read_unit(c, doc, plan);
-    if (auto year = c.whole(doc, "$", "fiscal_year", true, 2400, 2800,
+    if (auto year = c.whole(doc, "$", "fiscal_year", true, core::kMinFiscalYearBe, core::kMaxFiscalYearBe,
                             "the fiscal year in the Buddhist era, such as 2569")) {
         plan.fiscal_year_be = static_cast<int>(*year);
     } else {

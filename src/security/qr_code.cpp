@@ -117,8 +117,15 @@ std::optional<std::string> qr_svg(std::string_view text, int module_px, int marg
             const int start = x;
             while (x < modules && (*matrix)[y][x]) ++x;
             const std::string run = std::to_string(x - start);
-            path += 'M' + std::to_string(start + margin_modules) + ' ' +
-                    std::to_string(y + margin_modules) + 'h' + run + "v1h-" + run + 'z';
+            path += 'M';
+            path += std::to_string(start + margin_modules);
+            path += ' ';
+            path += std::to_string(y + margin_modules);
+            path += 'h';
+            path += run;
+            path += "v1h-";
+            path += run;
+            path += 'z';
         }
     }
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + px + "\" height=\"" + px +

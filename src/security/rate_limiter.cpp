@@ -19,7 +19,7 @@ RateLimitOptions clamped(RateLimitOptions o) {
 
 }  // namespace
 
-RateLimiter::RateLimiter(RateLimitOptions options, Clock clock)
+RateLimiter::RateLimiter(const RateLimitOptions& options, Clock clock)
     : options_(clamped(options)), clock_(std::move(clock)) {}
 
 void RateLimiter::forget_idle(std::chrono::steady_clock::time_point now) {
@@ -34,7 +34,7 @@ void RateLimiter::forget_idle(std::chrono::steady_clock::time_point now) {
 }
 
 RateLimitDecision RateLimiter::try_acquire(std::string_view key, double cost) {
-    std::lock_guard lock(mutex_);
+    core::MutexLock lock(mutex_);
     const auto now = clock_();
     forget_idle(now);
 
@@ -69,7 +69,7 @@ RateLimitDecision RateLimiter::try_acquire(std::string_view key, double cost) {
 }
 
 std::size_t RateLimiter::tracked_keys() const {
-    std::lock_guard lock(mutex_);
+    core::MutexLock lock(mutex_);
     return index_.size();
 }
 

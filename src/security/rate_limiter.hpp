@@ -8,10 +8,11 @@
 #include <cstddef>
 #include <functional>
 #include <list>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "core/thread_annotations.hpp"
 
 namespace itagap::security {
 
@@ -41,7 +42,7 @@ public:
 
     // Options outside their sense are clamped: burst >= 1, refill > 0, max_keys >= 1.
     // `clock` is called with the limiter's lock held; tests pass a fixed clock.
-    explicit RateLimiter(RateLimitOptions options, Clock clock = std::chrono::steady_clock::now);
+    explicit RateLimiter(const RateLimitOptions& options, Clock clock = std::chrono::steady_clock::now);
 
     // Takes `cost` tokens from `key`'s bucket if it holds that many.
     // REQUIRES: cost >= 0 (a negative or NaN cost is taken as 0). A cost
@@ -60,14 +61,14 @@ private:
     };
     using Recency = std::list<Bucket>;  // most recently used first
 
-    void forget_idle(std::chrono::steady_clock::time_point now);  // REQUIRES: mutex_ held
+    void forget_idle(std::chrono::steady_clock::time_point now) REQUIRES(mutex_);
 
     const RateLimitOptions options_;
     const Clock clock_;
-    mutable std::mutex mutex_;
-    Recency recency_;  // GUARDED_BY(mutex_)
+    mutable core::Mutex mutex_;
+    Recency recency_ GUARDED_BY(mutex_);
     // Keys view the strings inside recency_'s nodes, which never move.
-    std::unordered_map<std::string_view, Recency::iterator> index_;  // GUARDED_BY(mutex_)
+    std::unordered_map<std::string_view, Recency::iterator> index_ GUARDED_BY(mutex_);
 };
 
 }  // namespace itagap::security

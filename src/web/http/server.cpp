@@ -14,15 +14,14 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <condition_variable>
 #include <csignal>
 #include <future>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "core/thread_annotations.hpp"
 #include "web/http/multipart.hpp"
 #include "web/http/url_decoding.hpp"
 
@@ -40,7 +39,7 @@ using Message = http::request<http::string_body>;
 // reading and discarding for a while before closing: closing a socket with
 // unread data sends a reset, which can destroy the response before the client
 // has read it.
-constexpr std::size_t kLingerMaxBytes = 8 * 1024 * 1024;
+constexpr std::size_t kLingerMaxBytes = std::size_t{8} * 1024 * 1024;
 constexpr std::chrono::seconds kLingerTime{2};
 // How long a connection that is waiting for a request when the server stops
 // is given to deliver one: a client that sent its request just before the
@@ -145,13 +144,13 @@ private:
     LogSink log_;
     std::size_t largest_body_limit_;
 
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // GUARDED_BY(mutex_)
-    std::size_t in_flight_ = 0;                                      // GUARDED_BY(mutex_)
-    bool stop_requested_ = false;                                    // GUARDED_BY(mutex_)
-    bool started_ = false;                                           // GUARDED_BY(mutex_)
-    bool stopped_ = false;                                           // GUARDED_BY(mutex_)
+    core::Mutex mutex_;
+    core::CondVar changed_;  // any of the state below changed
+    std::unordered_map<Session*, std::weak_ptr<Session>> sessions_ GUARDED_BY(mutex_);
+    std::size_t in_flight_ GUARDED_BY(mutex_) = 0;
+    bool stop_requested_ GUARDED_BY(mutex_) = false;
+    bool started_ GUARDED_BY(mutex_) = false;
+    bool stopped_ GUARDED_BY(mutex_) = false;
     std::atomic<bool> stopping_{false};
 
     // Declared after the state above: destroying the io_context destroys the
@@ -440,7 +439,7 @@ private:
     std::string method_;
     std::string target_;
     Clock::time_point started_;
-    std::array<char, 16 * 1024> discard_buffer_;
+    std::array<char, std::size_t{16} * 1024> discard_buffer_;
     std::size_t discarded_ = 0;
 };
 
@@ -465,7 +464,7 @@ HttpServer::Impl::~Impl() {
 
 error_code HttpServer::Impl::start() {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         if (started_) return net::error::already_started;
     }
     error_code ec;
@@ -483,7 +482,7 @@ error_code HttpServer::Impl::start() {
         return ec;
     }
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         started_ = true;
     }
     work_.emplace(ioc_.get_executor());
@@ -523,22 +522,22 @@ void HttpServer::Impl::stop_on_signals() {
 
 void HttpServer::Impl::request_stop() {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         stop_requested_ = true;
     }
     changed_.notify_all();
 }
 
 void HttpServer::Impl::wait() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return stop_requested_; });
+    core::MutexLock lock(mutex_);
+    while (!stop_requested_) changed_.wait(mutex_);
 }
 
 template <typename F>
 void HttpServer::Impl::for_each_session(F f) {
     std::vector<std::shared_ptr<Session>> live;
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         for (const auto& [unused, weak] : sessions_) {
             if (auto session = weak.lock()) live.push_back(std::move(session));
         }
@@ -548,7 +547,7 @@ void HttpServer::Impl::for_each_session(F f) {
 
 void HttpServer::Impl::stop() {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         if (!started_ || stopped_) return;
         stopped_ = true;
         stop_requested_ = true;
@@ -589,23 +588,29 @@ void HttpServer::Impl::stop() {
         net::post(session->executor(), [this, session, visits_left] {
             session->on_server_stopping();
             if (--*visits_left == 0) {
-                std::lock_guard lock(mutex_);  // so the waiter cannot miss the notification
+                core::MutexLock lock(mutex_);  // so the waiter cannot miss the notification
                 changed_.notify_all();
             }
         });
     }
     live.clear();
     {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, kCloseWait, [&] { return *visits_left == 0; });
-        changed_.wait_for(lock, options_.shutdown_grace, [this] { return in_flight_ == 0; });
+        core::MutexLock lock(mutex_);
+        const auto visited_by = Clock::now() + kCloseWait;
+        while (*visits_left != 0 && changed_.wait_until(mutex_, visited_by)) {
+        }
+        const auto finished_by = Clock::now() + options_.shutdown_grace;
+        while (in_flight_ != 0 && changed_.wait_until(mutex_, finished_by)) {
+        }
     }
     for_each_session([](const std::shared_ptr<Session>& session) {
         net::post(session->executor(), [session] { session->close(); });
     });
     {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, kCloseWait, [this] { return sessions_.empty(); });
+        core::MutexLock lock(mutex_);
+        const auto closed_by = Clock::now() + kCloseWait;
+        while (!sessions_.empty() && changed_.wait_until(mutex_, closed_by)) {
+        }
     }
     work_.reset();
     ioc_.stop();
@@ -614,26 +619,26 @@ void HttpServer::Impl::stop() {
 }
 
 void HttpServer::Impl::add_session(Session* session, std::weak_ptr<Session> weak) {
-    std::lock_guard lock(mutex_);
+    core::MutexLock lock(mutex_);
     sessions_.emplace(session, std::move(weak));
 }
 
 void HttpServer::Impl::remove_session(Session* session) {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         sessions_.erase(session);
     }
     changed_.notify_all();
 }
 
 void HttpServer::Impl::request_started() {
-    std::lock_guard lock(mutex_);
+    core::MutexLock lock(mutex_);
     ++in_flight_;
 }
 
 void HttpServer::Impl::request_finished() {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         --in_flight_;
     }
     changed_.notify_all();

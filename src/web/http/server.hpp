@@ -33,8 +33,8 @@ struct HttpServerOptions {
     std::uint16_t port = 8080;  // 0: the system picks a free port; see HttpServer::port()
     int io_threads = 2;
     int worker_threads = 4;  // handlers run here
-    std::size_t header_limit_bytes = 8 * 1024;
-    std::size_t body_limit_bytes = 1024 * 1024;  // RouteOptions may override
+    std::size_t header_limit_bytes = std::size_t{8} * 1024;
+    std::size_t body_limit_bytes = std::size_t{1024} * 1024;  // RouteOptions may override
     // From the first byte of a request to its last header line.
     std::chrono::milliseconds read_timeout{15'000};
     // For the body, once the headers are in (uploads need longer).

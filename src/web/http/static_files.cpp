@@ -71,7 +71,7 @@ Handler static_files(const fs::path& directory, StaticFileOptions options) {
     fs::path root = fs::canonical(directory, ec);
     if (ec) root.clear();  // every request will be a 404
 
-    return [root, options](const Request& request) -> Response {
+    return [root, options = std::move(options)](const Request& request) -> Response {
         const auto relative = request.path_params.get(options.path_param);
         if (root.empty() || !relative || !is_safe_relative_path(*relative)) {
             return error_response(http::status::not_found);

@@ -18,7 +18,7 @@ namespace itagap::web {
 struct StaticFileOptions {
     std::string path_param = "file";  // the route's "{file*}" parameter
     std::string cache_control = "public, max-age=3600";
-    std::size_t max_file_bytes = 16 * 1024 * 1024;
+    std::size_t max_file_bytes = std::size_t{16} * 1024 * 1024;
 };
 
 Handler static_files(const std::filesystem::path& directory, StaticFileOptions options = {});

@@ -148,8 +148,9 @@ std::string display_timestamp(std::string_view iso_timestamp, Language language)
     core::TimeOfDay local{(time->hour + kThailandUtcOffsetHours) % 24, time->minute};
     const core::CivilDate day =
         time->hour + kThailandUtcOffsetHours >= 24 ? core::add_days(*date, 1) : *date;
-    if (language == Language::kEnglish)
+    if (language == Language::kEnglish) {
         return core::to_iso_string(day) + " " + core::to_hhmm_string(local);
+    }
     return core::format_thai_date(day) + " " + core::format_thai_time(local);
 }
 

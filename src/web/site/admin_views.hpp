@@ -32,7 +32,7 @@ struct OverviewRow {
 
 struct Overview {
     store::Round round;
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     std::shared_ptr<const app::RoundSummary> summary;  // keeps the rows' summaries alive
     // Ranked: highest ITA total first, units without a total last (by name).
     std::vector<OverviewRow> units;
@@ -55,7 +55,7 @@ struct Dashboard {
     LiveCounts live;
     store::AccessCodeCounts codes;
     std::vector<std::string> comments;  // sorted, so their order says nothing about who wrote them
-    double target = 85;
+    double target = core::kDefaultTargetScore;
 };
 
 store::StatusOr<Dashboard> load_dashboard(SiteContext& context, store::Id round_id,

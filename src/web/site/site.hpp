@@ -27,7 +27,7 @@ struct SiteOptions {
     std::chrono::minutes session_lifetime{8 * 60};
     int max_failed_sign_ins = 5;
     std::chrono::minutes lockout{15};
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     // How long the organisation overview of an open round is reused before
     // the round is read again (a closed round's is reused until it changes).
     std::chrono::seconds overview_open_round_lifetime{15};

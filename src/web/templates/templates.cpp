@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <kainjow/mustache.hpp>
 
 #include "web/templates/html_escape.hpp"
 
@@ -9,6 +10,8 @@ namespace itagap::web {
 namespace {
 
 namespace fs = std::filesystem;
+namespace mustache = kainjow::mustache;
+using Partials = std::map<std::string, mustache::data, std::less<>>;
 
 constexpr std::string_view kExtension = ".mustache";
 constexpr std::string_view kLayout = "layout";
@@ -17,8 +20,7 @@ constexpr std::string_view kLayout = "layout";
 // would look partials up in the data, letting data supply template text.
 class TemplateContext : public mustache::context<std::string> {
 public:
-    TemplateContext(const mustache::data* data,
-                    const std::map<std::string, mustache::data, std::less<>>& partials)
+    TemplateContext(const mustache::data* data, const Partials& partials)
         : mustache::context<std::string>(data), partials_(partials) {}
 
     const mustache::data* get_partial(const std::string& name) const override {
@@ -27,7 +29,7 @@ public:
     }
 
 private:
-    const std::map<std::string, mustache::data, std::less<>>& partials_;
+    const Partials& partials_;
 };
 
 core::Diagnostic template_error(std::string_view name, std::string note) {
@@ -37,8 +39,8 @@ core::Diagnostic template_error(std::string_view name, std::string note) {
     return d;
 }
 
-}  // namespace
-
+// Objects, arrays, strings and booleans as themselves; numbers as their JSON
+// text ("81.82"); null as false, so {{#x}} skips it.
 mustache::data to_mustache_data(const nlohmann::json& value) {
     switch (value.type()) {
         case nlohmann::json::value_t::object: {
@@ -64,17 +66,29 @@ mustache::data to_mustache_data(const nlohmann::json& value) {
     }
 }
 
+}  // namespace
+
+struct Templates::Parsed {
+    std::map<std::string, std::string, std::less<>> sources;
+    Partials partials;  // the same sources as mustache data, for partial lookup
+
+    core::Result<std::string> render(std::string_view name, const mustache::data& data) const;
+};
+
+Templates::Templates(std::shared_ptr<const Parsed> parsed) : parsed_(std::move(parsed)) {}
+
 core::Result<Templates> Templates::from_sources(std::map<std::string, std::string> sources) {
     std::vector<core::Diagnostic> errors;
-    Templates templates;
-    for (auto& [name, source] : sources) {
-        mustache::mustache parsed{source};
-        if (!parsed.is_valid()) errors.push_back(template_error(name, parsed.error_message()));
-        templates.partials_.emplace(name, mustache::data{source});
-        templates.sources_.emplace(name, std::move(source));
+    auto parsed = std::make_shared<Parsed>();
+    for (auto& entry : sources) {
+        const std::string& name = entry.first;
+        mustache::mustache checked{entry.second};
+        if (!checked.is_valid()) errors.push_back(template_error(name, checked.error_message()));
+        parsed->partials.emplace(name, mustache::data{entry.second});
+        parsed->sources.emplace(name, std::move(entry.second));
     }
     if (!errors.empty()) return errors;
-    return templates;
+    return Templates(std::move(parsed));
 }
 
 core::Result<Templates> Templates::load(const fs::path& directory) {
@@ -97,22 +111,22 @@ core::Result<Templates> Templates::load(const fs::path& directory) {
 }
 
 bool Templates::contains(std::string_view name) const {
-    return sources_.find(name) != sources_.end();
+    return parsed_->sources.find(name) != parsed_->sources.end();
 }
 
 core::Result<std::string> Templates::render(std::string_view name,
                                             const nlohmann::json& data) const {
-    return render(name, to_mustache_data(data));
+    return parsed_->render(name, to_mustache_data(data));
 }
 
-core::Result<std::string> Templates::render(std::string_view name,
-                                            const mustache::data& data) const {
-    const auto it = sources_.find(name);
-    if (it == sources_.end()) return template_error(name, "no such template");
+core::Result<std::string> Templates::Parsed::render(std::string_view name,
+                                                    const mustache::data& data) const {
+    const auto it = sources.find(name);
+    if (it == sources.end()) return template_error(name, "no such template");
     // Parsed per call: kainjow's render is not const, and templates are small.
     mustache::mustache tmpl{it->second};
     tmpl.set_custom_escape([](const std::string& text) { return escape_html(text); });
-    TemplateContext context(&data, partials_);
+    TemplateContext context(&data, partials);
     std::string html = tmpl.render(context);
     if (!tmpl.is_valid()) return template_error(name, tmpl.error_message());
     return html;
@@ -120,16 +134,13 @@ core::Result<std::string> Templates::render(std::string_view name,
 
 core::Result<std::string> Templates::render_page(std::string_view name,
                                                  const nlohmann::json& data) const {
-    return render_page(name, to_mustache_data(data.is_null() ? nlohmann::json::object() : data));
-}
-
-core::Result<std::string> Templates::render_page(std::string_view name, mustache::data data) const {
-    if (!data.is_object()) return template_error(name, "page data must be an object");
-    auto content = render(name, data);
+    mustache::data page = to_mustache_data(data.is_null() ? nlohmann::json::object() : data);
+    if (!page.is_object()) return template_error(name, "page data must be an object");
+    auto content = parsed_->render(name, page);
     if (!content) return content;
-    data.set("content", std::move(content.value()));
-    if (data.get("lang") == nullptr) data.set("lang", "th");
-    return render(kLayout, data);
+    page.set("content", content.value());
+    if (page.get("lang") == nullptr) page.set("lang", "th");
+    return parsed_->render(kLayout, page);
 }
 
 }  // namespace itagap::web

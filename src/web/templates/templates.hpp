@@ -1,4 +1,5 @@
-// Page templates: a thin wrapper over kainjow mustache.
+// Page templates: a thin wrapper over kainjow mustache, which stays inside
+// templates.cpp (a header-only engine, costly to compile in every page).
 //
 // One file per page in a directory ("survey_form.mustache" is the template
 // "survey_form"), and a shared "layout.mustache" that every page is rendered
@@ -18,8 +19,8 @@
 #pragma once
 
 #include <filesystem>
-#include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -27,8 +28,6 @@
 #include "core/diagnostic.hpp"
 
 namespace itagap::web {
-
-namespace mustache = kainjow::mustache;
 
 class Templates {
 public:
@@ -40,27 +39,23 @@ public:
 
     bool contains(std::string_view name) const;
 
-    // Template `name` alone.
+    // Template `name` alone. Objects, arrays, strings and booleans render as
+    // themselves; numbers as their JSON text ("81.82"); null as false, so
+    // {{#x}} skips it.
     core::Result<std::string> render(std::string_view name, const nlohmann::json& data) const;
-    core::Result<std::string> render(std::string_view name, const mustache::data& data) const;
 
     // Template `name` inside "layout". The layout sees the page's data plus
     // `content` (the page's HTML, replacing any `content` in the data) and
     // `lang` ("th" unless the data sets it).
-    // REQUIRES: `data` is a JSON object (or null) / a mustache object.
+    // REQUIRES: `data` is a JSON object (or null).
     core::Result<std::string> render_page(std::string_view name, const nlohmann::json& data) const;
-    core::Result<std::string> render_page(std::string_view name, mustache::data data) const;
 
 private:
-    Templates() = default;
+    struct Parsed;  // the sources, and the same as mustache data for partials
+    explicit Templates(std::shared_ptr<const Parsed> parsed);
 
-    std::map<std::string, std::string, std::less<>> sources_;
-    // The same sources as mustache data, for partial lookup.
-    std::map<std::string, mustache::data, std::less<>> partials_;
+    // Immutable once loaded, so copies share it (and threads may render at once).
+    std::shared_ptr<const Parsed> parsed_;
 };
-
-// Objects, arrays, strings and booleans as themselves; numbers as their JSON
-// text ("81.82"); null as false, so {{#x}} skips it.
-mustache::data to_mustache_data(const nlohmann::json& value);
 
 }  // namespace itagap::web

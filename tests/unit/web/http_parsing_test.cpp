@@ -182,8 +182,9 @@ TEST(HttpMultipart, RefusesMalformedBodies) {
 
 TEST(HttpMultipart, Limits) {
     std::string body;
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 3; ++i) {
         body += "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n";
+    }
     body += "--B--";
     EXPECT_TRUE(parse_multipart(body, "B", {3, 1024}));
     const auto too_many = parse_multipart(body, "B", {2, 1024});

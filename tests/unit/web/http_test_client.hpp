@@ -14,12 +14,12 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/thread_annotations.hpp"
 #include "web/http/server.hpp"
 
 namespace itagap::web::testing {
@@ -112,8 +112,9 @@ public:
         options.port = 0;
         server_ = std::make_unique<HttpServer>(std::move(options), std::move(router),
                                                [this](std::string_view line) {
-                                                   std::lock_guard lock(mutex_);
+                                                   core::MutexLock lock(mutex_);
                                                    lines_.emplace_back(line);
+                                                   logged_.notify_all();
                                                });
         start_error = server_->start();
     }
@@ -123,27 +124,27 @@ public:
     TestConnection connect() { return TestConnection(port()); }
 
     std::vector<std::string> log_lines() {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         return lines_;
     }
 
     // The log lines once there are at least `count` of them (a line is
-    // written after its response, so it may trail the client by a moment).
+    // written after its response, so it may trail the client by a moment);
+    // what there is after 5 s, for the test's assertions to report.
     std::vector<std::string> wait_for_log_lines(std::size_t count) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (std::chrono::steady_clock::now() < deadline) {
-            auto lines = log_lines();
-            if (lines.size() >= count) return lines;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        core::MutexLock lock(mutex_);
+        while (lines_.size() < count && logged_.wait_until(mutex_, deadline)) {
         }
-        return log_lines();
+        return lines_;
     }
 
     boost::system::error_code start_error;
 
 private:
-    std::mutex mutex_;
-    std::vector<std::string> lines_;
+    core::Mutex mutex_;
+    core::CondVar logged_;
+    std::vector<std::string> lines_ GUARDED_BY(mutex_);
     std::unique_ptr<HttpServer> server_;  // last: stopped before the log goes away
 };
 
