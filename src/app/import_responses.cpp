@@ -8,7 +8,8 @@ namespace itagap::app {
 
 store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
     store::Store& store, const core::Questionnaire& q, const store::Round& round,
-    std::string_view csv, std::string_view file_name, std::string_view today) {
+    std::string_view csv, std::string_view file_name, std::string_view today,
+    const ImportAuditEntry& audit_for) {
     using Outcome = core::Result<ImportSummary>;
     auto parsed = input::parse_responses_csv(q, csv, file_name);
     if (!parsed) return Outcome(parsed.errors());
@@ -63,13 +64,14 @@ store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
     }
     if (!errors.empty()) return Outcome(std::move(errors));
 
-    store::Status status = store.import_responses(rows);
+    summary.responses = rows.size();
+    store::Status status = audit_for ? store.import_responses(rows, audit_for(summary))
+                                     : store.import_responses(rows);
     if (status.code == store::StatusCode::kInvalid || status.code == store::StatusCode::kConflict) {
         return Outcome(core::Diagnostic{std::string(file_name), 0, "", "",
                                         "rows the round accepts (" + status.message + ")"});
     }
     if (!status.ok()) return status;
-    summary.responses = rows.size();
     return Outcome(std::move(summary));
 }
 

@@ -4,6 +4,7 @@
 // whole file and nothing is stored.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,12 @@ struct ImportSummary {
 // a rule the store refuses it by: kInvalid, kConflict) are diagnostics in the
 // inner Result; a store that cannot be read or written (kUnavailable,
 // kInternal, ...) is the outer Status.
+// `audit_for` makes the audit entry of an accepted file, written in the
+// import's transaction (none: seed data, tests, benchmarks).
+using ImportAuditEntry = std::function<store::AuditEntry(const ImportSummary&)>;
 store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
     store::Store& store, const core::Questionnaire& q,
     const store::Round& round, std::string_view csv, std::string_view file_name,
-    std::string_view today);
+    std::string_view today, const ImportAuditEntry& audit_for = {});
 
 }  // namespace itagap::app

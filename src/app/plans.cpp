@@ -29,13 +29,6 @@ StatusOr<StoredPlan> parse_record(store::PlanRecord record) {
     return StoredPlan{std::move(record), std::move(*plan)};
 }
 
-// The source round of a plan's document, by name: the only link a plan has
-// until plans keep the round's id. Names recur every year ("รอบ 5 เดือนแรก"):
-// callers take the first match in list_rounds() order (newest first).
-bool is_source_round(const core::Plan& plan, const store::Round& round) {
-    return round.name == plan.source_round;
-}
-
 }  // namespace
 
 StatusOr<StoredPlan> load_plan(store::Store& store, store::Id plan_id) {
@@ -59,17 +52,7 @@ StatusOr<std::vector<StoredPlan>> load_plans(store::Store& store, int fiscal_yea
 StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::Store& store,
                                                                   store::Id unit_id,
                                                                   const store::Round& round) {
-    using Found = std::optional<store::PlanRecord>;
-    auto records = store.list_plans(std::nullopt);
-    if (!records.ok()) return records.status;
-    Found found;
-    for (auto& record : *records) {
-        if (record.unit_id != unit_id) continue;
-        if (found && found->fiscal_year_be >= record.fiscal_year_be) continue;
-        auto plan = input::parse_plan_json(record.document, "plan");
-        if (plan.ok() && is_source_round(plan.value(), round)) found = std::move(record);
-    }
-    return found;
+    return store.find_plan_by_source_round(unit_id, round.id);
 }
 
 StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
@@ -85,10 +68,26 @@ StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::
 
 std::optional<store::Id> source_round_id(const StoredPlan& plan,
                                          const std::vector<store::Round>& rounds) {
-    for (const auto& r : rounds) {  // newest first
-        if (is_source_round(plan.plan, r)) return r.id;
+    const auto id = plan.record.source_round_id;
+    if (!id) return std::nullopt;
+    for (const auto& r : rounds) {
+        if (r.id == *id) return id;
     }
     return std::nullopt;
+}
+
+std::optional<store::Id> link_source_round(const core::Plan& plan,
+                                           const std::vector<store::Round>& rounds) {
+    const store::Round* best = nullptr;
+    for (const auto& r : rounds) {
+        if (r.name != plan.source_round || r.fiscal_year_be > plan.fiscal_year_be) continue;
+        // ISO dates: text order is date order.
+        if (!best || r.fiscal_year_be > best->fiscal_year_be ||
+            (r.fiscal_year_be == best->fiscal_year_be && r.opens_on > best->opens_on))
+            best = &r;
+    }
+    if (!best) return std::nullopt;
+    return best->id;
 }
 
 std::vector<store::Round> effect_rounds(const StoredPlan& plan,

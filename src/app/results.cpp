@@ -77,7 +77,7 @@ StatusOr<core::ResponseSet> load_responses(store::Store& store, const core::Ques
         set.tables.push_back(
             to_response_table(q, static_cast<int>(i), unit.name, round.name, *rows));
     }
-    return std::move(set);
+    return set;
 }
 
 }  // namespace
@@ -134,7 +134,7 @@ StatusOr<UnitRoundResults> unit_round_results(store::Store& store, Questionnaire
     for (const auto& t : out.responses.tables) tables.push_back(&t);
     out.gaps = core::analyse_gaps(**q, out.score, previous_score ? &*previous_score : nullptr,
                                   tables, target);
-    return std::move(out);
+    return out;
 }
 
 }  // namespace itagap::app

@@ -34,14 +34,18 @@ core::Actor actor_of(store::Role role) {
 }
 
 store::StatusOr<RoundChange> change_round(store::Store& store, store::Id round_id,
-                                          core::RoundAction action, store::Role role) {
+                                          core::RoundAction action, store::Role role,
+                                          const RoundAuditEntry& audit_for) {
     auto round = store.get_round(round_id);
     if (!round.ok()) return round.status;
     RoundChange change{*round, *round,
                        core::transition_round(stage_of(*round), action, actor_of(role))};
     if (!change.transition.allowed()) return change;
     set_stage(change.after, change.transition.to);
-    if (auto status = store.update_round(change.after); !status.ok()) return status;
+    if (auto status = audit_for ? store.update_round(change.after, audit_for(change))
+                                : store.update_round(change.after);
+        !status.ok())
+        return status;
     return change;
 }
 

@@ -9,6 +9,8 @@
 //   closed, published             published
 #pragma once
 
+#include <functional>
+
 #include "core/round_lifecycle.hpp"
 #include "store/store.hpp"
 
@@ -28,8 +30,11 @@ struct RoundChange {
 // Applies `action` by `role` to the stored round `round_id` when the life
 // cycle allows it (nothing is written when it does not: see
 // transition.refusal). kNotFound for a round that is not there; store
-// failures as they come.
+// failures as they come. `audit_for` makes the audit entry of an allowed
+// change, which the store writes in the change's transaction (none: tests).
+using RoundAuditEntry = std::function<store::AuditEntry(const RoundChange&)>;
 store::StatusOr<RoundChange> change_round(store::Store& store, store::Id round_id,
-                                          core::RoundAction action, store::Role role);
+                                          core::RoundAction action, store::Role role,
+                                          const RoundAuditEntry& audit_for = {});
 
 }  // namespace itagap::app

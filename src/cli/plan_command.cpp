@@ -1,5 +1,7 @@
 #include "cli/plan_command.hpp"
 
+#include "app/plans.hpp"
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -216,7 +218,15 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
         return kExitOk;
     }
 
-    auto created = store->create_plan({0, unit->id, plan.fiscal_year_be, document, 1, now},
+    // The exporting database's round id means nothing here either: the round
+    // is found again by the name the document keeps.
+    auto rounds = store->list_rounds();
+    if (!rounds.ok()) {
+        err << "itagap: cannot read the rounds: " << rounds.status.message << "\n";
+        return kExitInternalError;
+    }
+    auto created = store->create_plan({0, unit->id, plan.fiscal_year_be, document, 1, now,
+                                       app::link_source_round(plan, *rounds)},
                                       entry("plan.import", "plan_id"));
     if (!created.ok()) {
         if (created.status.code == store::StatusCode::kConflict) {

@@ -80,12 +80,12 @@ Response create_unit(SiteContext& context, const Request& request, const SignedI
     if (auto problem = read_unit_form(request, *units, unit)) {
         return units_page(context, who, language, *problem, http::status::unprocessable_entity);
     }
-    auto id = context.store.create_unit(unit);
+    auto entry = audit_entry(context, who.user.id, "unit.create",
+                             {{"name", unit.name},
+                              {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    entry.new_id_key = "unit_id";
+    auto id = context.store.create_unit(unit, entry);
     if (!id.ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "unit.create",
-          {{"unit_id", *id},
-           {"name", unit.name},
-           {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
     return redirect("/admin/units");
 }
 
@@ -101,11 +101,11 @@ Response update_unit(SiteContext& context, const Request& request, const SignedI
     if (auto problem = read_unit_form(request, *units, unit)) {
         return units_page(context, who, language, *problem, http::status::unprocessable_entity);
     }
-    if (!context.store.update_unit(unit).ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "unit.update",
-          {{"unit_id", unit.id},
-           {"name", unit.name},
-           {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    const auto entry = audit_entry(context, who.user.id, "unit.update",
+                                   {{"unit_id", unit.id},
+                                    {"name", unit.name},
+                                    {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    if (!context.store.update_unit(unit, entry).ok()) return store_failed(context, &who, language);
     return redirect("/admin/units");
 }
 
@@ -179,13 +179,13 @@ Response create_round(SiteContext& context, const Request& request, const Signed
         return refuse("questionnaire_invalid");
     round.questionnaire_id = *questionnaire;
     round.status = store::RoundStatus::kDraft;
-    auto id = context.store.create_round(round);
+    auto entry = audit_entry(context, who.user.id, "round.create",
+                             {{"name", round.name},
+                              {"fiscal_year_be", round.fiscal_year_be},
+                              {"questionnaire_id", round.questionnaire_id}});
+    entry.new_id_key = "round_id";
+    auto id = context.store.create_round(round, entry);
     if (!id.ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "round.create",
-          {{"round_id", *id},
-           {"name", round.name},
-           {"fiscal_year_be", round.fiscal_year_be},
-           {"questionnaire_id", round.questionnaire_id}});
     return redirect("/admin/rounds");
 }
 
@@ -209,7 +209,18 @@ Response change_round(SiteContext& context, const Request& request, const Signed
     const auto action = core::round_action_from_string(form_text(request, "action"));
     if (!action)
         return rounds_page(context, who, language, {}, json::object(), http::status::bad_request);
-    auto change = app::change_round(context.store, *id, *action, who.user.role);
+    // Reopening is audited as such: it changes figures units may have planned from.
+    const auto audit_for = [&](const app::RoundChange& change) {
+        const auto& t = change.transition;
+        const bool reopen = *action == core::RoundAction::kOpen && t.goes_back;
+        return audit_entry(context, who.user.id,
+                           reopen ? "round.reopen" : "round." + std::string(core::to_string(*action)),
+                           {{"round_id", change.after.id},
+                            {"from", core::to_string(app::stage_of(change.before).state)},
+                            {"to", core::to_string(t.to.state)},
+                            {"results_published", change.after.results_published}});
+    };
+    auto change = app::change_round(context.store, *id, *action, who.user.role, audit_for);
     if (!change.ok()) {
         if (change.status.code == store::StatusCode::kNotFound)
             return not_found(context, who, language);
@@ -223,13 +234,6 @@ Response change_round(SiteContext& context, const Request& request, const Signed
                                ? http::status::forbidden
                                : http::status::conflict);
     }
-    // Reopening is audited as such: it changes figures units may have planned from.
-    const bool reopen = *action == core::RoundAction::kOpen && t.goes_back;
-    audit(context, who.user.id, reopen ? "round.reopen" : "round." + std::string(core::to_string(*action)),
-          {{"round_id", change->after.id},
-           {"from", core::to_string(app::stage_of(change->before).state)},
-           {"to", core::to_string(t.to.state)},
-           {"results_published", change->after.results_published}});
     return redirect("/admin/rounds");
 }
 
@@ -268,14 +272,12 @@ Response upload_questionnaire(SiteContext& context, const Request& request, cons
         return questionnaires_page(context, who, language, parsed.errors(), {},
                                    http::status::unprocessable_entity);
     }
+    auto entry = audit_entry(context, who.user.id, "questionnaire.add",
+                             {{"key", parsed->id}, {"file", name}, {"bytes", file->data.size()}});
+    entry.new_id_key = "questionnaire_id";
     auto id = context.store.add_questionnaire(
-        {0, parsed->id, parsed->title.th, file->data, now_timestamp(context)});
+        {0, parsed->id, parsed->title.th, file->data, now_timestamp(context)}, entry);
     if (!id.ok()) return store_failed(context, &who, language);
-    audit(context, who.user.id, "questionnaire.add",
-          {{"questionnaire_id", *id},
-           {"key", parsed->id},
-           {"file", name},
-           {"bytes", file->data.size()}});
     return redirect("/admin/questionnaires");
 }
 
@@ -315,8 +317,17 @@ Response import_csv(SiteContext& context, const Request& request, const SignedIn
     auto q = context.questionnaires.get(round->questionnaire_id);
     if (!q.ok()) return store_failed(context, &who, language);
     const std::string name = file->filename.value_or("responses.csv");
+    const auto audit_for = [&](const app::ImportSummary& summary) {
+        json audit_units = json::object();
+        for (const auto& [unit, rows] : summary.per_unit) audit_units[unit] = rows;
+        return audit_entry(context, who.user.id, "responses.import",
+                           {{"round_id", round->id},
+                            {"file", name},
+                            {"responses", summary.responses},
+                            {"per_unit", audit_units}});
+    };
     auto outcome = app::import_responses_csv(context.store, **q, *round, file->data, name,
-                                             thai_today(context));
+                                             thai_today(context), audit_for);
     // A database that is down is the server's problem (503), never the file's.
     if (!outcome.ok()) return store_failed(context, &who, language);
     const auto& imported = *outcome;
@@ -328,16 +339,8 @@ Response import_csv(SiteContext& context, const Request& request, const SignedIn
                             http::status::unprocessable_entity);
     }
     json per_unit = json::array();
-    json audit_units = json::object();
-    for (const auto& [unit, rows] : imported->per_unit) {
+    for (const auto& [unit, rows] : imported->per_unit)
         per_unit.push_back(json{{"unit", unit}, {"rows", rows}});
-        audit_units[unit] = rows;
-    }
-    audit(context, who.user.id, "responses.import",
-          {{"round_id", round->id},
-           {"file", name},
-           {"responses", imported->responses},
-           {"per_unit", audit_units}});
     return imports_page(
         context, who, language,
         {{"imported", true}, {"total", imported->responses}, {"per_unit", per_unit}});

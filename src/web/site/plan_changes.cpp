@@ -37,7 +37,7 @@ struct PlanChange {
     std::function<void(core::Plan&, store::Id)> attach;
 };
 
-// version -> 409, validate -> 422, store the upload, save -> 409 / 503, audit.
+// version -> 409, validate -> 422, store the upload, save with its audit entry -> 409 / 503.
 Response commit(SiteContext& context, const Request& request, const SignedIn& who,
                 Language language, const Access& access, const StoredPlan& original,
                 PlanChange change) {
@@ -60,8 +60,13 @@ Response commit(SiteContext& context, const Request& request, const SignedIn& wh
         if (!id.ok()) return store_failed(context, &who, language);
         change.attach(change.plan, *id);
     }
+    change.details["plan_id"] = original.record.id;
+    change.details["unit_id"] = original.record.unit_id;
+    change.details["version"] = *expected + 1;  // what the save makes it, if it succeeds
     auto saved = context.store.save_plan(original.record.id, input::export_plan_json(change.plan),
-                                         *expected, now_timestamp(context));
+                                         *expected, now_timestamp(context),
+                                         audit_entry(context, who.user.id, change.action,
+                                                     change.details));
     if (!saved.ok()) {
         if (saved.status.code != store::StatusCode::kConflict)
             return store_failed(context, &who, language);
@@ -72,10 +77,6 @@ Response commit(SiteContext& context, const Request& request, const SignedIn& wh
         return show_plan_page(context, who, language, *fresh, access, state,
                               http::status::conflict);
     }
-    change.details["plan_id"] = original.record.id;
-    change.details["unit_id"] = original.record.unit_id;
-    change.details["version"] = *saved;
-    audit(context, who.user.id, change.action, change.details);
     return redirect(plan_href(original.record.id) + "#" + change.anchor);
 }
 

@@ -288,18 +288,19 @@ Response start_plan(SiteContext& context, const Request& request, const SignedIn
     record.fiscal_year_be = s.year;
     record.document = input::export_plan_json(plan);
     record.updated_at = now_timestamp(context);
-    auto id = context.store.create_plan(record);
+    record.source_round_id = s.results.round.id;
+    auto entry = audit_entry(context, who.user.id, "plan.create",
+                             json{{"unit_id", s.unit.id},
+                                  {"fiscal_year", s.year},
+                                  {"source_round_id", s.results.round.id},
+                                  {"gaps", plan.gaps.size()}});
+    entry.new_id_key = "plan_id";
+    auto id = context.store.create_plan(record, entry);
     if (!id.ok()) {
         if (id.status.code == store::StatusCode::kConflict)
             return refuse_start(context, who, language, "plan_exists", http::status::conflict);
         return store_failed(context, &who, language);
     }
-    audit(context, who.user.id, "plan.create",
-          json{{"plan_id", *id},
-               {"unit_id", s.unit.id},
-               {"fiscal_year", s.year},
-               {"source_round_id", s.results.round.id},
-               {"gaps", plan.gaps.size()}});
     return redirect(plan_href(*id));
 }
 
