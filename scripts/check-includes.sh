@@ -4,15 +4,16 @@
 # a module includes only itself and the modules below it:
 #
 #   core           pure C++, no I/O: includes nothing else of the project
+#   text           the message catalogue (data/messages/*.po)   -> core
 #   input          text (JSON, CSV) into core types            -> core
 #   store          storage interface, SQLite, PostgreSQL        -> core
 #   security       passwords, tokens, codes, rate limits        -> core
-#   report         narrative, charts, PDF, DOCX, XLSX writers   -> core
+#   report         narrative, charts, PDF, DOCX, XLSX writers   -> core, text
 #   web/http       HTTP server, router, requests                -> core
 #   web/templates  the template engine wrapper                  -> core
-#   web            the message catalogues (web/*_text)          -> core, report
+#   web            the pages' views of the catalogue (web/*_text) -> core, text, report
 #   web/survey     the respondent's path, pure                  -> core, report, web
-#   app            store meets core (results, queues, files)    -> core, input, store,
+#   app            store meets core (results, queues, files)    -> core, text, input, store,
 #                                                                  security, report
 #   web/site       the site's routes and views                  -> all of the above
 #   cli            the itagap command                           -> all of the above
@@ -25,18 +26,19 @@ set -euo pipefail
 src=${1:-"$(dirname "$0")/../src"}
 src=$(cd "$src" && pwd)
 
-below_http_and_friends="core input store security report web/http web/templates web web/survey app"
+below_http_and_friends="core text input store security report web/http web/templates web web/survey app"
 declare -A allowed=(
   [core]="core"
   [input]="input core"
   [store]="store core"
   [security]="security core"
-  [report]="report core"
+  [text]="text core"
+  [report]="report core text"
   [web/http]="web/http core"
   [web/templates]="web/templates core"
-  [web]="web core report"
-  [web/survey]="web/survey web core report"
-  [app]="app core input store security report"
+  [web]="web core text report"
+  [web/survey]="web/survey web core text report"
+  [app]="app core text input store security report"
   [web/site]="web/site $below_http_and_friends"
   [cli]="cli web/site $below_http_and_friends"
 )
@@ -50,7 +52,7 @@ module_of() {
     web/survey/*) module=web/survey ;;
     web/site/*) module=web/site ;;
     web/*) module=web ;;
-    core/* | input/* | store/* | security/* | report/* | app/* | cli/*) module=${1%%/*} ;;
+    core/* | text/* | input/* | store/* | security/* | report/* | app/* | cli/*) module=${1%%/*} ;;
     *) module="" ;;
   esac
 }
