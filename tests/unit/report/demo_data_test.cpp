@@ -111,7 +111,9 @@ TEST_F(DemoDataTest, Item12IsFlaggedAsLikelyMisread) {
     EXPECT_EQ(i12->flagged, 2u);
     EXPECT_DOUBLE_EQ(i12->estimated_score, 100.0);
     for (const auto& m : g.misread) {
-        if (m.item != i12->item) EXPECT_EQ(m.flagged, 0u) << q_.items[m.item].code;
+        if (m.item != i12->item) {
+            EXPECT_EQ(m.flagged, 0u) << q_.items[m.item].code;
+        }
     }
 }
 
