@@ -6,9 +6,9 @@
 // Realistic shape: each unit has its own level of favourable answers (most
 // units high, a tail low), IIT is about a third of the responses, about 2% of
 // cells are left empty, and reverse-worded items are answered mirrored.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
     app.add_option("--round", round);
     CLI11_PARSE(app, argc, argv);
 
-    auto parsed = itagap::input::parse_questionnaire_json(read_file(questionnaire_path),
-                                                          questionnaire_path);
+    auto parsed =
+        itagap::input::parse_questionnaire_json(read_file(questionnaire_path), questionnaire_path);
     if (!parsed) {
         std::cerr << itagap::core::to_string(parsed.errors());
         return 2;

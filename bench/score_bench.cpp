@@ -5,7 +5,6 @@
 //
 //   itagap-bench-score --questionnaire Q.json --responses R.csv [--repeat 5]
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -47,7 +46,8 @@ int main(int argc, char** argv) {
     app.add_option("--repeat", repeat)->check(CLI::PositiveNumber);
     CLI11_PARSE(app, argc, argv);
 
-    auto q = itagap::input::parse_questionnaire_json(read_file(questionnaire_path), questionnaire_path);
+    auto q =
+        itagap::input::parse_questionnaire_json(read_file(questionnaire_path), questionnaire_path);
     if (!q) {
         std::cerr << itagap::core::to_string(q.errors());
         return 2;

@@ -11,9 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 
-# clang-format is enforced once the tree has had its one formatting commit:
-# then make the default 1 (or run with ITAGAP_CHECK_FORMAT=1 to try it now).
-check_format=${ITAGAP_CHECK_FORMAT:-0}
+# clang-format is enforced (ITAGAP_CHECK_FORMAT=0 skips it while editing).
+check_format=${ITAGAP_CHECK_FORMAT:-1}
 
 echo "== itagap source checks =="
 bash scripts/check-includes.sh

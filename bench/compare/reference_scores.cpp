@@ -8,9 +8,9 @@
 #include <sstream>
 #include <tuple>
 
+#include "../read_file.hpp"
 #include "input/questionnaire_json.hpp"
 #include "input/responses_csv.hpp"
-#include "../read_file.hpp"
 
 namespace itagap::bench {
 namespace {

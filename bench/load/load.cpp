@@ -26,13 +26,13 @@
 #include <string>
 #include <vector>
 
+#include "../read_file.hpp"
 #include "app/import_responses.hpp"
 #include "input/plan_json.hpp"
 #include "input/questionnaire_json.hpp"
 #include "input/responses_csv.hpp"
 #include "security/passwords.hpp"
 #include "store/store.hpp"
-#include "../read_file.hpp"
 
 namespace {
 

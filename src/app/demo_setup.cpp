@@ -82,9 +82,9 @@ StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& 
     auto existing = find_plan(store, unit_id, plan.fiscal_year_be);
     if (!existing.ok()) return existing.status;
     if (*existing) return **existing;
-    auto id = store.create_plan({0, unit_id, plan.fiscal_year_be, input::export_plan_json(plan), 1,
-                                 now, source_round_id},
-                                demo_entry(now, "plan.create", "plan_id"));
+    auto id = store.create_plan(
+        {0, unit_id, plan.fiscal_year_be, input::export_plan_json(plan), 1, now, source_round_id},
+        demo_entry(now, "plan.create", "plan_id"));
     if (id.status.code == StatusCode::kConflict) {
         // Another set-up created it in the meantime.
         existing = find_plan(store, unit_id, plan.fiscal_year_be);
@@ -99,7 +99,8 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
     DemoSetup out;
     if (Status s = store.migrate(); !s.ok()) return s;
 
-    auto parsed = input::parse_questionnaire_json(data.questionnaire_json, "ita-internal-2568.json");
+    auto parsed =
+        input::parse_questionnaire_json(data.questionnaire_json, "ita-internal-2568.json");
     if (!parsed) return Status::Invalid(core::to_string(parsed.errors()));
     const core::Questionnaire& q = parsed.value();
 
@@ -127,10 +128,10 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
     out.unit_id = *unit;
 
     bool created = false;
-    auto seed_round = find_or_create_round(
-        store, {0, 2568, kSeedRound, "2024-10-01", "2025-02-28", questionnaire_id,
-                store::RoundStatus::kClosed, true},
-        now, created);
+    auto seed_round = find_or_create_round(store,
+                                           {0, 2568, kSeedRound, "2024-10-01", "2025-02-28",
+                                            questionnaire_id, store::RoundStatus::kClosed, true},
+                                           now, created);
     if (!seed_round.ok()) return seed_round.status;
     out.seed_round_id = seed_round->id;
     if (created) {
@@ -147,16 +148,17 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         out.plan_id = *plan;
     }
 
-    auto open_round = find_or_create_round(
-        store, {0, 2569, kOpenRound, "2025-10-01", "2026-09-30", questionnaire_id,
-                store::RoundStatus::kOpen, false},
-        now, created);
+    auto open_round = find_or_create_round(store,
+                                           {0, 2569, kOpenRound, "2025-10-01", "2026-09-30",
+                                            questionnaire_id, store::RoundStatus::kOpen, false},
+                                           now, created);
     if (!open_round.ok()) return open_round.status;
     out.open_round_id = open_round->id;
 
     store::AccessCodeBatch batch{open_round->id, out.unit_id, {}};
     for (const auto& code : security::generate_access_codes(5)) {  // display form
-        batch.code_hashes.push_back(security::access_code_hash(*security::normalise_access_code(code)));
+        batch.code_hashes.push_back(
+            security::access_code_hash(*security::normalise_access_code(code)));
         out.access_codes.push_back(code);
     }
     if (Status s = store.add_access_codes(batch, demo_entry(now, "access_codes.generate"));

@@ -20,12 +20,12 @@ struct DemoData {
 
 struct DemoSetup {
     store::Id unit_id = 0;
-    store::Id seed_round_id = 0;     // "ITA 2568 รอบ 5 เดือนแรก", closed, with responses
-    store::Id open_round_id = 0;     // "ITA 2569 รอบ 1", open for trying the surveys
-    store::Id plan_id = 0;           // the unit's plan of the demo plan's year; 0 without one
+    store::Id seed_round_id = 0;  // "ITA 2568 รอบ 5 เดือนแรก", closed, with responses
+    store::Id open_round_id = 0;  // "ITA 2569 รอบ 1", open for trying the surveys
+    store::Id plan_id = 0;        // the unit's plan of the demo plan's year; 0 without one
     std::vector<std::string> access_codes;  // new IIT codes for the open round, formatted
     std::string admin_username;
-    std::string admin_password;      // one-time: must be changed at first sign-in
+    std::string admin_password;  // one-time: must be changed at first sign-in
 };
 
 // `now` is a timestamp for the records made. The demo responses are dated

@@ -57,7 +57,8 @@ store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
             row.instrument = instrument;
             row.submitted_on = std::string(today);
             row.answers.resize(columns);
-            for (std::size_t c = 0; c < columns; ++c) row.answers[c] = table.answers(static_cast<int>(c))[r];
+            for (std::size_t c = 0; c < columns; ++c)
+                row.answers[c] = table.answers(static_cast<int>(c))[r];
             rows.push_back(std::move(row));
         }
         summary.per_unit.emplace_back(unit->name, table.respondents());
@@ -65,8 +66,8 @@ store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
     if (!errors.empty()) return Outcome(std::move(errors));
 
     summary.responses = rows.size();
-    store::Status status = audit_for ? store.import_responses(rows, audit_for(summary))
-                                     : store.import_responses(rows);
+    store::Status status =
+        audit_for ? store.import_responses(rows, audit_for(summary)) : store.import_responses(rows);
     if (status.code == store::StatusCode::kInvalid || status.code == store::StatusCode::kConflict) {
         return Outcome(core::Diagnostic{std::string(file_name), 0, "", "",
                                         "rows the round accepts (" + status.message + ")"});

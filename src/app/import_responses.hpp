@@ -30,8 +30,8 @@ struct ImportSummary {
 // import's transaction (none: seed data, tests, benchmarks).
 using ImportAuditEntry = std::function<store::AuditEntry(const ImportSummary&)>;
 store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
-    store::Store& store, const core::Questionnaire& q,
-    const store::Round& round, std::string_view csv, std::string_view file_name,
-    std::string_view today, const ImportAuditEntry& audit_for = {});
+    store::Store& store, const core::Questionnaire& q, const store::Round& round,
+    std::string_view csv, std::string_view file_name, std::string_view today,
+    const ImportAuditEntry& audit_for = {});
 
 }  // namespace itagap::app

@@ -56,7 +56,7 @@ StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::Store& 
 }
 
 StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
-                                                   const store::Round& round) {
+                                                    const store::Round& round) {
     using Found = std::optional<StoredPlan>;
     auto record = find_round_plan_record(store, unit_id, round);
     if (!record.ok()) return record.status;
@@ -98,8 +98,8 @@ std::vector<store::Round> effect_rounds(const StoredPlan& plan,
     std::vector<core::RoundFacts> facts;
     facts.reserve(rounds.size());
     for (const auto& r : rounds) {
-        facts.push_back({r.id, r.questionnaire_id, r.opens_on,
-                         r.status == store::RoundStatus::kClosed});
+        facts.push_back(
+            {r.id, r.questionnaire_id, r.opens_on, r.status == store::RoundStatus::kClosed});
     }
     for (std::size_t i : core::effect_rounds(facts, *source)) out.push_back(rounds[i]);
     return out;

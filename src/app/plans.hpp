@@ -33,7 +33,7 @@ store::StatusOr<std::optional<store::PlanRecord>> find_round_plan_record(store::
                                                                          store::Id unit_id,
                                                                          const store::Round& round);
 store::StatusOr<std::optional<StoredPlan>> find_round_plan(store::Store& store, store::Id unit_id,
-                                                          const store::Round& round);
+                                                           const store::Round& round);
 
 // The id of the round a plan was made from (its record's source_round_id),
 // when it is one of `rounds`; nullopt otherwise (a plan imported from another

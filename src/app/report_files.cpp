@@ -18,7 +18,8 @@ using store::Status;
 using store::StatusCode;
 
 // The plan named by the request, or else the one made from the round.
-store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store, const KpiReportRequest& request,
+store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store,
+                                                    const KpiReportRequest& request,
                                                     const store::Round& round) {
     using Found = std::optional<core::Plan>;
     std::optional<store::PlanRecord> record;
@@ -26,7 +27,8 @@ store::StatusOr<std::optional<core::Plan>> plan_for(store::Store& store, const K
         auto got = store.get_plan(*request.plan_id);
         if (!got.ok()) return got.status;
         if (got->unit_id != request.unit_id) {
-            return Status::Invalid(fmt::format("plan {} belongs to another unit", *request.plan_id));
+            return Status::Invalid(
+                fmt::format("plan {} belongs to another unit", *request.plan_id));
         }
         record = std::move(*got);
     } else {
@@ -51,9 +53,12 @@ std::optional<ReportFormat> parse_report_format(std::string_view text) {
 
 std::string_view file_extension(ReportFormat format) {
     switch (format) {
-        case ReportFormat::kDocx: return "docx";
-        case ReportFormat::kPdf: return "pdf";
-        case ReportFormat::kHtml: return "html";
+        case ReportFormat::kDocx:
+            return "docx";
+        case ReportFormat::kPdf:
+            return "pdf";
+        case ReportFormat::kHtml:
+            return "html";
     }
     return "";
 }
@@ -62,8 +67,10 @@ std::string_view content_type(ReportFormat format) {
     switch (format) {
         case ReportFormat::kDocx:
             return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        case ReportFormat::kPdf: return "application/pdf";
-        case ReportFormat::kHtml: return "text/html; charset=utf-8";
+        case ReportFormat::kPdf:
+            return "application/pdf";
+        case ReportFormat::kHtml:
+            return "text/html; charset=utf-8";
     }
     return "application/octet-stream";
 }
@@ -77,9 +84,12 @@ std::optional<ExportFormat> parse_export_format(std::string_view text) {
 
 std::string_view file_suffix(ExportFormat format) {
     switch (format) {
-        case ExportFormat::kScoresCsv: return "scores.csv";
-        case ExportFormat::kResponsesCsv: return "responses.csv";
-        case ExportFormat::kXlsx: return "xlsx";
+        case ExportFormat::kScoresCsv:
+            return "scores.csv";
+        case ExportFormat::kResponsesCsv:
+            return "responses.csv";
+        case ExportFormat::kXlsx:
+            return "xlsx";
     }
     return "";
 }
@@ -87,15 +97,19 @@ std::string_view file_suffix(ExportFormat format) {
 std::string_view content_type(ExportFormat format) {
     switch (format) {
         case ExportFormat::kScoresCsv:
-        case ExportFormat::kResponsesCsv: return "text/csv; charset=utf-8";
-        case ExportFormat::kXlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        case ExportFormat::kResponsesCsv:
+            return "text/csv; charset=utf-8";
+        case ExportFormat::kXlsx:
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
     return "application/octet-stream";
 }
 
-store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, QuestionnaireCache& cache,
+store::StatusOr<report::Document> kpi_attachment_document(store::Store& store,
+                                                          QuestionnaireCache& cache,
                                                           const KpiReportRequest& request) {
-    auto results = unit_round_results(store, cache, request.round_id, request.unit_id, request.target);
+    auto results =
+        unit_round_results(store, cache, request.round_id, request.unit_id, request.target);
     if (!results.ok()) return results.status;
     if (results->responses.tables.empty()) {
         return Status::NotFound("the unit has no responses in this round");
@@ -117,18 +131,22 @@ store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, Q
     return report::kpi_attachment(input);
 }
 
-store::StatusOr<std::string> render_document(const report::Document& document, ReportFormat format) {
+store::StatusOr<std::string> render_document(const report::Document& document,
+                                             ReportFormat format) {
     switch (format) {
-        case ReportFormat::kDocx: return report::document_docx(document, report::chart_png);
-        case ReportFormat::kPdf: return report::document_pdf(document);
-        case ReportFormat::kHtml: return report::document_html(document);
+        case ReportFormat::kDocx:
+            return report::document_docx(document, report::chart_png);
+        case ReportFormat::kPdf:
+            return report::document_pdf(document);
+        case ReportFormat::kHtml:
+            return report::document_html(document);
     }
     return Status::Internal("unknown report format");
 }
 
-store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCache& cache, store::Id round_id,
-                                            store::Id unit_id, double target, ExportFormat format,
-                                            report::Language language) {
+store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCache& cache,
+                                            store::Id round_id, store::Id unit_id, double target,
+                                            ExportFormat format, report::Language language) {
     auto results = unit_round_results(store, cache, round_id, unit_id, target);
     if (!results.ok()) return results.status;
     if (results->responses.tables.empty()) {
@@ -141,7 +159,8 @@ store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCa
         case ExportFormat::kResponsesCsv:
             return report::responses_csv(q, results->responses, language);
         case ExportFormat::kXlsx: {
-            return report::results_xlsx(q, results->score, results->gaps, &results->responses, language);
+            return report::results_xlsx(q, results->score, results->gaps, &results->responses,
+                                        language);
         }
     }
     return Status::Internal("unknown export format");

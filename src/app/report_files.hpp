@@ -43,7 +43,8 @@ struct KpiReportRequest {
 // kNotFound when the round, the unit or the plan does not exist or the unit
 // has no responses in the round; kInvalid for a plan of another unit;
 // kInternal when a stored plan does not parse.
-store::StatusOr<report::Document> kpi_attachment_document(store::Store& store, QuestionnaireCache& cache,
+store::StatusOr<report::Document> kpi_attachment_document(store::Store& store,
+                                                          QuestionnaireCache& cache,
                                                           const KpiReportRequest& request);
 
 // The file's bytes, or the writer's reason when it failed (kInvalid for a
@@ -52,9 +53,9 @@ store::StatusOr<std::string> render_document(const report::Document& document, R
 
 // The unit's scores (and for kResponsesCsv and kXlsx its anonymous answers)
 // in the round.
-store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCache& cache, store::Id round_id,
-                                            store::Id unit_id, double target, ExportFormat format,
-                                            report::Language language);
+store::StatusOr<std::string> export_results(store::Store& store, QuestionnaireCache& cache,
+                                            store::Id round_id, store::Id unit_id, double target,
+                                            ExportFormat format, report::Language language);
 
 // An ASCII file name for downloads: "itagap-kpi-2.1-r3-u1.docx".
 std::string report_file_name(store::Id round_id, store::Id unit_id, ReportFormat format);

@@ -17,7 +17,8 @@ StatusOr<std::shared_ptr<const core::Questionnaire>> QuestionnaireCache::get(sto
     }
     auto record = store_.get_questionnaire(id);
     if (!record.ok()) return record.status;
-    auto parsed = input::parse_questionnaire_json(record->json, "questionnaire " + std::to_string(id));
+    auto parsed =
+        input::parse_questionnaire_json(record->json, "questionnaire " + std::to_string(id));
     if (!parsed) {
         return Status::Internal(core::to_string(parsed.errors()));
     }
@@ -32,7 +33,8 @@ std::vector<std::uint8_t> highest_answers(const core::Questionnaire& q, int inst
     std::vector<std::uint8_t> highest;
     for (int item : columns.item_of_column()) {
         const auto& scale = q.scales[q.items[static_cast<std::size_t>(item)].scale];
-        highest.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(scale.options.size(), 255)));
+        highest.push_back(
+            static_cast<std::uint8_t>(std::min<std::size_t>(scale.options.size(), 255)));
     }
     return highest;
 }
@@ -83,7 +85,8 @@ StatusOr<core::ResponseSet> load_responses(store::Store& store, const core::Ques
 }  // namespace
 
 StatusOr<UnitRoundResults> unit_round_results(store::Store& store, QuestionnaireCache& cache,
-                                              store::Id round_id, store::Id unit_id, double target) {
+                                              store::Id round_id, store::Id unit_id,
+                                              double target) {
     auto round = store.get_round(round_id);
     if (!round.ok()) return round.status;
     auto unit = store.get_unit(unit_id);

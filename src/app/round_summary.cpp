@@ -53,7 +53,8 @@ UnitSummary summarise_unit(const core::Questionnaire& q, store::Id unit_id, Unit
     // Below-target indicators only: no previous round and no misread signal
     // (the overview shows neither), so no tables are passed.
     const auto gaps = core::analyse_gaps(q, score, nullptr, {}, target);
-    for (const auto& ig : gaps.instruments) out.indicators_below_target += ig.indicators_below_target.size();
+    for (const auto& ig : gaps.instruments)
+        out.indicators_below_target += ig.indicators_below_target.size();
     return out;
 }
 
@@ -89,7 +90,8 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
     bool out_of_order = false;
     auto finish_current = [&] {
         if (current_id) {
-            scored.push_back(summarise_unit(questionnaire, *current_id, std::move(current), target));
+            scored.push_back(
+                summarise_unit(questionnaire, *current_id, std::move(current), target));
         }
         current = UnitAnswers{};
     };
@@ -123,7 +125,8 @@ StatusOr<RoundSummary> summarise_round(store::Store& store, QuestionnaireCache& 
     if (!scanned.ok()) return scanned;
     finish_current();
     if (out_of_order) {
-        return Status::Internal("round " + std::to_string(round.id) + ": the store did not group responses by unit");
+        return Status::Internal("round " + std::to_string(round.id) +
+                                ": the store did not group responses by unit");
     }
     auto codes_by_unit = store.count_access_codes_by_unit(round.id);
     if (!codes_by_unit.ok()) return codes_by_unit.status;

@@ -36,7 +36,7 @@ struct UnitSummary {
     std::vector<InstrumentFigures> instruments;
     std::optional<double> ita_total;
     std::string ita_grade;
-    bool total_below_target = false;      // ITA total below the target
+    bool total_below_target = false;  // ITA total below the target
     std::size_t indicators_below_target = 0;
     store::AccessCodeCounts codes;
 };

@@ -1,6 +1,7 @@
 // itagap: integrity and transparency self-assessment for Thai public agencies.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
 
@@ -17,8 +18,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     itagap::cli::ScoreOptions score;
-    CLI::App* score_cmd = app.add_subcommand(
-        "score", both_languages("score_command"));
+    CLI::App* score_cmd = app.add_subcommand("score", both_languages("score_command"));
     score_cmd->add_option("--questionnaire,-q", score.questionnaire_path, "questionnaire JSON file")
         ->required();
     score_cmd->add_option("--responses,-r", score.responses_path, "responses CSV file")->required();
@@ -26,24 +26,27 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}));
     score_cmd->add_option("--lang", score.language, "th (default) or en for text output")
         ->check(CLI::IsMember({"th", "en"}));
-    score_cmd->add_option("--target", score.target, "target score, default from the questionnaire (85)")
+    score_cmd
+        ->add_option("--target", score.target, "target score, default from the questionnaire (85)")
         ->check(CLI::Range(0.0, 100.0));
 
     itagap::cli::ServeOptions serve;
     CLI::App* serve_cmd = app.add_subcommand("serve", both_languages("serve_command"));
     itagap::cli::ServeOptions demo;
     demo.db_url = "sqlite:demo.db";
-    CLI::App* demo_cmd = app.add_subcommand(
-        "demo", both_languages("demo_command"));
+    CLI::App* demo_cmd = app.add_subcommand("demo", both_languages("demo_command"));
     for (auto [cmd, options] : {std::pair{serve_cmd, &serve}, std::pair{demo_cmd, &demo}}) {
-        cmd->add_option("--db", options->db_url,
-                        "sqlite:FILE or postgresql://user@host/db (default " + options->db_url + ")");
+        cmd->add_option(
+            "--db", options->db_url,
+            "sqlite:FILE or postgresql://user@host/db (default " + options->db_url + ")");
         cmd->add_option("--listen", options->listen, "ADDRESS:PORT (default 127.0.0.1:8080)");
         cmd->add_option("--public-url", options->public_url,
                         "the address respondents use, for QR codes (default: from the request)");
-        cmd->add_flag("--secure-cookies", options->secure_cookies, "mark cookies Secure (behind HTTPS)");
+        cmd->add_flag("--secure-cookies", options->secure_cookies,
+                      "mark cookies Secure (behind HTTPS)");
         cmd->add_option("--submit-rate", options->submit_rate_per_second,
-                        "survey submissions a second per address after a burst of 30 (default 2; 0: no limit)")
+                        "survey submissions a second per address after a burst of 30 (default 2; "
+                        "0: no limit)")
             ->check(CLI::NonNegativeNumber);
         cmd->add_option("--workers", options->worker_threads, "handler threads (default 8)")
             ->check(CLI::Range(1, 256));
@@ -52,12 +55,11 @@ int main(int argc, char** argv) {
     demo_cmd->add_flag("--setup-only", demo.setup_only, "set up the demo database and exit")
         ->group("");
 
-    CLI::App* plan_cmd = app.add_subcommand(
-        "plan", both_languages("plan_command"));
+    CLI::App* plan_cmd = app.add_subcommand("plan", both_languages("plan_command"));
     plan_cmd->require_subcommand(1);
     itagap::cli::PlanExportOptions plan_export;
-    CLI::App* plan_export_cmd = plan_cmd->add_subcommand(
-        "export", both_languages("plan_export_command"));
+    CLI::App* plan_export_cmd =
+        plan_cmd->add_subcommand("export", both_languages("plan_export_command"));
     plan_export_cmd
         ->add_option("--db", plan_export.db_url, "sqlite:FILE or postgresql://user@host/db")
         ->required();
@@ -81,14 +83,17 @@ int main(int argc, char** argv) {
                               "overwrite the unit's existing plan for the year");
 
     itagap::cli::ReportOptions report;
-    CLI::App* report_cmd = app.add_subcommand(
-        "report", both_languages("report_command"));
-    report_cmd->add_option("--db", report.db_url, "sqlite:FILE or postgresql://user@host/db")->required();
-    report_cmd->add_option("--unit", report.unit, "unit name, short name or \"name (short)\"")->required();
+    CLI::App* report_cmd = app.add_subcommand("report", both_languages("report_command"));
+    report_cmd->add_option("--db", report.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    report_cmd->add_option("--unit", report.unit, "unit name, short name or \"name (short)\"")
+        ->required();
     report_cmd->add_option("--round", report.round, "round name or id")->required();
-    report_cmd->add_option("--plan", report.plan_id, "plan id (default: the plan made from the round)");
+    report_cmd->add_option("--plan", report.plan_id,
+                           "plan id (default: the plan made from the round)");
     report_cmd
-        ->add_option("--format", report.format, "docx, pdf, html, xlsx, scores.csv or responses.csv")
+        ->add_option("--format", report.format,
+                     "docx, pdf, html, xlsx, scores.csv or responses.csv")
         ->required();
     report_cmd->add_option("--output,-o", report.output_path, "output file")->required();
     report_cmd->add_option("--lang", report.language, "th (default) or en")
@@ -97,7 +102,8 @@ int main(int argc, char** argv) {
         ->add_option("--target", report.target,
                      fmt::format("target score (default {})", itagap::core::kDefaultTargetScore))
         ->check(CLI::Range(0.0, 100.0));
-    report_cmd->add_option("--today", report.today, "the date the report counts as today, YYYY-MM-DD");
+    report_cmd->add_option("--today", report.today,
+                           "the date the report counts as today, YYYY-MM-DD");
 
     try {
         app.parse(argc, argv);

@@ -1,7 +1,5 @@
 #include "cli/plan_command.hpp"
 
-#include "app/plans.hpp"
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -13,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "app/plans.hpp"
 #include "cli/cli_text.hpp"
 #include "cli/score_command.hpp"  // exit codes
 #include "cli/store_arguments.hpp"
@@ -211,7 +210,8 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
                 << "\n";
             return kExitInternalError;
         }
-        out << fmt::format(fmt::runtime(both_languages("plan_replaced")), fmt::arg("unit", unit_label(*unit)),
+        out << fmt::format(fmt::runtime(both_languages("plan_replaced")),
+                           fmt::arg("unit", unit_label(*unit)),
                            fmt::arg("year", plan.fiscal_year_be), fmt::arg("id", p.id),
                            fmt::arg("version", *saved), fmt::arg("measures", plan.measures.size()))
             << "\n";
@@ -225,9 +225,9 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
         err << "itagap: cannot read the rounds: " << rounds.status.message << "\n";
         return kExitInternalError;
     }
-    auto created = store->create_plan({0, unit->id, plan.fiscal_year_be, document, 1, now,
-                                       app::link_source_round(plan, *rounds)},
-                                      entry("plan.import", "plan_id"));
+    auto created = store->create_plan(
+        {0, unit->id, plan.fiscal_year_be, document, 1, now, app::link_source_round(plan, *rounds)},
+        entry("plan.import", "plan_id"));
     if (!created.ok()) {
         if (created.status.code == store::StatusCode::kConflict) {
             // Created by someone else since we looked.
@@ -237,9 +237,9 @@ int run_plan_import(const PlanImportOptions& options, std::ostream& out, std::os
         err << "itagap: cannot store the plan: " << created.status.message << "\n";
         return kExitInternalError;
     }
-    out << fmt::format(fmt::runtime(both_languages("plan_imported")), fmt::arg("unit", unit_label(*unit)),
-                       fmt::arg("year", plan.fiscal_year_be), fmt::arg("id", *created),
-                       fmt::arg("measures", plan.measures.size()))
+    out << fmt::format(fmt::runtime(both_languages("plan_imported")),
+                       fmt::arg("unit", unit_label(*unit)), fmt::arg("year", plan.fiscal_year_be),
+                       fmt::arg("id", *created), fmt::arg("measures", plan.measures.size()))
         << "\n";
     return kExitOk;
 }

@@ -21,8 +21,8 @@ constexpr int kThailandUtcOffsetHours = 7;
 
 std::optional<core::CivilDate> today_of(const std::string& text, std::ostream& err) {
     if (text.empty()) {
-        const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() +
-                                                                std::chrono::hours(kThailandUtcOffsetHours));
+        const auto days = std::chrono::floor<std::chrono::days>(
+            std::chrono::system_clock::now() + std::chrono::hours(kThailandUtcOffsetHours));
         return core::civil_from_days(days.time_since_epoch().count());
     }
     auto date = core::parse_iso_date(text);
@@ -77,7 +77,8 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     }
     const auto today = today_of(options.today, err);
     if (!today) return kExitBadInput;
-    const report::Language language = options.language == "en" ? report::Language::kEnglish : report::Language::kThai;
+    const report::Language language =
+        options.language == "en" ? report::Language::kEnglish : report::Language::kThai;
 
     int exit_code = kExitOk;
     auto store = open_store(options.db_url, err, exit_code);
@@ -85,8 +86,8 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     auto units = store->list_units();
     auto rounds = store->list_rounds();
     if (!units.ok() || !rounds.ok()) {
-        err << "itagap: cannot read the units and rounds: " << (units.ok() ? rounds.status : units.status).message
-            << "\n";
+        err << "itagap: cannot read the units and rounds: "
+            << (units.ok() ? rounds.status : units.status).message << "\n";
         return kExitInternalError;
     }
     auto unit = unit_named(*units, options.unit, err);
@@ -114,15 +115,16 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
         }
         bytes = std::move(*rendered);
     } else {
-        if (options.plan_id) err << "itagap: --plan is not used by --format " << options.format << "\n";
-        auto exported = app::export_results(*store, cache, round->id, unit->id, options.target, *export_format,
-                                            language);
+        if (options.plan_id)
+            err << "itagap: --plan is not used by --format " << options.format << "\n";
+        auto exported = app::export_results(*store, cache, round->id, unit->id, options.target,
+                                            *export_format, language);
         if (!exported.ok()) return exit_for_lookup(exported.status, err);
         bytes = std::move(*exported);
     }
     if (!write_whole(options.output_path, bytes, err)) return kExitInternalError;
-    out << fmt::format("{}: {} ({} bytes)\n", options.output_path, unit_label(*unit) + " · " + round->name,
-                       bytes.size());
+    out << fmt::format("{}: {} ({} bytes)\n", options.output_path,
+                       unit_label(*unit) + " · " + round->name, bytes.size());
     return kExitOk;
 }
 

@@ -22,10 +22,10 @@ namespace itagap::cli {
 
 struct ReportOptions {
     std::string db_url;
-    std::string unit;   // name, short name or "name (short)"
-    std::string round;  // name or id
+    std::string unit;                     // name, short name or "name (short)"
+    std::string round;                    // name or id
     std::optional<std::int64_t> plan_id;  // default: the plan made from the round
-    std::string format;  // docx, pdf, html, xlsx, scores.csv, responses.csv
+    std::string format;                   // docx, pdf, html, xlsx, scores.csv, responses.csv
     std::string output_path;
     std::string language = "th";
     double target = core::kDefaultTargetScore;

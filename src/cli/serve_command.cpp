@@ -40,28 +40,31 @@ int serve(store::Store& store, const ServeOptions& options, std::ostream& out, s
           const std::function<void(std::uint16_t)>& on_started) {
     web::HttpServerOptions http;
     if (!split_listen(options.listen, http.address, http.port)) {
-        err << "itagap: --listen: value \"" << options.listen << "\": expected ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
+        err << "itagap: --listen: value \"" << options.listen
+            << "\": expected ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
         return kExitBadInput;
     }
     http.worker_threads = options.worker_threads;
 
     auto templates = web::load_site_templates();
     if (!templates) {
-        err << "itagap: internal error in the page templates:\n" << core::to_string(templates.errors());
+        err << "itagap: internal error in the page templates:\n"
+            << core::to_string(templates.errors());
         return kExitInternalError;
     }
     app::SubmissionQueue submissions(store);
     app::QuestionnaireCache questionnaires(store);
     // Without a limit, a bucket that never runs dry.
     const bool unlimited = options.submit_rate_per_second <= 0;
-    security::RateLimiter submit_limiter({/*burst=*/unlimited ? 1e12 : 30,
-                                          /*refill_per_second=*/unlimited ? 1e12 : options.submit_rate_per_second,
-                                          /*max_keys=*/100'000});
+    security::RateLimiter submit_limiter(
+        {/*burst=*/unlimited ? 1e12 : 30,
+         /*refill_per_second=*/unlimited ? 1e12 : options.submit_rate_per_second,
+         /*max_keys=*/100'000});
     web::SiteOptions site_options;
     site_options.public_base_url = options.public_url;
     site_options.secure_cookies = options.secure_cookies;
-    web::SiteContext context{store, submissions, questionnaires, templates.value(), submit_limiter,
-                             site_options};
+    web::SiteContext context{store,          submissions, questionnaires, templates.value(),
+                             submit_limiter, site_options};
     web::HttpServer server(http, web::build_site_router(context));
     if (auto ec = server.start()) {
         err << "itagap: cannot listen on " << options.listen << ": " << ec.message() << "\n";
@@ -79,7 +82,8 @@ int serve(store::Store& store, const ServeOptions& options, std::ostream& out, s
     return kExitOk;
 }
 
-store::StatusOr<std::unique_ptr<store::Store>> open_and_migrate(const std::string& url, std::ostream& err) {
+store::StatusOr<std::unique_ptr<store::Store>> open_and_migrate(const std::string& url,
+                                                                std::ostream& err) {
     auto opened = store::open_store(url);
     if (!opened.ok()) {
         err << "itagap: --db: value \"" << url << "\": " << opened.status.message << "\n";
@@ -118,17 +122,19 @@ int run_demo(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     return serve(**store, options, out, err, [&](std::uint16_t port) {
         std::string address = options.listen.substr(0, options.listen.rfind(':'));
         const std::string base = fmt::format("http://{}:{}", address, port);
-        out << "\nitagap demo — " << both_languages("demo_database") << ": " << options.db_url << "\n"
+        out << "\nitagap demo — " << both_languages("demo_database") << ": " << options.db_url
+            << "\n"
             << "  " << both_languages("demo_admin") << ":  " << base << "/admin\n"
             << "    " << both_languages("demo_user") << ": " << demo->admin_username << "\n"
             << "    " << both_languages("demo_password") << ": " << demo->admin_password << "\n"
             << "  " << both_languages("demo_iit") << ": " << base << "/iit\n";
         for (const auto& code : demo->access_codes) out << "    " << code << "\n";
-        out << "  " << both_languages("demo_eit") << ": " << base << "/s/"
-            << demo->open_round_id << "/" << demo->unit_id << "\n"
-            << "    QR: " << base << "/s/" << demo->open_round_id << "/" << demo->unit_id << "/qr.svg\n"
-            << "  " << both_languages("demo_kpi") << ": " << base
-            << "/admin/rounds/" << demo->seed_round_id << "/units/" << demo->unit_id << "/report/docx\n"
+        out << "  " << both_languages("demo_eit") << ": " << base << "/s/" << demo->open_round_id
+            << "/" << demo->unit_id << "\n"
+            << "    QR: " << base << "/s/" << demo->open_round_id << "/" << demo->unit_id
+            << "/qr.svg\n"
+            << "  " << both_languages("demo_kpi") << ": " << base << "/admin/rounds/"
+            << demo->seed_round_id << "/units/" << demo->unit_id << "/report/docx\n"
             << "  " << both_languages("demo_public") << ": " << base << "/public/rounds/"
             << demo->seed_round_id << "/units/" << demo->unit_id << "\n\n";
     });

@@ -9,13 +9,13 @@ namespace itagap::cli {
 struct ServeOptions {
     std::string db_url = "sqlite:itagap.db";
     std::string listen = "127.0.0.1:8080";
-    std::string public_url;        // for QR codes and printed links
-    bool secure_cookies = false;   // behind HTTPS
+    std::string public_url;       // for QR codes and printed links
+    bool secure_cookies = false;  // behind HTTPS
     int worker_threads = 8;
     // Survey submissions a second from one address, after a burst of 30;
     // 0 turns the limit off (benchmarks from one loopback address).
     double submit_rate_per_second = 2;
-    bool setup_only = false;       // demo: set up the database, then exit without serving
+    bool setup_only = false;  // demo: set up the database, then exit without serving
 };
 
 // Serves until SIGINT or SIGTERM; finishes in-flight commits, then returns.

@@ -65,20 +65,23 @@ std::optional<store::Unit> unit_named(const std::vector<store::Unit>& units,
     return std::nullopt;
 }
 
-std::optional<store::Round> round_named(const std::vector<store::Round>& rounds, const std::string& text,
-                                        std::ostream& err) {
+std::optional<store::Round> round_named(const std::vector<store::Round>& rounds,
+                                        const std::string& text, std::ostream& err) {
     std::vector<store::Round> matches;
     for (const auto& r : rounds) {
         if (r.name == text || std::to_string(r.id) == text) matches.push_back(r);
     }
     if (matches.size() == 1) return matches.front();
     std::string listed;
-    for (const auto& r : (matches.empty() ? rounds : matches)) listed += fmt::format("  {} (id {})\n", r.name, r.id);
+    for (const auto& r : (matches.empty() ? rounds : matches))
+        listed += fmt::format("  {} (id {})\n", r.name, r.id);
     if (matches.empty()) {
-        err << "itagap: --round: value \"" << text << "\": no such round; expected a round's name or id, one of:\n"
+        err << "itagap: --round: value \"" << text
+            << "\": no such round; expected a round's name or id, one of:\n"
             << listed;
     } else {
-        err << "itagap: --round: value \"" << text << "\": several rounds have this name; give the id of one of:\n"
+        err << "itagap: --round: value \"" << text
+            << "\": several rounds have this name; give the id of one of:\n"
             << listed;
     }
     return std::nullopt;

@@ -27,11 +27,11 @@ std::unique_ptr<store::Store> open_store(const std::string& url, std::ostream& e
 std::string list_of(const std::vector<store::Unit>& units);
 
 // The one unit that `text` names: by name, short name or "name (short)".
-std::optional<store::Unit> unit_named(const std::vector<store::Unit>& units, const std::string& text,
-                                      std::ostream& err);
+std::optional<store::Unit> unit_named(const std::vector<store::Unit>& units,
+                                      const std::string& text, std::ostream& err);
 
 // The one round that `text` names: by its name, or by its id in decimal.
-std::optional<store::Round> round_named(const std::vector<store::Round>& rounds, const std::string& text,
-                                        std::ostream& err);
+std::optional<store::Round> round_named(const std::vector<store::Round>& rounds,
+                                        const std::string& text, std::ostream& err);
 
 }  // namespace itagap::cli

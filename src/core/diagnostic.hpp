@@ -33,7 +33,7 @@ template <typename T>
 class Result {
 public:
     Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit on purpose
-    Result(std::vector<Diagnostic> errors) : state_(std::move(errors)) {}  // NOLINT
+    Result(std::vector<Diagnostic> errors) : state_(std::move(errors)) {}            // NOLINT
     Result(Diagnostic error) : state_(std::vector<Diagnostic>{std::move(error)}) {}  // NOLINT
 
     bool ok() const { return std::holds_alternative<T>(state_); }
@@ -47,7 +47,9 @@ public:
     const T* operator->() const { return &value(); }
 
     // REQUIRES: !ok()
-    const std::vector<Diagnostic>& errors() const { return std::get<std::vector<Diagnostic>>(state_); }
+    const std::vector<Diagnostic>& errors() const {
+        return std::get<std::vector<Diagnostic>>(state_);
+    }
 
 private:
     std::variant<T, std::vector<Diagnostic>> state_;

@@ -20,8 +20,8 @@ std::vector<int> extremes(const Range& range, Get get, bool highest) {
         std::optional<std::pair<int, double>> v = get(entry);
         if (!v) continue;
         const auto [index, score] = *v;
-        const bool better = highest ? score > best + kScoreTieTolerance
-                                    : score < best - kScoreTieTolerance;
+        const bool better =
+            highest ? score > best + kScoreTieTolerance : score < best - kScoreTieTolerance;
         if (out.empty() || better) {
             out.assign(1, index);
             best = score;
@@ -147,7 +147,8 @@ InstrumentGaps instrument_gaps(const InstrumentScore& s, double target) {
 
     std::vector<ItemScore> all_items;
     for (const auto& ind : s.indicators) {
-        if (ind.has_data() && ind.score < target) g.indicators_below_target.push_back(ind.indicator);
+        if (ind.has_data() && ind.score < target)
+            g.indicators_below_target.push_back(ind.indicator);
         for (const auto& it : ind.items) {
             all_items.push_back(it);
             if (it.has_data() && it.score < target) g.items_below_target.push_back(it.item);

@@ -23,10 +23,10 @@ inline constexpr double kScoreTieTolerance = 1e-9;
 // while every answer they gave to the other items of the same indicator is
 // favourable: most likely they read "how much discrimination?" as "how good?".
 struct MisreadSignal {
-    int item = -1;                 // index into Questionnaire::items
-    std::uint32_t flagged = 0;     // respondents matching the pattern
-    std::uint32_t answers = 0;     // valid answers to the item
-    double score = 0;              // the item's score as answered
+    int item = -1;              // index into Questionnaire::items
+    std::uint32_t flagged = 0;  // respondents matching the pattern
+    std::uint32_t answers = 0;  // valid answers to the item
+    double score = 0;           // the item's score as answered
     // ESTIMATE: the item's score had the flagged respondents answered as they
     // seemingly intended (their answer counted without reversal).
     double estimated_score = 0;
@@ -63,7 +63,7 @@ struct UnitRoundGaps {
     bool instrument_below_target = false;
     std::vector<InstrumentGaps> instruments;  // only instruments with data
     std::optional<std::string> previous_round;
-    std::vector<ScoreChange> changes;         // figures present in both rounds
+    std::vector<ScoreChange> changes;  // figures present in both rounds
 };
 
 // Misread signals for every reverse-scored item of one table.

@@ -16,8 +16,8 @@ namespace {
 std::string round_text_half_up_2(double value) {
     if (!std::isfinite(value)) return "-";
     std::array<char, 400> buf{};
-    auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value,
-                                   std::chars_format::fixed);
+    auto [end, ec] =
+        std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
     std::string text(buf.data(), ec == std::errc{} ? end : buf.data());
     bool negative = !text.empty() && text[0] == '-';
     if (negative) text.erase(0, 1);

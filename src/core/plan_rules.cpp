@@ -10,8 +10,7 @@ std::string gap_key(const ScoreRef& ref) {
 }
 
 std::vector<GapCandidate> gap_candidates(const Questionnaire& q, const UnitRoundScore& score,
-                                         const UnitRoundGaps& gaps,
-                                         const std::string& round_name) {
+                                         const UnitRoundGaps& gaps, const std::string& round_name) {
     std::vector<GapCandidate> out;
     std::set<std::string> taken;
     const auto add = [&](const ScoreRef& ref, const std::string& instrument, bool suggested) {
@@ -93,10 +92,17 @@ EffectCounts count_outcomes(const PlanEffect& effect) {
     EffectCounts counts;
     for (const auto& m : effect.measures) {
         switch (m.outcome) {
-            case TargetOutcome::kMet: ++counts.met; break;
-            case TargetOutcome::kNotMet: ++counts.not_met; break;
-            case TargetOutcome::kNoData: ++counts.no_data; break;
-            case TargetOutcome::kNoTarget: break;
+            case TargetOutcome::kMet:
+                ++counts.met;
+                break;
+            case TargetOutcome::kNotMet:
+                ++counts.not_met;
+                break;
+            case TargetOutcome::kNoData:
+                ++counts.no_data;
+                break;
+            case TargetOutcome::kNoTarget:
+                break;
         }
     }
     return counts;
@@ -115,9 +121,9 @@ std::optional<double> plan_percent_complete(const Plan& plan) {
 }
 
 std::size_t count_overdue(const Plan& plan, const CivilDate& today) {
-    return static_cast<std::size_t>(std::count_if(
-        plan.measures.begin(), plan.measures.end(),
-        [&](const Measure& m) { return is_overdue(m, today); }));
+    return static_cast<std::size_t>(
+        std::count_if(plan.measures.begin(), plan.measures.end(),
+                      [&](const Measure& m) { return is_overdue(m, today); }));
 }
 
 void apply_latest_update(Measure& measure) {

@@ -44,8 +44,7 @@ std::string gap_key(const ScoreRef& ref);
 //   target.
 // Instruments in the order of `gaps`. A figure without answers is left out.
 std::vector<GapCandidate> gap_candidates(const Questionnaire& q, const UnitRoundScore& score,
-                                         const UnitRoundGaps& gaps,
-                                         const std::string& round_name);
+                                         const UnitRoundGaps& gaps, const std::string& round_name);
 
 // The keys of the suggested candidates.
 std::set<std::string> suggested_keys(const std::vector<GapCandidate>& candidates);

@@ -6,8 +6,10 @@ namespace itagap::core {
 
 std::string_view to_string(ScoringMethod method) {
     switch (method) {
-        case ScoringMethod::kFavourableShare: return "favourable_share";
-        case ScoringMethod::kMeanScore: return "mean_score";
+        case ScoringMethod::kFavourableShare:
+            return "favourable_share";
+        case ScoringMethod::kMeanScore:
+            return "mean_score";
     }
     return "favourable_share";
 }

@@ -55,15 +55,15 @@ struct AnswerScale {
 struct Instrument {
     std::string code;  // "IIT", "EIT", "OIT"
     LocalText name;
-    double weight = 0;               // share of the ITA total, any positive unit
-    std::vector<int> indicators;     // indices into Questionnaire::indicators
+    double weight = 0;            // share of the ITA total, any positive unit
+    std::vector<int> indicators;  // indices into Questionnaire::indicators
 };
 
 struct Indicator {
     int number = 0;  // 1..10 in the ITA
     LocalText name;
-    int instrument = -1;         // index into Questionnaire::instruments
-    std::vector<int> items;      // indices into Questionnaire::items
+    int instrument = -1;     // index into Questionnaire::instruments
+    std::vector<int> items;  // indices into Questionnaire::items
 };
 
 struct Item {
@@ -77,8 +77,8 @@ struct Item {
 };
 
 struct GradeBand {
-    std::string grade;      // "AA"
-    double min_score = 0;   // inclusive lower bound, 0..100
+    std::string grade;     // "AA"
+    double min_score = 0;  // inclusive lower bound, 0..100
 };
 
 // The target score (0..100) when nothing else sets one: a questionnaire's

@@ -1,24 +1,31 @@
 #include "core/round_lifecycle.hpp"
 
-
 namespace itagap::core {
 
 std::string_view to_string(RoundState state) {
     switch (state) {
-        case RoundState::kDraft: return "draft";
-        case RoundState::kOpen: return "open";
-        case RoundState::kClosed: return "closed";
-        case RoundState::kPublished: return "published";
+        case RoundState::kDraft:
+            return "draft";
+        case RoundState::kOpen:
+            return "open";
+        case RoundState::kClosed:
+            return "closed";
+        case RoundState::kPublished:
+            return "published";
     }
     return "";
 }
 
 std::string_view to_string(RoundAction action) {
     switch (action) {
-        case RoundAction::kOpen: return "open";
-        case RoundAction::kClose: return "close";
-        case RoundAction::kPublish: return "publish";
-        case RoundAction::kUnpublish: return "unpublish";
+        case RoundAction::kOpen:
+            return "open";
+        case RoundAction::kClose:
+            return "close";
+        case RoundAction::kPublish:
+            return "publish";
+        case RoundAction::kUnpublish:
+            return "unpublish";
     }
     return "";
 }

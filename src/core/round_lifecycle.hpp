@@ -33,8 +33,8 @@
 #pragma once
 
 #include <optional>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace itagap::core {
 
@@ -53,9 +53,7 @@ struct RoundStage {
     bool interim_published = false;
 
     // True when the public page shows the round's results.
-    bool results_published() const {
-        return state == RoundState::kPublished || interim_published;
-    }
+    bool results_published() const { return state == RoundState::kPublished || interim_published; }
     friend bool operator==(const RoundStage&, const RoundStage&) = default;
 };
 

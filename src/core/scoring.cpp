@@ -75,9 +75,8 @@ ItemScore score_item(const Questionnaire& q, int item_index, std::span<const Ans
         score_sum += count * option.score;
     }
     if (out.answers == 0) return out;
-    out.score = q.method == ScoringMethod::kFavourableShare
-                    ? 100.0 * out.favourable / out.answers
-                    : score_sum / out.answers;
+    out.score = q.method == ScoringMethod::kFavourableShare ? 100.0 * out.favourable / out.answers
+                                                            : score_sum / out.answers;
     out.ci95 = wilson_interval_95(out.score / 100, out.answers);
     return out;
 }

@@ -40,7 +40,7 @@ struct ItemScore {
     int item = -1;              // index into Questionnaire::items
     std::uint32_t answers = 0;  // valid (non-empty) answers
     std::uint32_t favourable = 0;
-    double score = 0;           // 0..100; meaningless when answers == 0
+    double score = 0;  // 0..100; meaningless when answers == 0
     Interval ci95;
     // Answers per option as written (index 0 = option 1), before reversal.
     std::vector<std::uint32_t> option_counts;
@@ -56,14 +56,14 @@ struct IndicatorScore {
     std::uint32_t items_scored = 0;
     double score = 0;
     Interval ci95;
-    std::vector<ItemScore> items;   // in questionnaire order
+    std::vector<ItemScore> items;  // in questionnaire order
 
     bool has_data() const { return items_scored > 0; }
 };
 
 struct InstrumentScore {
-    int instrument = -1;            // index into Questionnaire::instruments
-    std::uint32_t respondents = 0;  // rows in the input, answered or not
+    int instrument = -1;                      // index into Questionnaire::instruments
+    std::uint32_t respondents = 0;            // rows in the input, answered or not
     std::uint32_t respondents_answering = 0;  // with at least one valid answer
     std::uint32_t indicators_scored = 0;
     double score = 0;
@@ -76,8 +76,8 @@ struct InstrumentScore {
 
 struct WeightUsed {
     int instrument = -1;
-    double weight = 0;       // as in the questionnaire
-    double share = 0;        // weight / sum of weights used, 0..1
+    double weight = 0;  // as in the questionnaire
+    double share = 0;   // weight / sum of weights used, 0..1
 };
 
 struct UnitRoundScore {

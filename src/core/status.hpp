@@ -33,12 +33,18 @@ enum class StatusCode {
 // For logs: "not found", "conflict", ...
 inline const char* to_string(StatusCode code) {
     switch (code) {
-        case StatusCode::kOk: return "ok";
-        case StatusCode::kNotFound: return "not found";
-        case StatusCode::kConflict: return "conflict";
-        case StatusCode::kInvalid: return "invalid";
-        case StatusCode::kUnavailable: return "unavailable";
-        case StatusCode::kInternal: return "internal";
+        case StatusCode::kOk:
+            return "ok";
+        case StatusCode::kNotFound:
+            return "not found";
+        case StatusCode::kConflict:
+            return "conflict";
+        case StatusCode::kInvalid:
+            return "invalid";
+        case StatusCode::kUnavailable:
+            return "unavailable";
+        case StatusCode::kInternal:
+            return "internal";
     }
     return "unknown";
 }
@@ -50,13 +56,21 @@ struct [[nodiscard]] Status {
     bool ok() const { return code == StatusCode::kOk; }
 
     static Status Ok() { return {}; }
-    static Status NotFound(std::string message) { return {StatusCode::kNotFound, std::move(message)}; }
-    static Status Conflict(std::string message) { return {StatusCode::kConflict, std::move(message)}; }
-    static Status Invalid(std::string message) { return {StatusCode::kInvalid, std::move(message)}; }
+    static Status NotFound(std::string message) {
+        return {StatusCode::kNotFound, std::move(message)};
+    }
+    static Status Conflict(std::string message) {
+        return {StatusCode::kConflict, std::move(message)};
+    }
+    static Status Invalid(std::string message) {
+        return {StatusCode::kInvalid, std::move(message)};
+    }
     static Status Unavailable(std::string message) {
         return {StatusCode::kUnavailable, std::move(message)};
     }
-    static Status Internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
+    static Status Internal(std::string message) {
+        return {StatusCode::kInternal, std::move(message)};
+    }
 };
 
 // A T, or the Status that says why there is none.
@@ -69,16 +83,18 @@ public:
     // From a value, or anything that converts to one (a unique_ptr<Derived>
     // for a StatusOr<unique_ptr<Base>>, a braced list for T's fields).
     template <typename U = T>
-        requires(std::is_convertible_v<U &&, T> && !std::is_same_v<std::remove_cvref_t<U>, Status> &&
-                 !std::is_same_v<std::remove_cvref_t<U>, StatusOr>)
-    // Implicit on purpose; the requires-clause keeps StatusOr's own copies and
-    // moves out (clang-tidy 14 reads only enable_if).
-    // NOLINTNEXTLINE(google-explicit-constructor,bugprone-forwarding-reference-overload)
-    StatusOr(U&& v) : value(std::in_place, std::forward<U>(v)) {}
+    requires(std::is_convertible_v<U&&, T> && !std::is_same_v<std::remove_cvref_t<U>, Status> &&
+             !std::is_same_v<std::remove_cvref_t<U>, StatusOr>)
+        // Implicit on purpose; the requires-clause keeps StatusOr's own copies and
+        // moves out (clang-tidy 14 reads only enable_if).
+        // NOLINTNEXTLINE(google-explicit-constructor,bugprone-forwarding-reference-overload)
+        StatusOr(U&& v)
+        : value(std::in_place, std::forward<U>(v)) {}
     // A failed Status; an OK one here is a bug and becomes kInternal, so the
     // invariant holds even then.
     StatusOr(Status s) : status(std::move(s)) {  // NOLINT(google-explicit-constructor)
-        if (status.ok()) status = Status::Internal("StatusOr made from an OK status without a value");
+        if (status.ok())
+            status = Status::Internal("StatusOr made from an OK status without a value");
     }
 
     bool ok() const { return status.ok(); }

@@ -84,8 +84,7 @@ public:
         lock.release();
     }
     // As wait(), up to `deadline`; false when the deadline passed.
-    bool wait_until(Mutex& mutex, std::chrono::steady_clock::time_point deadline)
-        REQUIRES(mutex) {
+    bool wait_until(Mutex& mutex, std::chrono::steady_clock::time_point deadline) REQUIRES(mutex) {
         std::unique_lock lock(mutex.mutex_, std::adopt_lock);
         const bool woken = cv_.wait_until(lock, deadline) == std::cv_status::no_timeout;
         lock.release();

@@ -39,7 +39,7 @@ struct CsvRecord {
 };
 
 class CsvReader {
-  public:
+public:
     // `text` must outlive the reader and every record read from it. `file_name`
     // is used in diagnostics only.
     CsvReader(std::string_view text, std::string_view file_name);
@@ -60,7 +60,7 @@ class CsvReader {
     // True when the whole input has been consumed.
     bool at_end() const { return pos_ >= text_.size(); }
 
-  private:
+private:
     // Records a syntax error and returns false. The value shown is the input from
     // `value_begin` up to the first comma or line end at or after `value_from`;
     // reading resumes after the first LF at or after `resume_from`.

@@ -456,8 +456,9 @@ core::Result<core::Plan> parse(std::string_view text, std::string_view file_name
         plan.id = *id;
     }
     read_unit(c, doc, plan);
-    if (auto year = c.whole(doc, "$", "fiscal_year", true, core::kMinFiscalYearBe, core::kMaxFiscalYearBe,
-                            "the fiscal year in the Buddhist era, such as 2569")) {
+    if (auto year =
+            c.whole(doc, "$", "fiscal_year", true, core::kMinFiscalYearBe, core::kMaxFiscalYearBe,
+                    "the fiscal year in the Buddhist era, such as 2569")) {
         plan.fiscal_year_be = static_cast<int>(*year);
     } else {
         c.suppress("$.fiscal_year");

@@ -67,7 +67,7 @@ struct ItemColumn {
 // set (linear probing), one 24-byte slot per respondent and no allocation per
 // row. Ids are views that outlive the parse (into the input text or an arena).
 class RespondentIndex {
-  public:
+public:
     // Adds (table, id) seen on `line` and returns 0, or returns the line where
     // the same (table, id) was seen before.
     std::size_t insert(std::uint32_t table, std::string_view id, std::size_t line) {
@@ -87,7 +87,7 @@ class RespondentIndex {
         }
     }
 
-  private:
+private:
     struct Slot {
         const char* id = nullptr;
         std::uint32_t size = 0;
@@ -122,13 +122,13 @@ class RespondentIndex {
 };
 
 class Parser {
-  public:
+public:
     Parser(const Questionnaire& q, std::string_view text, std::string_view file_name)
         : q_(q), text_(text), file_name_(file_name), reader_(text, file_name) {}
 
     core::Result<core::ResponseSet> run();
 
-  private:
+private:
     void add_error(std::size_t line, std::string_view where, std::string_view value,
                    std::string expected);
     void add_reader_error();
@@ -521,10 +521,9 @@ core::Result<core::ResponseSet> Parser::run() {
             const std::size_t more = error_count_ - errors_.size();
             Diagnostic d;
             d.file = file_name_;
-            d.note = std::to_string(more) + " more error" +
-                         (more == 1 ? " was" : "s were") +
-                         " found and not listed (only the first " + std::to_string(kMaxErrors) +
-                         " are shown)";
+            d.note = std::to_string(more) + " more error" + (more == 1 ? " was" : "s were") +
+                     " found and not listed (only the first " + std::to_string(kMaxErrors) +
+                     " are shown)";
             errors_.push_back(std::move(d));
         }
         return std::move(errors_);

@@ -11,12 +11,23 @@ std::string xml_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -41,7 +52,8 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, const BarChartOptions& o
 
     std::string svg = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" "
-        "role=\"img\" aria-label=\"{}\" font-family=\"'TH Sarabun New', Sarabun, Laksaman, sans-serif\" "
+        "role=\"img\" aria-label=\"{}\" font-family=\"'TH Sarabun New', Sarabun, Laksaman, "
+        "sans-serif\" "
         "font-size=\"16\">",
         options.width, height, xml_escape(options.title));
     svg += fmt::format("<title>{}</title>", xml_escape(options.title));
@@ -53,15 +65,17 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, const BarChartOptions& o
                            xml_escape(bar.label));
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e8e8e8\"/>",
                            kLeft, y + kLabelHeight, plot_width, kBarHeight);
-        svg += fmt::format(
-            "<rect x=\"{}\" y=\"{}\" width=\"{:.2f}\" height=\"{}\" fill=\"{}\"/>", kLeft,
-            y + kLabelHeight, w, kBarHeight, bar.below_target ? "#c0392b" : "#1f6f8b");
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#222\">{}</text>",
-                           kLeft + plot_width + 6, y + kLabelHeight + 14, xml_escape(bar.value_text));
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.2f}\" height=\"{}\" fill=\"{}\"/>",
+                           kLeft, y + kLabelHeight, w, kBarHeight,
+                           bar.below_target ? "#c0392b" : "#1f6f8b");
+        svg +=
+            fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#222\">{}</text>", kLeft + plot_width + 6,
+                        y + kLabelHeight + 14, xml_escape(bar.value_text));
     }
     const double tx = x_of(options.target);
     svg += fmt::format(
-        "<line x1=\"{:.2f}\" y1=\"{}\" x2=\"{:.2f}\" y2=\"{}\" stroke=\"#e67e22\" stroke-width=\"2\" "
+        "<line x1=\"{:.2f}\" y1=\"{}\" x2=\"{:.2f}\" y2=\"{}\" stroke=\"#e67e22\" "
+        "stroke-width=\"2\" "
         "stroke-dasharray=\"6 4\"/>",
         tx, kTop - 4, tx, height - 4);
     svg += fmt::format("<text x=\"{:.2f}\" y=\"16\" fill=\"#a04000\" text-anchor=\"end\">{}</text>",

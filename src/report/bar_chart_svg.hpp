@@ -9,9 +9,9 @@
 namespace itagap::report {
 
 struct Bar {
-    std::string label;        // "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"
-    double score = 0;         // 0..100
-    std::string value_text;   // "96.97"
+    std::string label;  // "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"
+    double score = 0;        // 0..100
+    std::string value_text;  // "96.97"
     bool below_target = false;
 };
 

@@ -30,8 +30,8 @@ bool is_plain_number(std::string_view s) {
 std::string spreadsheet_safe(std::string_view cell) {
     if (cell.empty()) return {};
     const char first = cell.front();
-    const bool risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
-                       first == '\r';
+    const bool risky = first == '=' || first == '+' || first == '-' || first == '@' ||
+                       first == '\t' || first == '\r';
     if (risky && !is_plain_number(cell)) return "'" + std::string(cell);
     return std::string(cell);
 }

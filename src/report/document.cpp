@@ -17,26 +17,30 @@ void check_table(const Table& table, int table_number, std::vector<std::string>&
                                        table.column_widths.size(), columns));
     }
     for (double w : table.column_widths) {
-        if (!(w > 0)) problems.push_back(fmt::format("table {}: a column width is not positive", table_number));
+        if (!(w > 0))
+            problems.push_back(
+                fmt::format("table {}: a column width is not positive", table_number));
     }
     // covered_until[c]: the first row index no longer covered by a span in column c.
     std::vector<std::size_t> covered_until(columns, 0);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         if (row.size() != columns) {
-            problems.push_back(fmt::format("table {}, row {}: {} cells for {} columns", table_number,
-                                           r + 1, row.size(), columns));
+            problems.push_back(fmt::format("table {}, row {}: {} cells for {} columns",
+                                           table_number, r + 1, row.size(), columns));
             continue;
         }
         for (std::size_t c = 0; c < columns; ++c) {
             const TableCell& cell = row[c];
             const bool should_be_covered = r < covered_until[c];
             if (cell.covered != should_be_covered) {
-                problems.push_back(where(r, c) + (should_be_covered ? ": under a span but not marked covered"
-                                                                    : ": marked covered but under no span"));
+                problems.push_back(where(r, c) + (should_be_covered
+                                                      ? ": under a span but not marked covered"
+                                                      : ": marked covered but under no span"));
             }
             if (cell.covered) {
-                if (!cell.text.empty()) problems.push_back(where(r, c) + ": a covered cell has text");
+                if (!cell.text.empty())
+                    problems.push_back(where(r, c) + ": a covered cell has text");
                 continue;
             }
             if (cell.row_span < 1) {
@@ -56,7 +60,8 @@ std::vector<std::string> check_document(const Document& document) {
     std::vector<std::string> problems;
     int table_number = 0;
     for (const Block& block : document.blocks) {
-        if (const auto* table = std::get_if<Table>(&block)) check_table(*table, ++table_number, problems);
+        if (const auto* table = std::get_if<Table>(&block))
+            check_table(*table, ++table_number, problems);
     }
     return problems;
 }

@@ -28,10 +28,10 @@ struct KpiTexts {
     std::string_view activity_people;    // {people}
     std::string_view participant_count;  // {group} {count}
     std::string_view findings_heading;
-    std::string_view cause_first;        // {instrument} {where} {score} {cause}
-    std::string_view cause_next;         // {instrument} {where} {score} {cause}
-    std::string_view cause_link;         // a link word before a cause that does not say "because"
-    std::string_view cause_because;      // "because": a cause that starts with it needs no link
+    std::string_view cause_first;    // {instrument} {where} {score} {cause}
+    std::string_view cause_next;     // {instrument} {where} {score} {cause}
+    std::string_view cause_link;     // a link word before a cause that does not say "because"
+    std::string_view cause_because;  // "because": a cause that starts with it needs no link
     std::string_view close_gaps_one;
     std::string_view close_gaps_many;    // {count}
     std::string_view item_in_indicator;  // {number} {name} {code} {text}
@@ -39,8 +39,8 @@ struct KpiTexts {
     std::string_view indicator_only;     // {number} {name}
     std::string_view chart_heading;
     std::string_view chart_title;
-    std::string_view chart_bar;          // {number} {name} {instrument}
-    std::string_view target_label;       // {target}
+    std::string_view chart_bar;     // {number} {name} {instrument}
+    std::string_view target_label;  // {target}
     std::string_view table_intro;
     std::string_view table_caption;
     std::string_view column_strategy;
@@ -56,10 +56,10 @@ struct KpiTexts {
     std::string_view status_in_progress;
     std::string_view status_done;
     std::string_view status_cancelled;
-    std::string_view overdue;             // appended to the status
+    std::string_view overdue;  // appended to the status
     std::string_view no_plan;
     std::string_view no_measures;
-    std::string_view footer;              // {date}
+    std::string_view footer;  // {date}
     std::string_view page;
 };
 
@@ -158,13 +158,16 @@ public:
 
 private:
     std::string unit_with_short() const {
-        if (in_.unit_short_name.empty() || in_.unit_short_name == in_.unit_name) return in_.unit_name;
+        if (in_.unit_short_name.empty() || in_.unit_short_name == in_.unit_name)
+            return in_.unit_name;
         return in_.unit_name + " (" + in_.unit_short_name + ")";
     }
 
     std::string title() const {
         if (in_.plan && !in_.plan->title.empty()) return in_.plan->title;
-        const int year = in_.fiscal_year_be != 0 ? in_.fiscal_year_be : in_.plan ? in_.plan->fiscal_year_be : 0;
+        const int year = in_.fiscal_year_be != 0 ? in_.fiscal_year_be
+                         : in_.plan              ? in_.plan->fiscal_year_be
+                                                 : 0;
         if (year == 0) return fill(t_.title_no_year, fmt::arg("unit", in_.unit_name));
         return fill(t_.title, fmt::arg("unit", in_.unit_name), fmt::arg("year", year));
     }
@@ -172,18 +175,22 @@ private:
     // "วันที่ 20 พ.ย. 2568 ศูนย์... (ศรป.) จัดประชุม... ณ ห้อง... เวลา 09.30 - 11.00 น.
     // โดยมีผู้แทนจากกลุ่มงานต่าง ๆ เข้าร่วม", then the summary the team wrote.
     void add_activity(const core::Activity& activity) {
-        doc_.blocks.push_back(Heading{
-            fill(t_.activity_heading, fmt::arg("number", activity.number), fmt::arg("title", activity.title)), 2});
+        doc_.blocks.push_back(Heading{fill(t_.activity_heading, fmt::arg("number", activity.number),
+                                           fmt::arg("title", activity.title)),
+                                      2});
         std::vector<std::string> parts;
-        parts.push_back(fill(t_.activity_when, fmt::arg("date", date_text(activity.on, in_.language))));
+        parts.push_back(
+            fill(t_.activity_when, fmt::arg("date", date_text(activity.on, in_.language))));
         parts.push_back(fill(t_.activity_unit, fmt::arg("unit", unit_with_short())));
         parts.push_back(activity.title);
-        if (!activity.place.empty()) parts.push_back(fill(t_.activity_place, fmt::arg("place", activity.place)));
+        if (!activity.place.empty())
+            parts.push_back(fill(t_.activity_place, fmt::arg("place", activity.place)));
         if (activity.starts_at && activity.ends_at) {
             const std::string time =
                 in_.language == Language::kThai
                     ? core::format_thai_time_range(*activity.starts_at, *activity.ends_at)
-                    : core::to_hhmm_string(*activity.starts_at) + "-" + core::to_hhmm_string(*activity.ends_at);
+                    : core::to_hhmm_string(*activity.starts_at) + "-" +
+                          core::to_hhmm_string(*activity.ends_at);
             parts.push_back(fill(t_.activity_time, fmt::arg("time", time)));
         }
         if (!activity.participants.empty()) {
@@ -217,15 +224,18 @@ private:
         for (const auto& gap : in_.plan->gaps) {
             if (gap.cause_note.empty()) continue;
             std::string cause = gap.cause_note;
-            if (t_.cause_because.empty() || !cause.starts_with(t_.cause_because)) cause = std::string(t_.cause_link) + cause;
-            sentences.push_back(fill(explained == 0 ? t_.cause_first : t_.cause_next,
-                                     fmt::arg("instrument", gap.instrument), fmt::arg("where", gap_place(gap)),
-                                     fmt::arg("score", format_score(gap.score)), fmt::arg("cause", cause)));
+            if (t_.cause_because.empty() || !cause.starts_with(t_.cause_because))
+                cause = std::string(t_.cause_link) + cause;
+            sentences.push_back(
+                fill(explained == 0 ? t_.cause_first : t_.cause_next,
+                     fmt::arg("instrument", gap.instrument), fmt::arg("where", gap_place(gap)),
+                     fmt::arg("score", format_score(gap.score)), fmt::arg("cause", cause)));
             ++explained;
         }
         if (explained == 0) return;
-        sentences.push_back(explained == 1 ? std::string(t_.close_gaps_one)
-                                           : fill(t_.close_gaps_many, fmt::arg("count", explained)));
+        sentences.push_back(explained == 1
+                                ? std::string(t_.close_gaps_one)
+                                : fill(t_.close_gaps_many, fmt::arg("count", explained)));
         std::string text;
         for (const auto& s : sentences) {
             if (!text.empty()) text += ' ';
@@ -244,7 +254,8 @@ private:
                 if (item < 0) return gap.ref.code;
                 const core::Indicator& ind = q_.indicators[q_.items[item].indicator];
                 return fill(t_.item_in_indicator, fmt::arg("number", ind.number),
-                            fmt::arg("name", pick(ind.name, in_.language)), fmt::arg("code", gap.ref.code),
+                            fmt::arg("name", pick(ind.name, in_.language)),
+                            fmt::arg("code", gap.ref.code),
                             fmt::arg("text", pick(q_.items[item].text, in_.language)));
             }
             case core::ScoreLevel::kIndicator: {
@@ -263,15 +274,17 @@ private:
         Chart chart;
         chart.title = std::string(t_.chart_title);
         chart.target = in_.gaps->target;
-        chart.target_label = fill(t_.target_label, fmt::arg("target", format_score(in_.gaps->target)));
+        chart.target_label =
+            fill(t_.target_label, fmt::arg("target", format_score(in_.gaps->target)));
         for (const auto& instrument : in_.score->instruments) {
             for (const auto& ind : instrument.indicators) {
                 if (!ind.has_data()) continue;
                 const core::Indicator& indicator = q_.indicators[ind.indicator];
                 Bar bar;
-                bar.label = fill(t_.chart_bar, fmt::arg("number", indicator.number),
-                                 fmt::arg("name", pick(indicator.name, in_.language)),
-                                 fmt::arg("instrument", q_.instruments[instrument.instrument].code));
+                bar.label =
+                    fill(t_.chart_bar, fmt::arg("number", indicator.number),
+                         fmt::arg("name", pick(indicator.name, in_.language)),
+                         fmt::arg("instrument", q_.instruments[instrument.instrument].code));
                 bar.score = ind.score;
                 bar.value_text = format_score(ind.score);
                 bar.below_target = ind.score < in_.gaps->target;
@@ -290,10 +303,12 @@ private:
         for (const auto& m : in_.plan->measures) {
             if (m.status != core::MeasureStatus::kCancelled) out.push_back(&m);
         }
-        std::stable_sort(out.begin(), out.end(), [](const core::Measure* a, const core::Measure* b) {
-            if (a->strategy != b->strategy) return core::strategy_index(a->strategy) < core::strategy_index(b->strategy);
-            return a->number < b->number;
-        });
+        std::stable_sort(
+            out.begin(), out.end(), [](const core::Measure* a, const core::Measure* b) {
+                if (a->strategy != b->strategy)
+                    return core::strategy_index(a->strategy) < core::strategy_index(b->strategy);
+                return a->number < b->number;
+            });
         return out;
     }
 
@@ -321,7 +336,8 @@ private:
                 while (end < keys.size() && keys[end] == keys[r]) ++end;
             }
             table.rows[r][column] = TableCell{text[r], static_cast<int>(end - r), false};
-            for (std::size_t k = r + 1; k < end; ++k) table.rows[k][column] = TableCell{"", 1, true};
+            for (std::size_t k = r + 1; k < end; ++k)
+                table.rows[k][column] = TableCell{"", 1, true};
             r = end;
         }
     }
@@ -339,8 +355,8 @@ private:
                         std::string(t_.column_rationale), std::string(t_.column_knowledge)};
         table.column_widths = {3.0, 4.3, 4.9, 3.8};
         table.rows.assign(measures.size(), std::vector<TableCell>(4));
-        std::vector<std::string> strategy_keys, strategy_text, measure_text, rationale_keys, rationale_text,
-            topic_keys, topic_text;
+        std::vector<std::string> strategy_keys, strategy_text, measure_text, rationale_keys,
+            rationale_text, topic_keys, topic_text;
         for (const core::Measure* m : measures) {
             const std::string strategy(1, core::strategy_letter(m->strategy));
             strategy_keys.push_back(strategy);
@@ -364,10 +380,18 @@ private:
     std::string status_text(const core::Measure& m) const {
         std::string text;
         switch (m.status) {
-            case core::MeasureStatus::kNotStarted: text = t_.status_not_started; break;
-            case core::MeasureStatus::kInProgress: text = t_.status_in_progress; break;
-            case core::MeasureStatus::kDone: text = t_.status_done; break;
-            case core::MeasureStatus::kCancelled: text = t_.status_cancelled; break;
+            case core::MeasureStatus::kNotStarted:
+                text = t_.status_not_started;
+                break;
+            case core::MeasureStatus::kInProgress:
+                text = t_.status_in_progress;
+                break;
+            case core::MeasureStatus::kDone:
+                text = t_.status_done;
+                break;
+            case core::MeasureStatus::kCancelled:
+                text = t_.status_cancelled;
+                break;
         }
         if (core::is_overdue(m, in_.today)) text += t_.overdue;
         return text;
@@ -378,17 +402,20 @@ private:
         doc_.blocks.push_back(Heading{
             fill(t_.monitoring_heading, fmt::arg("date", date_text(in_.today, in_.language))), 2});
         Table table;
-        table.header = {std::string(t_.column_measure), std::string(t_.column_owner), std::string(t_.column_due),
-                        std::string(t_.column_status), std::string(t_.column_percent)};
+        table.header = {std::string(t_.column_measure), std::string(t_.column_owner),
+                        std::string(t_.column_due), std::string(t_.column_status),
+                        std::string(t_.column_percent)};
         table.column_widths = {5.5, 3.2, 2.4, 2.6, 1.8};
         std::vector<const core::Measure*> measures;
         for (const auto& m : in_.plan->measures) measures.push_back(&m);
-        std::stable_sort(measures.begin(), measures.end(),
-                         [](const core::Measure* a, const core::Measure* b) { return a->number < b->number; });
+        std::stable_sort(
+            measures.begin(), measures.end(),
+            [](const core::Measure* a, const core::Measure* b) { return a->number < b->number; });
         for (const core::Measure* m : measures) {
-            table.rows.push_back({TableCell{fmt::format("{}. {}", m->number, m->text)}, TableCell{m->owner},
-                                  TableCell{date_text(m->due_on, in_.language)}, TableCell{status_text(*m)},
-                                  TableCell{m->percent_complete ? std::to_string(*m->percent_complete) : "-"}});
+            table.rows.push_back(
+                {TableCell{fmt::format("{}. {}", m->number, m->text)}, TableCell{m->owner},
+                 TableCell{date_text(m->due_on, in_.language)}, TableCell{status_text(*m)},
+                 TableCell{m->percent_complete ? std::to_string(*m->percent_complete) : "-"}});
         }
         doc_.blocks.push_back(std::move(table));
     }
@@ -402,6 +429,8 @@ private:
 
 }  // namespace
 
-Document kpi_attachment(const KpiAttachmentInput& input) { return KpiAttachmentBuilder(input).build(); }
+Document kpi_attachment(const KpiAttachmentInput& input) {
+    return KpiAttachmentBuilder(input).build();
+}
 
 }  // namespace itagap::report

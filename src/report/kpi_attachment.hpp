@@ -30,11 +30,11 @@ struct KpiAttachmentInput {
     const core::UnitRoundScore* score = nullptr;
     const core::UnitRoundGaps* gaps = nullptr;
     const core::Plan* plan = nullptr;  // optional: without it, the findings and chart only
-    std::string unit_name;             // "ศูนย์ความร่วมมือระหว่างประเทศ"
-    std::string unit_short_name;       // "ศรป."; may be empty
-    std::string round_name;            // "ITA 2568 รอบ 5 เดือนแรก"
-    int fiscal_year_be = 0;            // for the title; the plan's year when 0
-    core::CivilDate today;             // for the "made on" line and the state of measures
+    std::string unit_name;  // "ศูนย์ความร่วมมือระหว่างประเทศ"
+    std::string unit_short_name;  // "ศรป."; may be empty
+    std::string round_name;       // "ITA 2568 รอบ 5 เดือนแรก"
+    int fiscal_year_be = 0;       // for the title; the plan's year when 0
+    core::CivilDate today;        // for the "made on" line and the state of measures
     Language language = Language::kThai;
 };
 

@@ -75,7 +75,7 @@ private:
     std::string item_ref(const core::ItemScore& it) const {
         const core::Item& item = q_.items[it.item];
         const auto& tpl = q_.method == core::ScoringMethod::kFavourableShare ? m_.item_ref_share
-                                                                            : m_.item_ref_mean;
+                                                                             : m_.item_ref_mean;
         return fmt::format(fmt::runtime(tpl), fmt::arg("code", item.code),
                            fmt::arg("text", pick(item.text, language_)),
                            fmt::arg("favourable", it.favourable), fmt::arg("answers", it.answers));
@@ -87,7 +87,8 @@ private:
         return join_list(parts, m_);
     }
 
-    std::string instrument_paragraph(const core::InstrumentScore& s, const core::InstrumentGaps& g) {
+    std::string instrument_paragraph(const core::InstrumentScore& s,
+                                     const core::InstrumentGaps& g) {
         const core::Instrument& instrument = q_.instruments[s.instrument];
         std::vector<std::string> sentences;
         std::string heading = fmt::format(
@@ -102,9 +103,10 @@ private:
         const bool all_equal = g.highest_indicators == g.lowest_indicators;
         if (all_equal) {
             sentences.push_back(sentence(
-                m_, fmt::format(fmt::runtime(m_.all_indicators_equal),
-                                fmt::arg("score", format_score(
-                                                      find_indicator(s, g.lowest_indicators[0])->score)))));
+                m_, fmt::format(
+                        fmt::runtime(m_.all_indicators_equal),
+                        fmt::arg("score",
+                                 format_score(find_indicator(s, g.lowest_indicators[0])->score)))));
         } else {
             sentences.push_back(sentence(
                 m_, fmt::format(fmt::runtime(m_.highest_lowest),
@@ -114,45 +116,49 @@ private:
         // The lowest items within the lowest indicator(s), as the seed does.
         if (!g.lowest_items_in_lowest_indicators.empty()) {
             std::vector<std::string> refs;
-            for (int i : g.lowest_items_in_lowest_indicators) refs.push_back(item_ref(*find_item(s, i)));
+            for (int i : g.lowest_items_in_lowest_indicators)
+                refs.push_back(item_ref(*find_item(s, i)));
             const double low = find_item(s, g.lowest_items_in_lowest_indicators[0])->score;
             if (refs.size() == 1) {
-                sentences.push_back(sentence(
-                    m_, fmt::format(fmt::runtime(m_.lowest_item), fmt::arg("score", format_score(low)),
-                                    fmt::arg("items", refs[0]))));
+                sentences.push_back(sentence(m_, fmt::format(fmt::runtime(m_.lowest_item),
+                                                             fmt::arg("score", format_score(low)),
+                                                             fmt::arg("items", refs[0]))));
             } else {
-                sentences.push_back(sentence(
-                    m_, fmt::format(fmt::runtime(m_.lowest_items_tied),
-                                    fmt::arg("score", format_score(low)),
-                                    fmt::arg("count", refs.size()),
-                                    fmt::arg("items", join_list(refs, m_)))));
+                sentences.push_back(
+                    sentence(m_, fmt::format(fmt::runtime(m_.lowest_items_tied),
+                                             fmt::arg("score", format_score(low)),
+                                             fmt::arg("count", refs.size()),
+                                             fmt::arg("items", join_list(refs, m_)))));
             }
         }
         sentences.push_back(below_target_sentences(s, g));
         return join_sentences(sentences);
     }
 
-    std::string below_target_sentences(const core::InstrumentScore& s, const core::InstrumentGaps& g) {
+    std::string below_target_sentences(const core::InstrumentScore& s,
+                                       const core::InstrumentGaps& g) {
         const std::string target = format_score(gaps_.target);
         if (g.indicators_below_target.empty() && g.items_below_target.empty()) {
-            return sentence(m_, fmt::format(fmt::runtime(m_.below_target_none), fmt::arg("target", target)));
+            return sentence(
+                m_, fmt::format(fmt::runtime(m_.below_target_none), fmt::arg("target", target)));
         }
         std::vector<std::string> out;
         if (!g.indicators_below_target.empty()) {
-            out.push_back(sentence(m_, fmt::format(fmt::runtime(m_.below_target_indicators),
-                                                   fmt::arg("target", target),
-                                                   fmt::arg("list", indicator_list(s, g.indicators_below_target)))));
+            out.push_back(sentence(
+                m_,
+                fmt::format(fmt::runtime(m_.below_target_indicators), fmt::arg("target", target),
+                            fmt::arg("list", indicator_list(s, g.indicators_below_target)))));
         }
         if (!g.items_below_target.empty()) {
             std::vector<std::string> parts;
             for (int i : g.items_below_target) {
-                parts.push_back(fmt::format(fmt::runtime(m_.item_score_short),
-                                            fmt::arg("code", q_.items[i].code),
-                                            fmt::arg("score", format_score(find_item(s, i)->score))));
+                parts.push_back(fmt::format(
+                    fmt::runtime(m_.item_score_short), fmt::arg("code", q_.items[i].code),
+                    fmt::arg("score", format_score(find_item(s, i)->score))));
             }
-            out.push_back(sentence(m_, fmt::format(fmt::runtime(m_.below_target_items),
-                                                   fmt::arg("target", target),
-                                                   fmt::arg("list", join_list(parts, m_)))));
+            out.push_back(sentence(
+                m_, fmt::format(fmt::runtime(m_.below_target_items), fmt::arg("target", target),
+                                fmt::arg("list", join_list(parts, m_)))));
         }
         return join_sentences(out);
     }
@@ -167,11 +173,12 @@ private:
         }
         const int n = static_cast<int>(scale.options.size());
         const int written = core::effective_option(worst + 1, n, item.reverse);
-        return sentence(m_, fmt::format(fmt::runtime(m_.misread), fmt::arg("code", item.code),
-                                        fmt::arg("flagged", signal.flagged),
-                                        fmt::arg("answers", signal.answers),
-                                        fmt::arg("worst", pick(scale.options[written - 1].label, language_)),
-                                        fmt::arg("estimate", format_score(signal.estimated_score))));
+        return sentence(
+            m_,
+            fmt::format(fmt::runtime(m_.misread), fmt::arg("code", item.code),
+                        fmt::arg("flagged", signal.flagged), fmt::arg("answers", signal.answers),
+                        fmt::arg("worst", pick(scale.options[written - 1].label, language_)),
+                        fmt::arg("estimate", format_score(signal.estimated_score))));
     }
 
     std::string verdict(double score) const {
@@ -184,31 +191,36 @@ private:
         std::vector<std::string> missing;
         for (int i : score_.missing_instruments) missing.push_back(q_.instruments[i].code);
         if (!score_.ita_total) {
-            return join_sentences({sentence(m_, fmt::format(fmt::runtime(m_.missing_instrument),
-                                                            fmt::arg("instrument", join_list(missing, m_))))});
+            return join_sentences(
+                {sentence(m_, fmt::format(fmt::runtime(m_.missing_instrument),
+                                          fmt::arg("instrument", join_list(missing, m_))))});
         }
         if (score_.weights_rescaled) {
             std::vector<std::string> present;
-            for (const auto& w : score_.weights) present.push_back(q_.instruments[w.instrument].code);
-            sentences.push_back(sentence(
-                m_, fmt::format(fmt::runtime(m_.total_rescaled),
-                                fmt::arg("score", format_score(*score_.ita_total)),
-                                fmt::arg("grade", score_.ita_grade),
-                                fmt::arg("verdict", verdict(*score_.ita_total)),
-                                fmt::arg("present", join_list(present, m_)),
-                                fmt::arg("missing", join_list(missing, m_)))));
+            for (const auto& w : score_.weights)
+                present.push_back(q_.instruments[w.instrument].code);
+            sentences.push_back(
+                sentence(m_, fmt::format(fmt::runtime(m_.total_rescaled),
+                                         fmt::arg("score", format_score(*score_.ita_total)),
+                                         fmt::arg("grade", score_.ita_grade),
+                                         fmt::arg("verdict", verdict(*score_.ita_total)),
+                                         fmt::arg("present", join_list(present, m_)),
+                                         fmt::arg("missing", join_list(missing, m_)))));
         } else {
-            sentences.push_back(sentence(
-                m_, fmt::format(fmt::runtime(m_.total), fmt::arg("score", format_score(*score_.ita_total)),
-                                fmt::arg("grade", score_.ita_grade),
-                                fmt::arg("verdict", verdict(*score_.ita_total)))));
+            sentences.push_back(
+                sentence(m_, fmt::format(fmt::runtime(m_.total),
+                                         fmt::arg("score", format_score(*score_.ita_total)),
+                                         fmt::arg("grade", score_.ita_grade),
+                                         fmt::arg("verdict", verdict(*score_.ita_total)))));
         }
         return join_sentences(sentences);
     }
 
     std::string change_sentence(const core::ScoreChange& c, const std::string& what) const {
         const double rounded = core::round_half_up_2(c.delta());
-        const auto& direction = rounded > 0 ? m_.increased : rounded < 0 ? m_.decreased : m_.unchanged;
+        const auto& direction = rounded > 0   ? m_.increased
+                                : rounded < 0 ? m_.decreased
+                                              : m_.unchanged;
         return sentence(m_, fmt::format(fmt::runtime(m_.change),
                                         fmt::arg("previous_round", *gaps_.previous_round),
                                         fmt::arg("what", what), fmt::arg("direction", direction),

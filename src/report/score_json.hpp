@@ -11,7 +11,8 @@
 
 namespace itagap::report {
 
-std::string scores_to_json(const core::Questionnaire& q, const std::vector<core::UnitRoundScore>& scores,
+std::string scores_to_json(const core::Questionnaire& q,
+                           const std::vector<core::UnitRoundScore>& scores,
                            const std::vector<core::UnitRoundGaps>& gaps, double target);
 
 }  // namespace itagap::report

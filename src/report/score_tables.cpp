@@ -64,29 +64,35 @@ std::string score_table(const core::Questionnaire& q, const core::InstrumentScor
     const Messages& m = messages(language);
     using Row = std::array<std::string, 5>;
     std::vector<Row> rows;
-    rows.push_back({std::string(m.column_name), std::string(m.column_score), std::string(m.column_ci),
-                    std::string(m.column_answers), std::string(m.column_respondents)});
+    rows.push_back({std::string(m.column_name), std::string(m.column_score),
+                    std::string(m.column_ci), std::string(m.column_answers),
+                    std::string(m.column_respondents)});
     auto ci = [](const core::Interval& c) {
         return core::format_score(c.low) + "-" + core::format_score(c.high);
     };
     for (const auto& ind : score.indicators) {
         const core::Indicator& indicator = q.indicators[ind.indicator];
-        std::string name = fmt::format(fmt::runtime(m.indicator_short), fmt::arg("number", indicator.number)) +
-                           " " + pick(indicator.name, language);
-        rows.push_back({clip(name, kNameWidth), ind.has_data() ? core::format_score(ind.score) : "-",
-                        ind.has_data() ? ci(ind.ci95) : "-",
-                        fmt::format("{}/{}", ind.favourable, ind.answers), std::to_string(ind.respondents)});
+        std::string name =
+            fmt::format(fmt::runtime(m.indicator_short), fmt::arg("number", indicator.number)) +
+            " " + pick(indicator.name, language);
+        rows.push_back(
+            {clip(name, kNameWidth), ind.has_data() ? core::format_score(ind.score) : "-",
+             ind.has_data() ? ci(ind.ci95) : "-", fmt::format("{}/{}", ind.favourable, ind.answers),
+             std::to_string(ind.respondents)});
         for (const auto& it : ind.items) {
             const core::Item& item = q.items[it.item];
-            std::string label = "  " + item.code + (item.reverse ? "* " : " ") + pick(item.text, language);
-            rows.push_back({clip(label, kNameWidth), it.has_data() ? core::format_score(it.score) : "-",
+            std::string label =
+                "  " + item.code + (item.reverse ? "* " : " ") + pick(item.text, language);
+            rows.push_back({clip(label, kNameWidth),
+                            it.has_data() ? core::format_score(it.score) : "-",
                             it.has_data() ? ci(it.ci95) : "-",
                             fmt::format("{}/{}", it.favourable, it.answers), ""});
         }
     }
     std::array<std::size_t, 5> widths{};
     for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], display_width(row[c]));
     }
     std::string out;
     for (std::size_t r = 0; r < rows.size(); ++r) {

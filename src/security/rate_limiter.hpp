@@ -42,7 +42,8 @@ public:
 
     // Options outside their sense are clamped: burst >= 1, refill > 0, max_keys >= 1.
     // `clock` is called with the limiter's lock held; tests pass a fixed clock.
-    explicit RateLimiter(const RateLimitOptions& options, Clock clock = std::chrono::steady_clock::now);
+    explicit RateLimiter(const RateLimitOptions& options,
+                         Clock clock = std::chrono::steady_clock::now);
 
     // Takes `cost` tokens from `key`'s bucket if it holds that many.
     // REQUIRES: cost >= 0 (a negative or NaN cost is taken as 0). A cost

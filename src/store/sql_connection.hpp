@@ -88,8 +88,7 @@ public:
     // connection, busy database or serialization failure kUnavailable.
     virtual StatusOr<std::int64_t> run(std::string_view op, std::string_view sql,
                                        const SqlParams& params, const RowVisitor& row) = 0;
-    StatusOr<std::int64_t> run(std::string_view op, std::string_view sql,
-                               const SqlParams& params) {
+    StatusOr<std::int64_t> run(std::string_view op, std::string_view sql, const SqlParams& params) {
         return run(op, sql, params, nullptr);
     }
     // Like run() for a read that may return very many rows (a whole round):

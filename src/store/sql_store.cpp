@@ -139,8 +139,8 @@ StatusOr<User> user_of(const SqlRow& r) {
 }
 
 StatusOr<PlanRecord> plan_of(const SqlRow& r) {
-    return PlanRecord{r.int64(0),  r.int64(1),  static_cast<int>(r.int64(2)), r.string(3),
-                      r.int64(4),  r.string(5), r.optional_int64(6)};
+    return PlanRecord{r.int64(0), r.int64(1),  static_cast<int>(r.int64(2)), r.string(3),
+                      r.int64(4), r.string(5), r.optional_int64(6)};
 }
 
 StatusOr<EvidenceFile> evidence_of(const SqlRow& r) {
@@ -158,8 +158,12 @@ StatusOr<QuestionnaireRecord> questionnaire_of(const SqlRow& r) {
 
 StatusOr<StoredResponse> response_of(const SqlRow& r) {
     auto answers = r.bytes(4);
-    return StoredResponse{r.int64(0), r.int64(1), r.string(2), r.string(3),
-                          std::vector<std::uint8_t>(answers.begin(), answers.end()), r.string(5)};
+    return StoredResponse{r.int64(0),
+                          r.int64(1),
+                          r.string(2),
+                          r.string(3),
+                          std::vector<std::uint8_t>(answers.begin(), answers.end()),
+                          r.string(5)};
 }
 
 StatusOr<Id> id_of(const SqlRow& r) { return r.int64(0); }
@@ -215,8 +219,8 @@ public:
         : source_(std::move(source)),
           name_(source_->name()),
           random_id_(hooks.random_id ? std::move(hooks.random_id) : std::function<Id()>(random_id)),
-          round_status_sql_(fmt::format("SELECT status FROM rounds WHERE id = ?{}",
-                                        source_->for_share())) {}
+          round_status_sql_(
+              fmt::format("SELECT status FROM rounds WHERE id = ?{}", source_->for_share())) {}
 
     Status migrate() override;
     StatusOr<int> schema_version() override;
@@ -250,8 +254,7 @@ public:
 
     StatusOr<PlanRecord> get_plan(Id plan_id) override;
     StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) override;
-    StatusOr<std::optional<PlanRecord>> find_plan_by_source_round(Id unit_id,
-                                                                  Id round_id) override;
+    StatusOr<std::optional<PlanRecord>> find_plan_by_source_round(Id unit_id, Id round_id) override;
     StatusOr<EvidenceFile> get_evidence(Id evidence_id) override;
     StatusOr<std::string> read_evidence_bytes(Id evidence_id) override;
     StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) override;
@@ -299,8 +302,7 @@ private:
 
     // A row by id, kNotFound when there is none.
     template <typename Map>
-    StatusOr<Mapped<Map>> read_by_id(std::string_view op, std::string_view select, Id id,
-                                     Map map) {
+    StatusOr<Mapped<Map>> read_by_id(std::string_view op, std::string_view select, Id id, Map map) {
         using T = Mapped<Map>;
         const std::string sql = fmt::format("{} WHERE id = ?", select);
         return read<T>([&](SqlConnection& c) -> StatusOr<T> {
@@ -381,8 +383,9 @@ Status SqlStore::migrate() {
                 !s.ok()) {
                 return s;
             }
-            auto applied = first_row(c, "migrate", "SELECT 1 FROM schema_migrations WHERE version = ?",
-                                     SqlParams().add(version), id_of);
+            auto applied =
+                first_row(c, "migrate", "SELECT 1 FROM schema_migrations WHERE version = ?",
+                          SqlParams().add(version), id_of);
             if (!applied.ok()) return applied.status;
             if (*applied) continue;  // the transaction rolls back nothing
             // Migration text is a constant from migrations.cpp, never data.
@@ -419,8 +422,11 @@ Status SqlStore::write_audit(SqlConnection& c, const AuditEntry* audit, std::opt
     if (audit == nullptr) return Status::Ok();
     auto written =
         c.run(op, "INSERT INTO audit_log (at, user_id, action, details) VALUES (?, ?, ?, ?)",
-              SqlParams().add(audit->at).add(audit->user_id).add(audit->action).add(
-                  audit_details(*audit, new_id)));
+              SqlParams()
+                  .add(audit->at)
+                  .add(audit->user_id)
+                  .add(audit->action)
+                  .add(audit_details(*audit, new_id)));
     if (written.ok()) return Status::Ok();
     Status failed = written.status;
     failed.message += " (writing its audit entry)";
@@ -441,12 +447,13 @@ StatusOr<Id> SqlStore::insert_returning_id(std::string_view op, std::string_view
 
 Status SqlStore::update_one(std::string_view op, std::string_view sql, const SqlParams& params,
                             Id id, const AuditEntry* audit) {
-    return audited(op, audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
-               auto changed = c.run(op, sql, params);
-               if (!changed.ok()) return changed.status;
-               if (*changed == 0) return not_found(op, id);
-               return std::optional<Id>();
-           })
+    return audited(op, audit,
+                   [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+                       auto changed = c.run(op, sql, params);
+                       if (!changed.ok()) return changed.status;
+                       if (*changed == 0) return not_found(op, id);
+                       return std::optional<Id>();
+                   })
         .status;
 }
 
@@ -461,45 +468,49 @@ StatusOr<Id> SqlStore::do_create_unit(const Unit& unit, const AuditEntry* audit)
 }
 
 Status SqlStore::do_update_unit(const Unit& unit, const AuditEntry* audit) {
-    return audited("update_unit", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
-               if (Status s = c.lock_unit_tree(); !s.ok()) return s;
-               if (unit.parent_id) {
-                   // The units form a tree: the new parent must not be the
-                   // unit itself or one of its descendants. UNION (not UNION
-                   // ALL) ends the walk even on a damaged table.
-                   auto cycle = first_row(
-                       c, "update_unit",
-                       "WITH RECURSIVE up(id) AS ("
-                       "  SELECT CAST(? AS BIGINT) UNION"
-                       "  SELECT u.parent_id FROM units u JOIN up ON u.id = up.id"
-                       "  WHERE u.parent_id IS NOT NULL)"
-                       "SELECT 1 FROM up WHERE id = CAST(? AS BIGINT)",
-                       SqlParams().add(*unit.parent_id).add(unit.id), id_of);
-                   if (!cycle.ok()) return cycle.status;
-                   if (*cycle) {
-                       return Status::Invalid(fmt::format(
-                           "{}: update_unit: unit {} cannot be placed under {}: units form a tree",
-                           name_, unit.id, *unit.parent_id));
-                   }
-               }
-               auto changed = c.run(
-                   "update_unit",
-                   "UPDATE units SET parent_id = ?, name = ?, short_name = ?, name_en = ? "
-                   "WHERE id = ?",
-                   SqlParams()
-                       .add(unit.parent_id)
-                       .add(unit.name)
-                       .add(unit.short_name)
-                       .add(unit.name_en)
-                       .add(unit.id));
-               if (!changed.ok()) return changed.status;
-               if (*changed == 0) return not_found("update_unit", unit.id);
-               return std::optional<Id>();
-           })
+    return audited("update_unit", audit,
+                   [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+                       if (Status s = c.lock_unit_tree(); !s.ok()) return s;
+                       if (unit.parent_id) {
+                           // The units form a tree: the new parent must not be the
+                           // unit itself or one of its descendants. UNION (not UNION
+                           // ALL) ends the walk even on a damaged table.
+                           auto cycle =
+                               first_row(c, "update_unit",
+                                         "WITH RECURSIVE up(id) AS ("
+                                         "  SELECT CAST(? AS BIGINT) UNION"
+                                         "  SELECT u.parent_id FROM units u JOIN up ON u.id = up.id"
+                                         "  WHERE u.parent_id IS NOT NULL)"
+                                         "SELECT 1 FROM up WHERE id = CAST(? AS BIGINT)",
+                                         SqlParams().add(*unit.parent_id).add(unit.id), id_of);
+                           if (!cycle.ok()) return cycle.status;
+                           if (*cycle) {
+                               return Status::Invalid(
+                                   fmt::format("{}: update_unit: unit {} cannot be placed under "
+                                               "{}: units form a tree",
+                                               name_, unit.id, *unit.parent_id));
+                           }
+                       }
+                       auto changed = c.run(
+                           "update_unit",
+                           "UPDATE units SET parent_id = ?, name = ?, short_name = ?, name_en = ? "
+                           "WHERE id = ?",
+                           SqlParams()
+                               .add(unit.parent_id)
+                               .add(unit.name)
+                               .add(unit.short_name)
+                               .add(unit.name_en)
+                               .add(unit.id));
+                       if (!changed.ok()) return changed.status;
+                       if (*changed == 0) return not_found("update_unit", unit.id);
+                       return std::optional<Id>();
+                   })
         .status;
 }
 
-StatusOr<Unit> SqlStore::get_unit(Id id) { return read_by_id("get_unit", kUnitSelect, id, unit_of); }
+StatusOr<Unit> SqlStore::get_unit(Id id) {
+    return read_by_id("get_unit", kUnitSelect, id, unit_of);
+}
 
 StatusOr<std::vector<Unit>> SqlStore::list_units() {
     // Depth from the roots, so every parent comes before its children.
@@ -515,8 +526,7 @@ StatusOr<std::vector<Unit>> SqlStore::list_units() {
 
 // ---- Questionnaires ---------------------------------------------------------
 
-StatusOr<Id> SqlStore::do_add_questionnaire(const QuestionnaireRecord& q,
-                                            const AuditEntry* audit) {
+StatusOr<Id> SqlStore::do_add_questionnaire(const QuestionnaireRecord& q, const AuditEntry* audit) {
     return insert_returning_id(
         "add_questionnaire",
         "INSERT INTO questionnaires (key, title, json, uploaded_at) VALUES (?, ?, ?, ?) "
@@ -579,10 +589,10 @@ StatusOr<Round> SqlStore::get_round(Id id) {
 }
 
 StatusOr<std::vector<Round>> SqlStore::list_rounds() {
-    return read_all("list_rounds",
-                    fmt::format("{} ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC",
-                                kRoundSelect),
-                    SqlParams(), round_of);
+    return read_all(
+        "list_rounds",
+        fmt::format("{} ORDER BY fiscal_year_be DESC, opens_on DESC, id DESC", kRoundSelect),
+        SqlParams(), round_of);
 }
 
 // ---- Access codes -----------------------------------------------------------
@@ -591,11 +601,11 @@ Status SqlStore::do_add_access_codes(const AccessCodeBatch& batch, const AuditEn
     return audited("add_access_codes", audit,
                    [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
                        for (const std::string& hash : batch.code_hashes) {
-                           auto added = c.run(
-                               "add_access_codes",
-                               "INSERT INTO access_codes (round_id, unit_id, code_hash) "
-                               "VALUES (?, ?, ?)",
-                               SqlParams().add(batch.round_id).add(batch.unit_id).add(hash));
+                           auto added =
+                               c.run("add_access_codes",
+                                     "INSERT INTO access_codes (round_id, unit_id, code_hash) "
+                                     "VALUES (?, ?, ?)",
+                                     SqlParams().add(batch.round_id).add(batch.unit_id).add(hash));
                            if (!added.ok()) return added.status;
                        }
                        return std::optional<Id>();
@@ -649,7 +659,8 @@ StatusOr<AccessCodeInfo> SqlStore::find_access_code(std::string_view code_hash) 
                              return Status::Ok();
                          });
         if (!ran.ok()) return ran.status;
-        if (!info) return Status::NotFound(fmt::format("{}: find_access_code: no such code", name_));
+        if (!info)
+            return Status::NotFound(fmt::format("{}: find_access_code: no such code", name_));
         return *info;
     });
 }
@@ -676,16 +687,17 @@ Status SqlStore::insert_response(SqlConnection& c, const StoredResponse& r) {
         if (!inserted.ok()) return inserted.status;
         if (*inserted == 1) return Status::Ok();
     }
-    return Status::Unavailable(fmt::format(
-        "{}: insert response: {} random ids in a row were taken", name_, kIdTries));
+    return Status::Unavailable(
+        fmt::format("{}: insert response: {} random ids in a row were taken", name_, kIdTries));
 }
 
 SubmitResult SqlStore::submit_one(SqlConnection& c, const Submission& sub) {
     const StoredResponse& r = sub.response;
     // The round, read under a share lock where the backend has one, so that
     // closing it waits for submissions in flight.
-    auto status = first_row(c, "submit", round_status_sql_, SqlParams().add(r.round_id),
-                            [](const SqlRow& row) -> StatusOr<std::string> { return row.string(0); });
+    auto status =
+        first_row(c, "submit", round_status_sql_, SqlParams().add(r.round_id),
+                  [](const SqlRow& row) -> StatusOr<std::string> { return row.string(0); });
     if (!status.ok()) return SubmitResult::failed(status.status);
     if (!*status || **status != to_string(RoundStatus::kOpen)) {
         return {SubmitOutcome::kRoundNotOpen, {}};
@@ -707,11 +719,11 @@ SubmitResult SqlStore::submit_one(SqlConnection& c, const Submission& sub) {
                                 .add(false));
         if (!marked.ok()) return SubmitResult::failed(marked.status);
         if (*marked == 0) {
-            auto code = first_row(c, "submit",
-                                  "SELECT 1 FROM access_codes WHERE round_id = ? AND unit_id = ? "
-                                  "AND code_hash = ?",
-                                  SqlParams().add(r.round_id).add(r.unit_id).add(sub.access_code_hash),
-                                  id_of);
+            auto code = first_row(
+                c, "submit",
+                "SELECT 1 FROM access_codes WHERE round_id = ? AND unit_id = ? "
+                "AND code_hash = ?",
+                SqlParams().add(r.round_id).add(r.unit_id).add(sub.access_code_hash), id_of);
             if (!code.ok()) return SubmitResult::failed(code.status);
             if (!*code) return {SubmitOutcome::kUnknownCode, {}};
             return {SubmitOutcome::kCodeAlreadyUsed, {}};
@@ -788,10 +800,10 @@ Status SqlStore::do_import_responses(const std::vector<StoredResponse>& response
                        // Imported responses change a round's figures: its
                        // revision grows so cached summaries are redone.
                        for (Id round_id : rounds) {
-                           auto bumped = c.run(
-                               "import_responses",
-                               "UPDATE rounds SET revision = revision + 1 WHERE id = ?",
-                               SqlParams().add(round_id));
+                           auto bumped =
+                               c.run("import_responses",
+                                     "UPDATE rounds SET revision = revision + 1 WHERE id = ?",
+                                     SqlParams().add(round_id));
                            if (!bumped.ok()) return bumped.status;
                        }
                        return std::optional<Id>();
@@ -860,32 +872,34 @@ StatusOr<Id> SqlStore::do_create_user(const User& user, const AuditEntry* audit)
 }
 
 Status SqlStore::do_update_user(const User& user, const AuditEntry* audit) {
-    return update_one(
-        "update_user",
-        "UPDATE users SET username = ?, username_key = ?, display_name = ?, "
-        "password_hash = ?, role = ?, unit_id = ?, active = ?, failed_sign_ins = ?, "
-        "locked_until = ?, must_change_password = ? WHERE id = ?",
-        SqlParams()
-            .add(user.username)
-            .add(username_key(user.username))
-            .add(user.display_name)
-            .add(user.password_hash)
-            .add(to_string(user.role))
-            .add(user.unit_id)
-            .add(user.active)
-            .add(user.failed_sign_ins)
-            .add(user.locked_until)
-            .add(user.must_change_password)
-            .add(user.id),
-        user.id, audit);
+    return update_one("update_user",
+                      "UPDATE users SET username = ?, username_key = ?, display_name = ?, "
+                      "password_hash = ?, role = ?, unit_id = ?, active = ?, failed_sign_ins = ?, "
+                      "locked_until = ?, must_change_password = ? WHERE id = ?",
+                      SqlParams()
+                          .add(user.username)
+                          .add(username_key(user.username))
+                          .add(user.display_name)
+                          .add(user.password_hash)
+                          .add(to_string(user.role))
+                          .add(user.unit_id)
+                          .add(user.active)
+                          .add(user.failed_sign_ins)
+                          .add(user.locked_until)
+                          .add(user.must_change_password)
+                          .add(user.id),
+                      user.id, audit);
 }
 
-StatusOr<User> SqlStore::get_user(Id id) { return read_by_id("get_user", kUserSelect, id, user_of); }
+StatusOr<User> SqlStore::get_user(Id id) {
+    return read_by_id("get_user", kUserSelect, id, user_of);
+}
 
 StatusOr<User> SqlStore::find_user(std::string_view username) {
     const std::string sql = fmt::format("{} WHERE username_key = ?", kUserSelect);
     return read<User>([&](SqlConnection& c) -> StatusOr<User> {
-        auto user = first_row(c, "find_user", sql, SqlParams().add(username_key(username)), user_of);
+        auto user =
+            first_row(c, "find_user", sql, SqlParams().add(username_key(username)), user_of);
         if (!user.ok()) return user.status;
         if (!*user) return Status::NotFound(fmt::format("{}: find_user: no such user", name_));
         return std::move(**user);
@@ -898,14 +912,15 @@ StatusOr<std::vector<User>> SqlStore::list_users() {
 
 Status SqlStore::create_session(const Session& session) {
     return source_->with_writer([&](SqlConnection& c) -> Status {
-        return c.run("create_session",
-                     "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) "
-                     "VALUES (?, ?, ?, ?)",
-                     SqlParams()
-                         .add(session.token_hash)
-                         .add(session.user_id)
-                         .add(session.csrf_token)
-                         .add(session.expires_at))
+        return c
+            .run("create_session",
+                 "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) "
+                 "VALUES (?, ?, ?, ?)",
+                 SqlParams()
+                     .add(session.token_hash)
+                     .add(session.user_id)
+                     .add(session.csrf_token)
+                     .add(session.expires_at))
             .status;
     });
 }
@@ -914,14 +929,13 @@ StatusOr<Session> SqlStore::find_session(std::string_view token_hash, std::strin
     return read<Session>([&](SqlConnection& c) -> StatusOr<Session> {
         // Timestamps are fixed-width ISO UTC text (COLLATE "C" in
         // PostgreSQL), so text order is time order.
-        auto session = first_row(c, "find_session",
-                                 "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions "
-                                 "WHERE token_hash = ? AND expires_at > ?",
-                                 SqlParams().add(token_hash).add(now),
-                                 [](const SqlRow& r) -> StatusOr<Session> {
-                                     return Session{r.string(0), r.int64(1), r.string(2),
-                                                    r.string(3)};
-                                 });
+        auto session = first_row(
+            c, "find_session",
+            "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions "
+            "WHERE token_hash = ? AND expires_at > ?",
+            SqlParams().add(token_hash).add(now), [](const SqlRow& r) -> StatusOr<Session> {
+                return Session{r.string(0), r.int64(1), r.string(2), r.string(3)};
+            });
         if (!session.ok()) return session.status;
         if (!*session) {
             return Status::NotFound(
@@ -971,11 +985,11 @@ StatusOr<std::int64_t> SqlStore::do_save_plan(Id plan_id, const std::string& doc
         // second saver from the same version waits for the first one's row
         // lock, then re-evaluates "version = ?" on the new row and matches
         // nothing.)
-        auto updated = first_row(c, "save_plan",
-                                 "UPDATE plans SET document = ?, version = version + 1, "
-                                 "updated_at = ? WHERE id = ? AND version = ? RETURNING version",
-                                 SqlParams().add(document).add(now).add(plan_id).add(expected_version),
-                                 id_of);
+        auto updated =
+            first_row(c, "save_plan",
+                      "UPDATE plans SET document = ?, version = version + 1, "
+                      "updated_at = ? WHERE id = ? AND version = ? RETURNING version",
+                      SqlParams().add(document).add(now).add(plan_id).add(expected_version), id_of);
         if (!updated.ok()) return updated.status;
         if (*updated) {
             version = **updated;
@@ -1051,8 +1065,8 @@ StatusOr<Id> SqlStore::do_add_evidence(const EvidenceFile& file, const std::stri
             if (!inserted.ok()) return inserted.status;
             if (*inserted == 1) return std::optional<Id>(id);
         }
-        return Status::Unavailable(fmt::format(
-            "{}: add_evidence: {} random ids in a row were taken", name_, kIdTries));
+        return Status::Unavailable(
+            fmt::format("{}: add_evidence: {} random ids in a row were taken", name_, kIdTries));
     });
     if (!id.ok()) return id.status;
     return **id;
@@ -1082,10 +1096,10 @@ StatusOr<std::vector<EvidenceFile>> SqlStore::list_evidence(Id plan_id) {
 
 Status SqlStore::append_audit(const AuditEntry& entry) {
     return source_->with_writer([&](SqlConnection& c) -> Status {
-        return c.run("append_audit",
-                     "INSERT INTO audit_log (at, user_id, action, details) VALUES (?, ?, ?, ?)",
-                     SqlParams().add(entry.at).add(entry.user_id).add(entry.action).add(
-                         entry.details))
+        return c
+            .run("append_audit",
+                 "INSERT INTO audit_log (at, user_id, action, details) VALUES (?, ?, ?, ?)",
+                 SqlParams().add(entry.at).add(entry.user_id).add(entry.action).add(entry.details))
             .status;
     });
 }

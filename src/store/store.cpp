@@ -68,8 +68,9 @@ StatusOr<std::unique_ptr<Store>> open_store(std::string_view url) {
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
         return postgres::open_postgres_store(std::string(url));
     }
-    return Status::Invalid("open_store: unsupported store URL; expected \"sqlite:PATH\", \"sqlite::memory:\", "
-             "\"postgresql://...\" or \"postgres://...\"");
+    return Status::Invalid(
+        "open_store: unsupported store URL; expected \"sqlite:PATH\", \"sqlite::memory:\", "
+        "\"postgresql://...\" or \"postgres://...\"");
 }
 
 }  // namespace itagap::store

@@ -19,8 +19,6 @@
 // that do not refer to it.
 #pragma once
 
-#include "core/status.hpp"
-
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -31,6 +29,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/status.hpp"
 
 namespace itagap::store {
 
@@ -53,7 +53,7 @@ using Id = std::int64_t;
 struct Unit {
     Id id = 0;
     std::optional<Id> parent_id;
-    std::string name;        // Thai, "ศูนย์ความร่วมมือระหว่างประเทศ"
+    std::string name;  // Thai, "ศูนย์ความร่วมมือระหว่างประเทศ"
     std::string short_name;  // "ศรป."
     std::string name_en;
 };
@@ -76,10 +76,10 @@ std::optional<RoundStatus> round_status_from_string(std::string_view text);
 
 struct Round {
     Id id = 0;
-    int fiscal_year_be = 0;   // ปีงบประมาณ in พ.ศ., e.g. 2569
-    std::string name;         // "รอบ 5 เดือนแรก"
-    std::string opens_on;     // date
-    std::string closes_on;    // date
+    int fiscal_year_be = 0;  // ปีงบประมาณ in พ.ศ., e.g. 2569
+    std::string name;        // "รอบ 5 เดือนแรก"
+    std::string opens_on;    // date
+    std::string closes_on;   // date
     Id questionnaire_id = 0;
     RoundStatus status = RoundStatus::kDraft;
     bool results_published = false;  // the public page shows it only when true
@@ -119,10 +119,10 @@ struct AccessCodeCounts {
 struct StoredResponse {
     Id round_id = 0;
     Id unit_id = 0;
-    std::string instrument;     // "IIT" or "EIT"
-    std::string submitted_on;   // date only, never a time
+    std::string instrument;    // "IIT" or "EIT"
+    std::string submitted_on;  // date only, never a time
     std::vector<std::uint8_t> answers;
-    std::string comment;        // optional free text, verbatim
+    std::string comment;  // optional free text, verbatim
 };
 
 // One stored response as a whole-round scan hands it over. The views are
@@ -171,30 +171,30 @@ std::optional<Role> role_from_string(std::string_view text);
 
 struct User {
     Id id = 0;
-    std::string username;       // unique, case-insensitive
+    std::string username;  // unique, case-insensitive
     std::string display_name;
     std::string password_hash;  // argon2id string from libsodium (crypto_pwhash_str)
     Role role = Role::kExecutive;
     std::optional<Id> unit_id;  // a coordinator's subtree root
     bool active = true;
     int failed_sign_ins = 0;
-    std::string locked_until;   // timestamp, empty when not locked
+    std::string locked_until;  // timestamp, empty when not locked
     bool must_change_password = false;
 };
 
 struct Session {
-    std::string token_hash;     // SHA-256 hex of the cookie value
+    std::string token_hash;  // SHA-256 hex of the cookie value
     Id user_id = 0;
-    std::string csrf_token;     // random, per session
-    std::string expires_at;     // timestamp
+    std::string csrf_token;  // random, per session
+    std::string expires_at;  // timestamp
 };
 
 struct AuditEntry {
     Id id = 0;
-    std::string at;             // timestamp
+    std::string at;  // timestamp
     std::optional<Id> user_id;
-    std::string action;         // "round.open", "unit.create", ...
-    std::string details;        // JSON text, an object
+    std::string action;   // "round.open", "unit.create", ...
+    std::string details;  // JSON text, an object
     // For a change that creates a row (create_unit, create_user, ...): the
     // store adds the new row's id to `details` under this key, since the
     // caller cannot know it before the transaction. Empty: nothing added.
@@ -210,9 +210,9 @@ struct PlanRecord {
     Id id = 0;
     Id unit_id = 0;
     int fiscal_year_be = 0;
-    std::string document;     // the plan's JSON
-    std::int64_t version = 0; // 1 on creation, +1 per save
-    std::string updated_at;   // timestamp
+    std::string document;      // the plan's JSON
+    std::int64_t version = 0;  // 1 on creation, +1 per save
+    std::string updated_at;    // timestamp
     // The round whose gap analysis started the plan (written by create_plan,
     // never changed by save_plan); empty for a plan made from nothing.
     std::optional<Id> source_round_id;
@@ -400,8 +400,8 @@ protected:
     virtual Status do_update_user(const User& user, const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_create_plan(const PlanRecord& plan, const AuditEntry* audit) = 0;
     virtual StatusOr<std::int64_t> do_save_plan(Id plan_id, const std::string& document,
-                                                std::int64_t expected_version,
-                                                std::string_view now, const AuditEntry* audit) = 0;
+                                                std::int64_t expected_version, std::string_view now,
+                                                const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_add_evidence(const EvidenceFile& file, const std::string& bytes,
                                          const AuditEntry* audit) = 0;
 };

@@ -27,7 +27,8 @@ StatusOr<Catalogue> Catalogue::from_po_files(
                                    "\" is not th or en");
         }
         if (catalogue.texts_.contains(language)) {
-            return Status::Invalid(std::string(name) + ":1: a second file for Language " + file->language);
+            return Status::Invalid(std::string(name) + ":1: a second file for Language " +
+                                   file->language);
         }
         auto& texts = catalogue.texts_[language];
         for (auto& entry : file->entries) texts[entry.context][entry.key] = std::move(entry.text);

@@ -36,7 +36,8 @@ public:
         const std::vector<std::pair<std::string_view, std::string_view>>& files);
 
     // The text, or nullptr when this language lacks it.
-    const std::string* find(Language language, std::string_view context, std::string_view key) const;
+    const std::string* find(Language language, std::string_view context,
+                            std::string_view key) const;
 
     // The text; the Thai text when this language lacks it; the key itself when
     // Thai lacks it too. The view lives as long as the catalogue, or as `key`.

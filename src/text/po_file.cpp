@@ -56,10 +56,18 @@ bool unquote(std::string_view quoted, std::string& out, std::string& error) {
             return false;
         }
         switch (body[i]) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
             default:
                 error = std::string("unknown escape \\") + body[i] + " (use \\\" \\\\ \\n or \\t)";
                 return false;
@@ -83,7 +91,8 @@ std::string header_language(std::string_view header) {
     while (at < header.size()) {
         std::size_t end = header.find('\n', at);
         std::string_view line = header.substr(at, end == std::string_view::npos ? end : end - at);
-        if (line.substr(0, kField.size()) == kField) return std::string(trim(line.substr(kField.size())));
+        if (line.substr(0, kField.size()) == kField)
+            return std::string(trim(line.substr(kField.size())));
         if (end == std::string_view::npos) break;
         at = end + 1;
     }
@@ -101,7 +110,8 @@ StatusOr<PoFile> parse_po(std::string_view content, std::string_view file_name) 
     std::string_view line;
     Lines lines(content);
     auto fail = [&](int line_number, const std::string& what) {
-        return Status::Invalid(std::string(file_name) + ":" + std::to_string(line_number) + ": " + what);
+        return Status::Invalid(std::string(file_name) + ":" + std::to_string(line_number) + ": " +
+                               what);
     };
     // Closes the entry being read; false (with `error`) when it is incomplete or a duplicate.
     std::string error;
@@ -109,7 +119,8 @@ StatusOr<PoFile> parse_po(std::string_view content, std::string_view file_name) 
     auto finish = [&](int at_line) -> bool {
         if (!draft.has_context && !draft.has_key && !draft.has_text) return true;
         if (!draft.has_key) {
-            error = draft.has_text ? "expected msgid before msgstr" : "expected msgid after msgctxt";
+            error =
+                draft.has_text ? "expected msgid before msgstr" : "expected msgid after msgctxt";
             error_line = at_line;
             return false;
         }
@@ -150,20 +161,23 @@ StatusOr<PoFile> parse_po(std::string_view content, std::string_view file_name) 
             last = Field::kNone;
             continue;
         }
-        if (s.substr(0, 2) == "#~") return fail(n, "obsolete entries (#~) are not allowed; delete them");
+        if (s.substr(0, 2) == "#~")
+            return fail(n, "obsolete entries (#~) are not allowed; delete them");
         if (s.front() == '#') continue;
         if (s.front() == '"') {
             std::string* target = last == Field::kContext ? &draft.context
                                   : last == Field::kKey   ? &draft.key
                                   : last == Field::kText  ? &draft.text
                                                           : nullptr;
-            if (target == nullptr) return fail(n, "a continued string without msgctxt, msgid or msgstr before it");
+            if (target == nullptr)
+                return fail(n, "a continued string without msgctxt, msgid or msgstr before it");
             if (!unquote(s, *target, error)) return fail(n, error);
             continue;
         }
         std::size_t space = s.find_first_of(" \t");
         std::string_view keyword = s.substr(0, space);
-        std::string_view value = space == std::string_view::npos ? std::string_view() : trim(s.substr(space));
+        std::string_view value =
+            space == std::string_view::npos ? std::string_view() : trim(s.substr(space));
         Field field = Field::kNone;
         if (keyword == "msgctxt") {
             if (!finish(n)) return fail(error_line, error);

@@ -100,7 +100,6 @@ protected:
     std::string dashboard_link(store::Id round, store::Id unit) const {
         return "/admin/rounds/" + std::to_string(round) + "/units/" + std::to_string(unit);
     }
-
 };
 
 TEST_P(AdminTest, OneTimePasswordForcesAChangeThenReachesTheOverview) {
@@ -1145,8 +1144,7 @@ TEST_P(AdminTest, RoundsChangeStateOnlyAsTheirLifeCycleAllows) {
     // Published: reopening is refused until the results are taken back.
     ClientResponse reopen = post("open");
     EXPECT_EQ(reopen.result(), http::status::conflict);
-    EXPECT_TRUE(contains(reopen.body(), "กรุณายกเลิกการเผยแพร่ผลก่อนเปิดรับคำตอบอีกครั้ง"))
-        << reopen.body();
+    EXPECT_TRUE(contains(reopen.body(), "กรุณายกเลิกการเผยแพร่ผลก่อนเปิดรับคำตอบอีกครั้ง")) << reopen.body();
     EXPECT_EQ(post("close").result(), http::status::conflict);
     EXPECT_EQ(post("publish").result(), http::status::conflict);
     EXPECT_EQ(site_->store().get_round(seed->id)->status, store::RoundStatus::kClosed);
@@ -1164,7 +1162,8 @@ TEST_P(AdminTest, RoundsChangeStateOnlyAsTheirLifeCycleAllows) {
     ASSERT_TRUE(entries.ok());
     ASSERT_FALSE(entries->empty());
     EXPECT_EQ(entries->front().action, "round.reopen");
-    EXPECT_TRUE(contains(entries->front().details, "\"from\":\"closed\"")) << entries->front().details;
+    EXPECT_TRUE(contains(entries->front().details, "\"from\":\"closed\""))
+        << entries->front().details;
 
     // A draft cannot be closed or published.
     store::Round draft = *seed;

@@ -54,7 +54,6 @@ protected:
                std::to_string(round) + "/units/" + std::to_string(site_->demo().unit_id) +
                "/results";
     }
-
 };
 
 TEST_P(ApiTest, WithoutASessionEverythingButThePublicResultsIs401) {

@@ -23,7 +23,9 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-bool pdf_contains(const std::string& text, const std::string& part) { return pdf_text_contains(text, part); }
+bool pdf_contains(const std::string& text, const std::string& part) {
+    return pdf_text_contains(text, part);
+}
 
 constexpr const char* kMeasure4 = "สื่อสารผลการประเมิน IIT/EIT และมาตรการแก้ไข";
 constexpr const char* kApril = "/admin/monitoring/report?year=2569&month=2026-04&stale_days=30";
@@ -48,7 +50,6 @@ protected:
                       std::optional<store::Id> unit = {}) {
         return signed_in_user(*site_, username, role, unit);
     }
-
 };
 
 TEST_P(ExecutiveReportTest, AprilListsMeasureFourAsOverdueOnThePageAndInThePdf) {

@@ -5,9 +5,8 @@
 // EIT indicators below the target of 85), and the demo's department and unit
 // with no data in it. Ranked, counted, paged 100 to a page, filtered to the units below
 // target, and read again after an import changes the round.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +30,14 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         store::Store& store = site_->store();
         store::Round seed = *store.get_round(site_->demo().seed_round_id);
-        store::Round round{0,    2569, "รอบทดสอบภาพรวม", "2026-03-01", "2026-03-31",
-                           seed.questionnaire_id, store::RoundStatus::kClosed, false};
+        store::Round round{0,
+                           2569,
+                           "รอบทดสอบภาพรวม",
+                           "2026-03-01",
+                           "2026-03-31",
+                           seed.questionnaire_id,
+                           store::RoundStatus::kClosed,
+                           false};
         auto id = store.create_round(round);
         ASSERT_TRUE(id.ok()) << id.status.message;
         round_ = *id;
@@ -72,13 +77,15 @@ TEST_P(OverviewTest, RanksCountsAndPagesEveryUnit) {
     EXPECT_TRUE(contains(first, "หน้า 1 / 2")) << first;
     // Rank 1 is the first of the 100-point units by name; rank 100 the 25th
     // zero-point unit (076 ... 100); 101 is on the next page.
-    EXPECT_TRUE(contains(first, "<td class=\"number\">1</td><td class=\"unit\"><a href=\"/admin/rounds/" +
-                                    std::to_string(round_) + "/units/" + std::to_string(units_[0]) +
-                                    "\">" + unit_name(1) + "</a></td><td class=\"number\">100.00</td><td>AA</td>"))
+    EXPECT_TRUE(
+        contains(first, "<td class=\"number\">1</td><td class=\"unit\"><a href=\"/admin/rounds/" +
+                            std::to_string(round_) + "/units/" + std::to_string(units_[0]) + "\">" +
+                            unit_name(1) + "</a></td><td class=\"number\">100.00</td><td>AA</td>"))
         << first;
-    EXPECT_TRUE(contains(first, "<td class=\"number\">100</td><td class=\"unit\"><a href=\"/admin/rounds/" +
-                                    std::to_string(round_) + "/units/" + std::to_string(units_[99]) +
-                                    "\">" + unit_name(100) + "</a></td><td class=\"number\">0.00</td><td>F</td>"))
+    EXPECT_TRUE(contains(
+        first, "<td class=\"number\">100</td><td class=\"unit\"><a href=\"/admin/rounds/" +
+                   std::to_string(round_) + "/units/" + std::to_string(units_[99]) + "\">" +
+                   unit_name(100) + "</a></td><td class=\"number\">0.00</td><td>F</td>"))
         << first;
     EXPECT_FALSE(contains(first, unit_name(101)));
     EXPECT_TRUE(contains(first, "href=\"/admin?round=" + std::to_string(round_) + "&page=2\""))
@@ -142,8 +149,8 @@ TEST_P(OverviewTest, ACoordinatorSeesOnlyTheirSubtree) {
     ASSERT_TRUE(child_id.ok());
     Browser coordinator =
         signed_in_user(*site_, "coord", store::Role::kUnitCoordinator, units_[79]);
-    const std::string html = html_unescape(
-        coordinator.get("/admin?round=" + std::to_string(round_)).body());
+    const std::string html =
+        html_unescape(coordinator.get("/admin?round=" + std::to_string(round_)).body());
     EXPECT_TRUE(contains(html, "หน่วยงานทั้งหมด 2 · มีผลคะแนน 1")) << html;
     EXPECT_TRUE(contains(html, unit_name(80)));
     EXPECT_TRUE(contains(html, "งานย่อยของหน่วย 080"));
@@ -155,7 +162,8 @@ TEST_P(OverviewTest, ACoordinatorSeesOnlyTheirSubtree) {
     EXPECT_EQ(coordinator.get(base + "999999").result(), http::status::not_found);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, OverviewTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Stores, OverviewTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return store::testing::backend_name(info.param); });
 
 }  // namespace

@@ -81,7 +81,8 @@ protected:
 
     // The seed's plan, when the harness's demo set-up has not loaded it.
     store::Id load_demo_plan() {
-        auto plan = input::parse_plan_json(read_source("data/demo/plan-2569.json"), "plan-2569.json");
+        auto plan =
+            input::parse_plan_json(read_source("data/demo/plan-2569.json"), "plan-2569.json");
         EXPECT_TRUE(plan.ok());
         if (!plan.ok()) return 0;
         plan->unit.id = site_->demo().unit_id;
@@ -188,19 +189,20 @@ TEST_P(PlanTest, APlansLifeFromStartToEvidenceDownload) {
     ASSERT_EQ(list.result(), http::status::ok);
     EXPECT_TRUE(contains(list.body(), "หน่วยงานที่ยังไม่มีแผนพัฒนา"));
     auto start = hidden_fields(list.body());
-    ClientResponse created = admin.post(
-        "/admin/plans", {{"csrf", start["csrf"]},
-                         {"unit", std::to_string(unit)},
-                         {"fiscal_year", "2570"},
-                         {"round", std::to_string(site_->demo().seed_round_id)}});
+    ClientResponse created =
+        admin.post("/admin/plans", {{"csrf", start["csrf"]},
+                                    {"unit", std::to_string(unit)},
+                                    {"fiscal_year", "2570"},
+                                    {"round", std::to_string(site_->demo().seed_round_id)}});
     ASSERT_EQ(created.result(), http::status::see_other) << created.body();
     const std::string path = location(created);
     ASSERT_EQ(path.rfind("/admin/plans/", 0), 0u);
     // A second plan for the same unit and year is refused.
-    EXPECT_EQ(admin.post("/admin/plans", {{"csrf", start["csrf"]},
-                                          {"unit", std::to_string(unit)},
-                                          {"fiscal_year", "2570"},
-                                          {"round", std::to_string(site_->demo().seed_round_id)}})
+    EXPECT_EQ(admin
+                  .post("/admin/plans", {{"csrf", start["csrf"]},
+                                         {"unit", std::to_string(unit)},
+                                         {"fiscal_year", "2570"},
+                                         {"round", std::to_string(site_->demo().seed_round_id)}})
                   .result(),
               http::status::conflict);
 
@@ -256,14 +258,14 @@ TEST_P(PlanTest, APlansLifeFromStartToEvidenceDownload) {
     auto update = form_fields(page.body(), "update-1");
     ASSERT_EQ(update["version"], "2");
     const std::string thai_name = "รายงานการประชุม.pdf";
-    ClientResponse uploaded = admin.post_raw(
-        path + "/measures/1/updates", multipart_type(),
-        multipart_body({{"csrf", update["csrf"]},
-                        {"version", update["version"]},
-                        {"on", "2026-10-15"},
-                        {"percent", "40"},
-                        {"note", "จัดอบรมรุ่นที่ 1"},
-                        {"file", kPdf, thai_name, "application/pdf"}}));
+    ClientResponse uploaded =
+        admin.post_raw(path + "/measures/1/updates", multipart_type(),
+                       multipart_body({{"csrf", update["csrf"]},
+                                       {"version", update["version"]},
+                                       {"on", "2026-10-15"},
+                                       {"percent", "40"},
+                                       {"note", "จัดอบรมรุ่นที่ 1"},
+                                       {"file", kPdf, thai_name, "application/pdf"}}));
     ASSERT_EQ(uploaded.result(), http::status::see_other) << uploaded.body();
     page = admin.get(path);
     EXPECT_TRUE(contains(page.body(), "จัดอบรมรุ่นที่ 1"));
@@ -291,14 +293,15 @@ TEST_P(PlanTest, APlansLifeFromStartToEvidenceDownload) {
     const store::Id new_plan = std::stoll(path.substr(std::string("/admin/plans/").size()));
     const auto evidence_before = site_->store().list_evidence(new_plan)->size();
     std::string exe = "MZ";
-    exe += std::string("\x90\x00\x03\x00\x00\x00\x04\x00", 8) + "This program cannot be run in DOS mode";
-    ClientResponse exe_refused = admin.post_raw(
-        path + "/measures/1/updates", multipart_type(),
-        multipart_body({{"csrf", update["csrf"]},
-                        {"version", update["version"]},
-                        {"on", "2026-10-20"},
-                        {"percent", "50"},
-                        {"file", exe, "report.pdf", "application/pdf"}}));
+    exe += std::string("\x90\x00\x03\x00\x00\x00\x04\x00", 8) +
+           "This program cannot be run in DOS mode";
+    ClientResponse exe_refused =
+        admin.post_raw(path + "/measures/1/updates", multipart_type(),
+                       multipart_body({{"csrf", update["csrf"]},
+                                       {"version", update["version"]},
+                                       {"on", "2026-10-20"},
+                                       {"percent", "50"},
+                                       {"file", exe, "report.pdf", "application/pdf"}}));
     EXPECT_EQ(exe_refused.result(), http::status::unprocessable_entity) << exe_refused.body();
     EXPECT_TRUE(contains(exe_refused.body(), "report.pdf")) << exe_refused.body();
     EXPECT_EQ(site_->store().list_evidence(new_plan)->size(), evidence_before);
@@ -345,9 +348,10 @@ TEST_P(PlanTest, APlansLifeFromStartToEvidenceDownload) {
 // A small PNG, made by hand: the signature and an IHDR chunk (1x1, RGBA).
 std::string tiny_png() {
     return std::string("\x89PNG\r\n\x1a\n", 8) +
-           std::string("\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-                       "\x1f\x15\xc4\x89",
-                       25);
+           std::string(
+               "\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+               "\x1f\x15\xc4\x89",
+               25);
 }
 
 TEST_P(PlanTest, ActivitiesAndMeetingsKeepEvidenceFiles) {
@@ -387,19 +391,21 @@ TEST_P(PlanTest, ActivitiesAndMeetingsKeepEvidenceFiles) {
     EXPECT_FALSE(contains(site_->store().get_plan(plan_id_)->document, "ประชุมติดตามความก้าวหน้า"));
 
     // Without the CSRF token: 403, nothing saved.
-    EXPECT_EQ(admin.post_raw(plan_path() + "/activities", multipart_type(),
-                             multipart_body({{"version", version},
-                                             {"number", "4.2"},
-                                             {"title", "x"},
-                                             {"on", "2026-01-15"},
-                                             {"file", png, "a.png", "image/png"}}))
+    EXPECT_EQ(admin
+                  .post_raw(plan_path() + "/activities", multipart_type(),
+                            multipart_body({{"version", version},
+                                            {"number", "4.2"},
+                                            {"title", "x"},
+                                            {"on", "2026-01-15"},
+                                            {"file", png, "a.png", "image/png"}}))
                   .result(),
               http::status::forbidden);
-    EXPECT_EQ(admin.post_raw(plan_path() + "/activities/4.1/evidence", multipart_type(),
-                             multipart_body({{"version", version},
-                                             {"file", png, "a.png", "image/png"}}))
-                  .result(),
-              http::status::forbidden);
+    EXPECT_EQ(
+        admin
+            .post_raw(plan_path() + "/activities/4.1/evidence", multipart_type(),
+                      multipart_body({{"version", version}, {"file", png, "a.png", "image/png"}}))
+            .result(),
+        http::status::forbidden);
     EXPECT_EQ(site_->store().list_evidence(plan_id_)->size(), evidence_before);
 
     // A meeting with a small PNG: saved, listed with a link, downloaded back.
@@ -415,8 +421,7 @@ TEST_P(PlanTest, ActivitiesAndMeetingsKeepEvidenceFiles) {
     ASSERT_TRUE(plan.ok());
     ASSERT_FALSE(plan->activities.empty());
     EXPECT_EQ(plan->activities.back().number, "4.2");
-    EXPECT_EQ(plan->activities.back().evidence_file_ids,
-              std::vector<std::int64_t>{stored_file.id});
+    EXPECT_EQ(plan->activities.back().evidence_file_ids, std::vector<std::int64_t>{stored_file.id});
 
     page = admin.get(plan_path());
     const std::string href = plan_path() + "/evidence/" + std::to_string(stored_file.id);
@@ -433,30 +438,31 @@ TEST_P(PlanTest, ActivitiesAndMeetingsKeepEvidenceFiles) {
     ASSERT_FALSE(more["csrf"].empty()) << page.body();
     const std::string later = more["version"];
     // No file chosen, or an HTML page: refused, nothing saved.
-    ClientResponse empty = admin.post_raw(
-        plan_path() + "/activities/4.1/evidence", multipart_type(),
-        multipart_body({{"csrf", more["csrf"]}, {"version", later}}));
+    ClientResponse empty =
+        admin.post_raw(plan_path() + "/activities/4.1/evidence", multipart_type(),
+                       multipart_body({{"csrf", more["csrf"]}, {"version", later}}));
     EXPECT_EQ(empty.result(), http::status::unprocessable_entity) << empty.body();
     EXPECT_TRUE(contains(empty.body(), "กรุณาเลือกไฟล์หลักฐาน"));
-    ClientResponse html_refused = admin.post_raw(
-        plan_path() + "/activities/4.1/evidence", multipart_type(),
-        multipart_body({{"csrf", more["csrf"]},
-                        {"version", later},
-                        {"file", html, "minutes.png", "image/png"}}));
+    ClientResponse html_refused =
+        admin.post_raw(plan_path() + "/activities/4.1/evidence", multipart_type(),
+                       multipart_body({{"csrf", more["csrf"]},
+                                       {"version", later},
+                                       {"file", html, "minutes.png", "image/png"}}));
     EXPECT_EQ(html_refused.result(), http::status::unprocessable_entity);
     EXPECT_TRUE(contains(html_refused.body(), "minutes.png"));
     // An older version: 409, nothing saved.
-    ClientResponse stale = admin.post_raw(
-        plan_path() + "/activities/4.1/evidence", multipart_type(),
-        multipart_body({{"csrf", more["csrf"]},
-                        {"version", version},
-                        {"file", png, "minutes.png", "image/png"}}));
+    ClientResponse stale =
+        admin.post_raw(plan_path() + "/activities/4.1/evidence", multipart_type(),
+                       multipart_body({{"csrf", more["csrf"]},
+                                       {"version", version},
+                                       {"file", png, "minutes.png", "image/png"}}));
     EXPECT_EQ(stale.result(), http::status::conflict);
     // An activity the plan does not have: 404.
-    EXPECT_EQ(admin.post_raw(plan_path() + "/activities/9.9/evidence", multipart_type(),
-                             multipart_body({{"csrf", more["csrf"]},
-                                             {"version", later},
-                                             {"file", png, "minutes.png", "image/png"}}))
+    EXPECT_EQ(admin
+                  .post_raw(plan_path() + "/activities/9.9/evidence", multipart_type(),
+                            multipart_body({{"csrf", more["csrf"]},
+                                            {"version", later},
+                                            {"file", png, "minutes.png", "image/png"}}))
                   .result(),
               http::status::not_found);
     EXPECT_EQ(site_->store().list_evidence(plan_id_)->size(), evidence_before + 1);
@@ -473,8 +479,8 @@ TEST_P(PlanTest, ActivitiesAndMeetingsKeepEvidenceFiles) {
     ASSERT_TRUE(plan.ok());
     EXPECT_EQ(plan->activities.front().number, "4.1");
     ASSERT_EQ(plan->activities.front().evidence_file_ids.size(), 1u);
-    const std::string minutes = plan_path() + "/evidence/" +
-                                std::to_string(plan->activities.front().evidence_file_ids[0]);
+    const std::string minutes =
+        plan_path() + "/evidence/" + std::to_string(plan->activities.front().evidence_file_ids[0]);
     EXPECT_TRUE(contains(admin.get(plan_path()).body(), "href=\"" + minutes + "\""));
     EXPECT_EQ(admin.get(minutes).body(), kPdf);
 
@@ -1035,12 +1041,13 @@ TEST_P(PlanTest, RolesAndCsrfOnEveryRoute) {
     // Evidence on the demo plan, uploaded by an admin.
     Browser admin = signed_in("boss", store::Role::kAdmin);
     auto update = form_fields(admin.get(plan_path()).body(), "update-1");
-    ASSERT_EQ(admin.post_raw(plan_path() + "/measures/1/updates", multipart_type(),
-                             multipart_body({{"csrf", update["csrf"]},
-                                             {"version", update["version"]},
-                                             {"on", "2025-12-02"},
-                                             {"percent", "10"},
-                                             {"file", kPdf, "a.pdf", "application/pdf"}}))
+    ASSERT_EQ(admin
+                  .post_raw(plan_path() + "/measures/1/updates", multipart_type(),
+                            multipart_body({{"csrf", update["csrf"]},
+                                            {"version", update["version"]},
+                                            {"on", "2025-12-02"},
+                                            {"percent", "10"},
+                                            {"file", kPdf, "a.pdf", "application/pdf"}}))
                   .result(),
               http::status::see_other);
     const std::regex link(R"(/admin/plans/\d+/evidence/\d+)");
@@ -1060,8 +1067,9 @@ TEST_P(PlanTest, RolesAndCsrfOnEveryRoute) {
               http::status::forbidden);
     EXPECT_TRUE(api(outsider, "/api/plans?year=2569").empty());
     const std::string outsider_csrf = hidden_fields(outsider.get("/admin/plans").body())["csrf"];
-    EXPECT_EQ(outsider.post(plan_path() + "/gaps/1",
-                            {{"csrf", outsider_csrf}, {"version", "2"}, {"cause_note", "x"}})
+    EXPECT_EQ(outsider
+                  .post(plan_path() + "/gaps/1",
+                        {{"csrf", outsider_csrf}, {"version", "2"}, {"cause_note", "x"}})
                   .result(),
               http::status::forbidden);
 

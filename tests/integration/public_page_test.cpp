@@ -106,7 +106,6 @@ protected:
         ASSERT_EQ(r.result(), http::status::see_other) << r.body();
         ASSERT_EQ(site_->store().get_round(round)->results_published, published);
     }
-
 };
 
 TEST_P(PublicPageTest, TheListShowsThePublishedSeedRoundOnly) {

@@ -10,7 +10,9 @@
 namespace itagap::testing {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 class ReportDownloadTest : public SiteTest {
 protected:
@@ -19,27 +21,30 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         ASSERT_GT(ensure_demo_plan(*site_), 0);
         // 15 April 2026 in Bangkok: measure 4 (due 31 March) is overdue.
-        site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 4 / 15} + std::chrono::hours(5));
+        site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 4 / 15} +
+                       std::chrono::hours(5));
     }
 
     std::string base(store::Id round) const {
-        return "/admin/rounds/" + std::to_string(round) + "/units/" + std::to_string(site_->demo().unit_id);
+        return "/admin/rounds/" + std::to_string(round) + "/units/" +
+               std::to_string(site_->demo().unit_id);
     }
     std::string seed_base() const { return base(site_->demo().seed_round_id); }
-
 };
 
 TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
     Browser exec = signed_in_user(*site_, "chief", store::Role::kExecutive);
 
     // The dashboard links to them.
-    const std::string dashboard = exec.get("/admin/rounds/" + std::to_string(site_->demo().seed_round_id) +
-                                           "/units/" + std::to_string(site_->demo().unit_id))
-                                      .body();
+    const std::string dashboard =
+        exec.get("/admin/rounds/" + std::to_string(site_->demo().seed_round_id) + "/units/" +
+                 std::to_string(site_->demo().unit_id))
+            .body();
     EXPECT_TRUE(contains(dashboard, seed_base() + "/report/docx")) << dashboard;
     EXPECT_TRUE(contains(dashboard, seed_base() + "/export/xlsx")) << dashboard;
     // The seed round is published: the dashboard links its public page too.
-    EXPECT_TRUE(contains(dashboard, "/public/rounds/" + std::to_string(site_->demo().seed_round_id) + "/units/" +
+    EXPECT_TRUE(contains(dashboard, "/public/rounds/" +
+                                        std::to_string(site_->demo().seed_round_id) + "/units/" +
                                         std::to_string(site_->demo().unit_id)))
         << dashboard;
 
@@ -47,7 +52,8 @@ TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
     ASSERT_EQ(pdf.result(), http::status::ok) << pdf.body();
     EXPECT_EQ(std::string(pdf[http::field::content_type]), "application/pdf");
     EXPECT_EQ(std::string(pdf[http::field::cache_control]), "no-store");
-    EXPECT_TRUE(contains(std::string(pdf[http::field::content_disposition]), "attachment; filename=\"itagap-kpi-2.1-r"));
+    EXPECT_TRUE(contains(std::string(pdf[http::field::content_disposition]),
+                         "attachment; filename=\"itagap-kpi-2.1-r"));
     const std::string text = pdf_text(pdf.body());
     EXPECT_TRUE(pdf_text_contains(text, "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 3 การใช้อำนาจ")) << text;
     EXPECT_TRUE(pdf_text_contains(text, "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (ร้อยละ 88.33)")) << text;
@@ -78,7 +84,8 @@ TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
     ClientResponse answers = exec.get(seed_base() + "/export/responses.csv");
     ASSERT_EQ(answers.result(), http::status::ok);
     std::size_t lines = 0;
-    for (std::size_t at = 0; (at = answers.body().find("\r\n", at)) != std::string::npos; at += 2) ++lines;
+    for (std::size_t at = 0; (at = answers.body().find("\r\n", at)) != std::string::npos; at += 2)
+        ++lines;
     EXPECT_EQ(lines, 1u + 11u + 15u) << answers.body();
 
     auto log = site_->store().list_audit(100);
@@ -99,9 +106,11 @@ TEST_P(ReportDownloadTest, OthersAreRefused) {
     const store::Id other_id = *site_->store().create_unit(other);
     Browser outsider = signed_in_user(*site_, "outsider", store::Role::kUnitCoordinator, other_id);
     EXPECT_EQ(outsider.get(seed_base() + "/report/docx").result(), http::status::forbidden);
-    EXPECT_EQ(outsider.get(seed_base() + "/export/responses.csv").result(), http::status::forbidden);
+    EXPECT_EQ(outsider.get(seed_base() + "/export/responses.csv").result(),
+              http::status::forbidden);
 
-    Browser own = signed_in_user(*site_, "own", store::Role::kUnitCoordinator, site_->demo().unit_id);
+    Browser own =
+        signed_in_user(*site_, "own", store::Role::kUnitCoordinator, site_->demo().unit_id);
     EXPECT_EQ(own.get(seed_base() + "/report/docx").result(), http::status::ok);
     EXPECT_EQ(own.get(seed_base() + "/report/odt").result(), http::status::not_found);
     EXPECT_EQ(own.get(seed_base() + "/export/json").result(), http::status::not_found);
@@ -111,7 +120,8 @@ TEST_P(ReportDownloadTest, OthersAreRefused) {
     EXPECT_TRUE(contains(empty.body(), "ยังไม่มีผลการประเมินของหน่วยงานนี้ในรอบนี้")) << empty.body();
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, ReportDownloadTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Stores, ReportDownloadTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return store::testing::backend_name(info.param); });
 
 }  // namespace

@@ -61,9 +61,14 @@ std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& wh
         return std::chrono::steady_clock::time_point(
             std::chrono::seconds(self->limiter_seconds_.load()));
     });
-    h->context_ = std::make_unique<web::SiteContext>(web::SiteContext{
-        *h->store_, *h->submissions_, *h->questionnaires_, *h->templates_, *h->limiter_, {},
-        [self] { return self->now(); }});
+    h->context_ =
+        std::make_unique<web::SiteContext>(web::SiteContext{*h->store_,
+                                                            *h->submissions_,
+                                                            *h->questionnaires_,
+                                                            *h->templates_,
+                                                            *h->limiter_,
+                                                            {},
+                                                            [self] { return self->now(); }});
     web::HttpServerOptions server_options;
     server_options.port = 0;
     h->server_ = std::make_unique<web::HttpServer>(
@@ -104,7 +109,8 @@ ClientResponse Browser::send(http::verb method, const std::string& target, std::
         const auto semi = value.find(';');
         if (eq == std::string::npos) continue;
         std::string name = value.substr(0, eq);
-        std::string content = value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+        std::string content =
+            value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
         if (value.find("Max-Age=0") != std::string::npos) {
             cookies.erase(name);
         } else {
@@ -114,9 +120,12 @@ ClientResponse Browser::send(http::verb method, const std::string& target, std::
     return response;
 }
 
-ClientResponse Browser::get(const std::string& target) { return send(http::verb::get, target, "", ""); }
+ClientResponse Browser::get(const std::string& target) {
+    return send(http::verb::get, target, "", "");
+}
 
-ClientResponse Browser::post(const std::string& target, const std::map<std::string, std::string>& fields) {
+ClientResponse Browser::post(const std::string& target,
+                             const std::map<std::string, std::string>& fields) {
     std::string body;
     for (const auto& [name, value] : fields) {
         if (!body.empty()) body += '&';
@@ -147,8 +156,9 @@ std::string url_encode(std::string_view text) {
 
 std::string html_unescape(std::string_view text) {
     std::string out(text);
-    const std::pair<const char*, const char*> entities[] = {
-        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}};
+    const std::pair<const char*, const char*> entities[] = {{"&lt;", "<"},    {"&gt;", ">"},
+                                                            {"&quot;", "\""}, {"&#39;", "'"},
+                                                            {"&#x27;", "'"},  {"&amp;", "&"}};
     for (const auto& [from, to] : entities) {
         std::string::size_type pos = 0;
         while ((pos = out.find(from, pos)) != std::string::npos) {
@@ -162,7 +172,8 @@ std::string html_unescape(std::string_view text) {
 std::map<std::string, std::string> hidden_fields(const std::string& html) {
     std::map<std::string, std::string> out;
     static const std::regex input(R"re(<input type="hidden" name="([^"]*)" value="([^"]*)">)re");
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), input); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), input);
+         it != std::sregex_iterator(); ++it) {
         out[html_unescape((*it)[1].str())] = html_unescape((*it)[2].str());
     }
     return out;
@@ -174,7 +185,8 @@ Browser signed_in_user(SiteHarness& site, const std::string& username, store::Ro
     store::User user;
     user.username = username;
     user.display_name = username;
-    user.password_hash = security::hash_password(kPassword, security::PasswordHashLimits::minimum_for_tests());
+    user.password_hash =
+        security::hash_password(kPassword, security::PasswordHashLimits::minimum_for_tests());
     user.role = role;
     user.unit_id = unit;
     EXPECT_TRUE(site.store().create_user(user).ok());
@@ -188,7 +200,8 @@ Browser signed_in_user(SiteHarness& site, const std::string& username, store::Ro
 
 store::Id ensure_demo_plan(SiteHarness& site) {
     if (site.demo().plan_id != 0) return site.demo().plan_id;
-    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/data/demo/plan-2569.json", std::ios::binary);
+    std::ifstream in(std::string(ITAGAP_SOURCE_DIR) + "/data/demo/plan-2569.json",
+                     std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     auto plan = input::parse_plan_json(text.str(), "plan-2569.json");
@@ -207,8 +220,9 @@ store::Id ensure_demo_plan(SiteHarness& site) {
 
 std::string pdf_text(const std::string& pdf_bytes) {
     static std::atomic<int> counter{0};
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("itagap-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".pdf");
+    const auto path =
+        std::filesystem::temp_directory_path() /
+        ("itagap-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".pdf");
     std::ofstream(path, std::ios::binary) << pdf_bytes;
     std::string text = run_command("pdftotext -raw '" + path.string() + "' - 2>&1");
     std::filesystem::remove(path);

@@ -15,11 +15,11 @@
 #include <string>
 
 #include "../unit/store/store_fixture.hpp"
-#include "command_output.hpp"
 #include "../unit/web/http_test_client.hpp"
 #include "app/demo_setup.hpp"
 #include "app/results.hpp"
 #include "app/submission_queue.hpp"
+#include "command_output.hpp"
 #include "security/rate_limiter.hpp"
 #include "web/site/site.hpp"
 

@@ -29,7 +29,8 @@ protected:
             if (seen) seen->push_back(page);
             std::string body = page.body();
             static const std::regex radio(R"re(name="(a_[a-z0-9]+)" value="1")re");
-            for (auto it = std::sregex_iterator(body.begin(), body.end(), radio); it != std::sregex_iterator(); ++it) {
+            for (auto it = std::sregex_iterator(body.begin(), body.end(), radio);
+                 it != std::sregex_iterator(); ++it) {
                 fields[(*it)[1].str()] = option;
             }
             const bool review = contains(body, "name=\"go\" value=\"submit\"");
@@ -45,7 +46,6 @@ protected:
         ADD_FAILURE() << "the survey never reached its review page";
         return page;
     }
-
 };
 
 TEST_P(SurveyTest, EitRespondentAnswersThroughThePublicLinkOnce) {
@@ -151,7 +151,8 @@ TEST_P(SurveyTest, FormsWithoutTheirCsrfTokenAreRefused) {
 }
 
 TEST_P(SurveyTest, ScriptInACommentIsStoredVerbatimAndShownEscaped) {
-    const std::string payload = "<script>alert('x')</script> \"quoted\" '); DROP TABLE responses;--";
+    const std::string payload =
+        "<script>alert('x')</script> \"quoted\" '); DROP TABLE responses;--";
     Browser browser(site_->port());
     const std::string link = eit_link(site_->demo().open_round_id);
     ClientResponse page = browser.get(link);
@@ -161,12 +162,14 @@ TEST_P(SurveyTest, ScriptInACommentIsStoredVerbatimAndShownEscaped) {
     ClientResponse review = browser.post(link, fields);
     ASSERT_EQ(review.result(), http::status::ok);
     EXPECT_FALSE(contains(review.body(), "<script>alert"));
-    EXPECT_TRUE(contains(review.body(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")) << review.body();
+    EXPECT_TRUE(contains(review.body(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        << review.body();
     auto submit = hidden_fields(review.body());
     submit["comment"] = payload;
     submit["go"] = "submit";
     ASSERT_EQ(browser.post(link, submit).result(), http::status::ok);
-    auto rows = site_->store().list_responses(site_->demo().open_round_id, site_->demo().unit_id, "EIT");
+    auto rows =
+        site_->store().list_responses(site_->demo().open_round_id, site_->demo().unit_id, "EIT");
     ASSERT_EQ(rows->size(), 1u);
     EXPECT_EQ((*rows)[0].comment, payload);
     EXPECT_EQ((*rows)[0].answers, std::vector<std::uint8_t>(10, 0));  // nothing answered
@@ -472,7 +475,8 @@ TEST_P(SurveyTest, TooManySubmissionsFromOneAddressAreRefusedAndNothingIsStored)
     EXPECT_EQ(with_comment, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, SurveyTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Stores, SurveyTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return store::testing::backend_name(info.param); });
 
 }  // namespace

@@ -16,7 +16,8 @@ inline std::string run_command(const std::string& command) {
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return out;
     std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+        out.append(buffer.data(), n);
     pclose(pipe);
     return out;
 }

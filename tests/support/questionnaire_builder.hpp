@@ -23,7 +23,8 @@ inline core::AnswerScale six_level_scale(const std::string& id = "six") {
 
 class QuestionnaireBuilder {
 public:
-    explicit QuestionnaireBuilder(core::ScoringMethod method = core::ScoringMethod::kFavourableShare) {
+    explicit QuestionnaireBuilder(
+        core::ScoringMethod method = core::ScoringMethod::kFavourableShare) {
         q_.id = "test";
         q_.method = method;
         q_.grades = {{"AA", 95}, {"A", 85}, {"B", 75}, {"C", 65}, {"D", 55}, {"E", 50}, {"F", 0}};

@@ -8,9 +8,9 @@
 #include <ctime>
 #include <iterator>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
-#include <numeric>
 #include <string_view>
 #include <vector>
 
@@ -630,7 +630,8 @@ StatusOr<std::string> zip_parts(const std::vector<Part>& parts) {
     for (const Part& part : parts) {
         zip_source_t* data =
             zip_source_buffer(archive.get(), part.bytes.data(), part.bytes.size(), 0);
-        if (data == nullptr) return Status::Internal("DOCX: libzip could not take the part " + part.name);
+        if (data == nullptr)
+            return Status::Internal("DOCX: libzip could not take the part " + part.name);
         const zip_int64_t index =
             zip_file_add(archive.get(), part.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
@@ -650,7 +651,8 @@ StatusOr<std::string> zip_parts(const std::vector<Part>& parts) {
     }
     archive.release();
 
-    if (zip_source_open(source.get()) != 0) return Status::Internal("DOCX: libzip could not read the archive back");
+    if (zip_source_open(source.get()) != 0)
+        return Status::Internal("DOCX: libzip could not read the archive back");
     std::string bytes;
     char buffer[64 * 1024];
     zip_int64_t got = 0;
@@ -696,13 +698,15 @@ StatusOr<std::string> write_docx(const Document& document, const ChartPngRendere
 
 }  // namespace
 
-StatusOr<std::string> document_docx(const Document& document, const ChartPngRenderer& render_chart) {
+StatusOr<std::string> document_docx(const Document& document,
+                                    const ChartPngRenderer& render_chart) {
     if (auto problems = check_document(document); !problems.empty()) {
         return Status::Invalid("DOCX: the document is not well formed: " + join_problems(problems));
     }
     try {
         return write_docx(document, render_chart);
-    } catch (const std::exception& e) {  // out of memory, or the renderer threw: no exception leaves the module
+    } catch (const std::exception&
+                 e) {  // out of memory, or the renderer threw: no exception leaves the module
         return Status::Internal(std::string("DOCX: ") + e.what());
     } catch (...) {
         return Status::Internal("DOCX: the chart renderer threw");

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/number_format.hpp"
 #include "report/csv_writer.hpp"
@@ -171,9 +171,10 @@ bool fill_workbook(lxw_workbook* workbook, const core::Questionnaire& q,
                        export_detail::answer_table(q, *responses, language), formats);
 }
 
-StatusOr<std::string> write_workbook(const core::Questionnaire& q, const core::UnitRoundScore& score,
-                                     const core::UnitRoundGaps& gaps, const core::ResponseSet* responses,
-                                     Language language) {
+StatusOr<std::string> write_workbook(const core::Questionnaire& q,
+                                     const core::UnitRoundScore& score,
+                                     const core::UnitRoundGaps& gaps,
+                                     const core::ResponseSet* responses, Language language) {
     TempFile file;
     if (!file.ok()) return Status::Internal("XLSX: no temporary file could be made in $TMPDIR");
     lxw_workbook_options options{};
@@ -181,9 +182,11 @@ StatusOr<std::string> write_workbook(const core::Questionnaire& q, const core::U
     // tmpfile(), which ignores $TMPDIR.
     options.tmpdir = file.dir().data();
     WorkbookPtr workbook(workbook_new_opt(file.path().c_str(), &options));
-    if (workbook == nullptr) return Status::Internal("XLSX: libxlsxwriter could not start a workbook");
+    if (workbook == nullptr)
+        return Status::Internal("XLSX: libxlsxwriter could not start a workbook");
     if (!fill_workbook(workbook.get(), q, score, gaps, responses, language)) {
-        return Status::Internal("XLSX: libxlsxwriter refused a cell (a text longer than a cell holds?)");
+        return Status::Internal(
+            "XLSX: libxlsxwriter refused a cell (a text longer than a cell holds?)");
     }
     if (const lxw_error error = workbook_close(workbook.release()); error != LXW_NO_ERROR) {
         return Status::Internal(std::string("XLSX: libxlsxwriter could not close the workbook: ") +
@@ -207,8 +210,8 @@ std::string responses_csv(const core::Questionnaire& q, const core::ResponseSet&
 }
 
 StatusOr<std::string> results_xlsx(const core::Questionnaire& q, const core::UnitRoundScore& score,
-                                   const core::UnitRoundGaps& gaps, const core::ResponseSet* responses,
-                                   Language language) {
+                                   const core::UnitRoundGaps& gaps,
+                                   const core::ResponseSet* responses, Language language) {
     // Nothing may escape to the caller (a web handler): running out of memory
     // while building the tables is one more way the workbook "could not be
     // written".

@@ -12,10 +12,10 @@
 #include <string>
 
 #include "core/gaps.hpp"
-#include "core/status.hpp"
 #include "core/questionnaire.hpp"
 #include "core/responses.hpp"
 #include "core/scoring.hpp"
+#include "core/status.hpp"
 #include "report/messages.hpp"
 
 namespace itagap::report {
@@ -45,7 +45,7 @@ std::string responses_csv(const core::Questionnaire& q, const core::ResponseSet&
 // cell holds); never throws. Goes through a 0600 temporary file in $TMPDIR,
 // removed after.
 StatusOr<std::string> results_xlsx(const core::Questionnaire& q, const core::UnitRoundScore& score,
-                                   const core::UnitRoundGaps& gaps, const core::ResponseSet* responses,
-                                   Language language);
+                                   const core::UnitRoundGaps& gaps,
+                                   const core::ResponseSet* responses, Language language);
 
 }  // namespace itagap::report

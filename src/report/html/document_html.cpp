@@ -65,7 +65,8 @@ void render_table(const Table& table, std::string& out) {
     double total = 0;
     for (double w : table.column_widths) total += w;
     out += "<colgroup>";
-    for (double w : table.column_widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100.0 * w / total);
+    for (double w : table.column_widths)
+        out += fmt::format("<col style=\"width:{:.1f}%\">", 100.0 * w / total);
     out += "</colgroup><thead><tr>";
     for (const auto& h : table.header) out += "<th scope=\"col\">" + xml_escape(h) + "</th>";
     out += "</tr></thead><tbody>";
@@ -73,7 +74,8 @@ void render_table(const Table& table, std::string& out) {
         out += "<tr>";
         for (const auto& cell : row) {
             if (cell.covered) continue;
-            out += cell.row_span > 1 ? fmt::format("<td rowspan=\"{}\">", cell.row_span) : std::string("<td>");
+            out += cell.row_span > 1 ? fmt::format("<td rowspan=\"{}\">", cell.row_span)
+                                     : std::string("<td>");
             out += text_with_breaks(cell.text) + "</td>";
         }
         out += "</tr>";
@@ -94,10 +96,12 @@ void render_chart(const Chart& chart, std::string& out) {
 }  // namespace
 
 std::string document_html(const Document& document) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"" + xml_escape(document.language.empty() ? "th" : document.language) +
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" +
+                      xml_escape(document.language.empty() ? "th" : document.language) +
                       "\"><head><meta charset=\"utf-8\">"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                      "<title>" + xml_escape(document.title) + "</title><style>";
+                      "<title>" +
+                      xml_escape(document.title) + "</title><style>";
     out += kStyle;
     if (!document.page_label.empty()) {
         out += "@page { @bottom-center { content: " + css_string(document.page_label + " ") +
@@ -117,7 +121,8 @@ std::string document_html(const Document& document) {
             render_chart(*c, out);
         }
     }
-    if (!document.footer_note.empty()) out += "<p class=\"note\">" + xml_escape(document.footer_note) + "</p>\n";
+    if (!document.footer_note.empty())
+        out += "<p class=\"note\">" + xml_escape(document.footer_note) + "</p>\n";
     out += "</main></body></html>\n";
     return out;
 }

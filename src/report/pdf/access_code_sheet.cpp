@@ -33,7 +33,8 @@ struct FontDeleter {
 double draw_text(cairo_t* cr, const std::string& text, const char* font, double x, double y,
                  double width) {
     std::unique_ptr<PangoLayout, LayoutDeleter> layout(pango_cairo_create_layout(cr));
-    std::unique_ptr<PangoFontDescription, FontDeleter> description(pango_font_description_from_string(font));
+    std::unique_ptr<PangoFontDescription, FontDeleter> description(
+        pango_font_description_from_string(font));
     pango_layout_set_font_description(layout.get(), description.get());
     pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
@@ -45,8 +46,8 @@ double draw_text(cairo_t* cr, const std::string& text, const char* font, double 
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
-void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& code, double x, double y,
-               double width, double height) {
+void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& code, double x,
+               double y, double width, double height) {
     // A dashed cutting line around the slip.
     cairo_save(cr);
     const double dash[] = {4, 3};
@@ -62,7 +63,8 @@ void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& cod
     double cursor = y + pad;
     cairo_set_source_rgb(cr, 0, 0, 0);
     cursor += draw_text(cr, sheet.title, "Laksaman Bold 13", x + pad, cursor, inner);
-    cursor += draw_text(cr, sheet.unit_name + " · " + sheet.round_name, "Laksaman 10", x + pad, cursor, inner);
+    cursor += draw_text(cr, sheet.unit_name + " · " + sheet.round_name, "Laksaman 10", x + pad,
+                        cursor, inner);
     cursor += 4;
     cursor += draw_text(cr, code, "DejaVu Sans Mono Bold 20", x + pad, cursor, inner);
     cursor += 4;
@@ -76,7 +78,8 @@ StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
     std::string pdf;
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight);
-    if (const cairo_status_t status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS) {
+    if (const cairo_status_t status = cairo_surface_status(surface);
+        status != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
         return Status::Internal(std::string("access code sheet: cairo could not make a surface: ") +
                                 cairo_status_to_string(status));
@@ -95,7 +98,8 @@ StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
         const double y = kMargin + static_cast<double>(on_page / kColumns) * slip_height;
         draw_slip(cr, sheet, sheet.codes[i], x, y, slip_width, slip_height);
     }
-    if (sheet.codes.empty()) draw_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin, kPageWidth - 2 * kMargin);
+    if (sheet.codes.empty())
+        draw_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin, kPageWidth - 2 * kMargin);
     cairo_show_page(cr);
     const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);

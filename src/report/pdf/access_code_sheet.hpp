@@ -14,11 +14,11 @@
 namespace itagap::report {
 
 struct AccessCodeSheet {
-    std::string title;        // "รหัสเข้าตอบแบบสำรวจ IIT"
+    std::string title;  // "รหัสเข้าตอบแบบสำรวจ IIT"
     std::string unit_name;
     std::string round_name;
-    std::string survey_url;   // "https://ita.example.go.th/iit"
-    std::string instructions; // one line on how to answer, and that it is anonymous
+    std::string survey_url;          // "https://ita.example.go.th/iit"
+    std::string instructions;        // one line on how to answer, and that it is anonymous
     std::vector<std::string> codes;  // display form "K7Q-MX3-PAR"
 };
 

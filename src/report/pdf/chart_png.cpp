@@ -48,8 +48,9 @@ StatusOr<std::string> chart_png(const Chart& chart, double width_cm, double heig
     const long width_px = pixels_of(width_cm);
     const long height_px = pixels_of(height_cm);
     if (width_px < 1 || height_px < 1 || width_px > kMaxPixels || height_px > kMaxPixels) {
-        return Status::Invalid("chart PNG: " + std::to_string(width_px) + " x " + std::to_string(height_px) +
-                               " pixels is outside 1.." + std::to_string(kMaxPixels));
+        return Status::Invalid("chart PNG: " + std::to_string(width_px) + " x " +
+                               std::to_string(height_px) + " pixels is outside 1.." +
+                               std::to_string(kMaxPixels));
     }
 
     cairo_surface_t* surface = cairo_image_surface_create(
@@ -64,12 +65,14 @@ StatusOr<std::string> chart_png(const Chart& chart, double width_cm, double heig
     cairo_destroy(cr);
 
     std::string png;
-    const cairo_status_t written = drawn != CAIRO_STATUS_SUCCESS
-                                       ? drawn
-                                       : cairo_surface_write_to_png_stream(surface, append_to_string, &png);
+    const cairo_status_t written =
+        drawn != CAIRO_STATUS_SUCCESS
+            ? drawn
+            : cairo_surface_write_to_png_stream(surface, append_to_string, &png);
     cairo_surface_destroy(surface);
     if (written != CAIRO_STATUS_SUCCESS) {
-        return Status::Internal(std::string("chart PNG: cairo failed: ") + cairo_status_to_string(written));
+        return Status::Internal(std::string("chart PNG: cairo failed: ") +
+                                cairo_status_to_string(written));
     }
     return png;
 }

@@ -308,10 +308,11 @@ namespace {
 // One pass over a fresh PDF surface writing to `sink`; the page count, or
 // why cairo failed.
 StatusOr<int> write_pass(cairo_write_func_t sink, void* closure, const std::string& title,
-                              const WritePages& write, bool draw, int total_pages) {
+                         const WritePages& write, bool draw, int total_pages) {
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(sink, closure, kPageWidth, kPageHeight);
-    if (const cairo_status_t status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS) {
+    if (const cairo_status_t status = cairo_surface_status(surface);
+        status != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
         return Status::Internal(std::string("PDF: cairo could not make a surface: ") +
                                 cairo_status_to_string(status));
@@ -327,7 +328,8 @@ StatusOr<int> write_pass(cairo_write_func_t sink, void* closure, const std::stri
     const cairo_status_t finished = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (drawn != CAIRO_STATUS_SUCCESS) {
-        return Status::Internal(std::string("PDF: cairo failed while drawing: ") + cairo_status_to_string(drawn));
+        return Status::Internal(std::string("PDF: cairo failed while drawing: ") +
+                                cairo_status_to_string(drawn));
     }
     if (finished != CAIRO_STATUS_SUCCESS) {
         return Status::Internal(std::string("PDF: cairo could not finish the file: ") +

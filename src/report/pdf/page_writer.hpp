@@ -10,10 +10,9 @@
 #include <functional>
 #include <optional>
 #include <string>
-
-#include "core/status.hpp"
 #include <vector>
 
+#include "core/status.hpp"
 #include "report/document.hpp"
 #include "report/pdf/text_setter.hpp"
 

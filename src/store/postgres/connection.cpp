@@ -207,7 +207,8 @@ Status Connection::stream(std::string_view op, std::string_view sql, const SqlPa
     if (own) {
         if (Status s = tx.begin(op); !s.ok()) return s;
     }
-    Result declared = execute("DECLARE itagap_stream NO SCROLL CURSOR FOR " + numbered(sql), params);
+    Result declared =
+        execute("DECLARE itagap_stream NO SCROLL CURSOR FOR " + numbered(sql), params);
     if (!declared.ok()) return error(declared, op);
     const std::string fetch = fmt::format("FETCH FORWARD {} FROM itagap_stream", kFetchRows);
     for (;;) {

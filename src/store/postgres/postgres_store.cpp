@@ -40,9 +40,7 @@ public:
     Status with_reader(const std::function<Status(SqlConnection&)>& fn) override {
         return with_writer(fn);
     }
-    std::span<const std::string_view> migrations() const override {
-        return postgres::migrations();
-    }
+    std::span<const std::string_view> migrations() const override { return postgres::migrations(); }
     std::string_view name() const override { return "postgres"; }
     std::string_view for_share() const override { return " FOR SHARE"; }
 
@@ -52,8 +50,7 @@ private:
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Store>> open_postgres_store(const std::string& url,
-                                                     SqlStoreHooks hooks) {
+StatusOr<std::unique_ptr<Store>> open_postgres_store(const std::string& url, SqlStoreHooks hooks) {
     if (sodium_init() < 0) {
         return Status::Internal("postgres: open: libsodium could not be initialised");
     }

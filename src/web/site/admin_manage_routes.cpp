@@ -1,7 +1,7 @@
 // The admin's set-up pages: units (the tree of the agency), rounds (open,
 // close, publish), questionnaires (JSON uploads) and response imports (CSV).
-// Admins only; a round changes state only as core/round_lifecycle.hpp allows. Dates are stored and posted as ISO "YYYY-MM-DD" and shown in
-// Thai form on Thai pages.
+// Admins only; a round changes state only as core/round_lifecycle.hpp allows. Dates are stored and
+// posted as ISO "YYYY-MM-DD" and shown in Thai form on Thai pages.
 #include <algorithm>
 
 #include "app/import_responses.hpp"
@@ -80,9 +80,9 @@ Response create_unit(SiteContext& context, const Request& request, const SignedI
     if (auto problem = read_unit_form(request, *units, unit)) {
         return units_page(context, who, language, *problem, http::status::unprocessable_entity);
     }
-    auto entry = audit_entry(context, who.user.id, "unit.create",
-                             {{"name", unit.name},
-                              {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    auto entry = audit_entry(
+        context, who.user.id, "unit.create",
+        {{"name", unit.name}, {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
     entry.new_id_key = "unit_id";
     auto id = context.store.create_unit(unit, entry);
     if (!id.ok()) return store_failed(context, &who, language);
@@ -101,10 +101,11 @@ Response update_unit(SiteContext& context, const Request& request, const SignedI
     if (auto problem = read_unit_form(request, *units, unit)) {
         return units_page(context, who, language, *problem, http::status::unprocessable_entity);
     }
-    const auto entry = audit_entry(context, who.user.id, "unit.update",
-                                   {{"unit_id", unit.id},
-                                    {"name", unit.name},
-                                    {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
+    const auto entry =
+        audit_entry(context, who.user.id, "unit.update",
+                    {{"unit_id", unit.id},
+                     {"name", unit.name},
+                     {"parent_id", unit.parent_id ? json(*unit.parent_id) : json()}});
     if (!context.store.update_unit(unit, entry).ok()) return store_failed(context, &who, language);
     return redirect("/admin/units");
 }
@@ -192,9 +193,12 @@ Response create_round(SiteContext& context, const Request& request, const Signed
 // The refusal a page shows for a transition the life cycle does not allow.
 std::string_view refusal_key(core::RoundRefusal refusal) {
     switch (refusal) {
-        case core::RoundRefusal::kUnpublishFirst: return "round_unpublish_first";
-        case core::RoundRefusal::kNotPermitted: return "round_not_permitted";
-        default: return "round_transition_refused";
+        case core::RoundRefusal::kUnpublishFirst:
+            return "round_unpublish_first";
+        case core::RoundRefusal::kNotPermitted:
+            return "round_not_permitted";
+        default:
+            return "round_transition_refused";
     }
 }
 
@@ -213,12 +217,13 @@ Response change_round(SiteContext& context, const Request& request, const Signed
     const auto audit_for = [&](const app::RoundChange& change) {
         const auto& t = change.transition;
         const bool reopen = *action == core::RoundAction::kOpen && t.goes_back;
-        return audit_entry(context, who.user.id,
-                           reopen ? "round.reopen" : "round." + std::string(core::to_string(*action)),
-                           {{"round_id", change.after.id},
-                            {"from", core::to_string(app::stage_of(change.before).state)},
-                            {"to", core::to_string(t.to.state)},
-                            {"results_published", change.after.results_published}});
+        return audit_entry(
+            context, who.user.id,
+            reopen ? "round.reopen" : "round." + std::string(core::to_string(*action)),
+            {{"round_id", change.after.id},
+             {"from", core::to_string(app::stage_of(change.before).state)},
+             {"to", core::to_string(t.to.state)},
+             {"results_published", change.after.results_published}});
     };
     auto change = app::change_round(context.store, *id, *action, who.user.role, audit_for);
     if (!change.ok()) {
@@ -230,9 +235,8 @@ Response change_round(SiteContext& context, const Request& request, const Signed
     if (!t.allowed()) {
         return rounds_page(context, who, language, std::string(refusal_key(t.refusal)),
                            json::object(),
-                           t.refusal == core::RoundRefusal::kNotPermitted
-                               ? http::status::forbidden
-                               : http::status::conflict);
+                           t.refusal == core::RoundRefusal::kNotPermitted ? http::status::forbidden
+                                                                          : http::status::conflict);
     }
     return redirect("/admin/rounds");
 }

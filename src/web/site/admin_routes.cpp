@@ -112,8 +112,8 @@ Response change_password(SiteContext& context, const Request& request, const Sig
     if (user.password_hash.empty()) return store_failed(context, &who, language);
     user.must_change_password = false;
     if (!context.store
-             .update_user(user, audit_entry(context, user.id, "user.password_change",
-                                            json::object()))
+             .update_user(user,
+                          audit_entry(context, user.id, "user.password_change", json::object()))
              .ok()) {
         return store_failed(context, &who, language);
     }
@@ -163,10 +163,14 @@ Response dashboard(SiteContext& context, const Request& request, const SignedIn&
     auto unit_id = path_id(request, "unit");
     if (!round_id || !unit_id) return not_found(context, who, language);
     switch (unit_access(context, who.user, *unit_id)) {
-        case UnitAccess::kReadable: break;
-        case UnitAccess::kNotFound: return not_found(context, who, language);
-        case UnitAccess::kForbidden: return forbidden(context, who, language);
-        case UnitAccess::kStoreFailed: return store_failed(context, &who, language);
+        case UnitAccess::kReadable:
+            break;
+        case UnitAccess::kNotFound:
+            return not_found(context, who, language);
+        case UnitAccess::kForbidden:
+            return forbidden(context, who, language);
+        case UnitAccess::kStoreFailed:
+            return store_failed(context, &who, language);
     }
     auto data = load_dashboard(context, *round_id, *unit_id);
     if (!data.ok()) {

@@ -107,7 +107,6 @@ std::string change_label(const core::Questionnaire& q, const core::ScoreChange& 
     return {};
 }
 
-
 Json total_json(const core::UnitRoundScore& score, double target) {
     Json out{{"has_total", score.ita_total.has_value()}, {"below_target", false}, {"grade", ""}};
     if (score.ita_total) {
@@ -156,8 +155,8 @@ std::string display_timestamp(std::string_view iso_timestamp, Language language)
 
 StatusOr<Overview> load_overview(SiteContext& context, const store::Round& round,
                                  const std::vector<store::Unit>& units) {
-    auto summary = context.round_summaries->get(round, context.options.target,
-                                                iso_timestamp(context.now()));
+    auto summary =
+        context.round_summaries->get(round, context.options.target, iso_timestamp(context.now()));
     if (!summary.ok()) return summary.status;
     Overview out;
     out.round = round;
@@ -232,20 +231,21 @@ Json overview_view(const Overview& overview, const std::vector<store::Round>& ro
         const app::UnitSummary* s = row->summary;
         Json live = Json::array();
         for (std::size_t k = 0; k < q.instruments.size(); ++k) {
-            live.push_back(Json{{"instrument", q.instruments[k].code},
-                                {"count", s ? s->stored[k] : 0}});
+            live.push_back(
+                Json{{"instrument", q.instruments[k].code}, {"count", s ? s->stored[k] : 0}});
         }
-        Json unit{{"rank", rank > 0 ? Json(rank) : Json("")},
-                  {"name", unit_label(row->unit)},
-                  {"href", "/admin/rounds/" + std::to_string(overview.round.id) + "/units/" +
-                               std::to_string(row->unit.id)},
-                  {"live", live},
-                  {"codes", s ? std::to_string(s->codes.used) + "/" + std::to_string(s->codes.issued)
-                              : std::string("0/0")},
-                  {"has_total", s && s->ita_total.has_value()},
-                  {"total", s && s->ita_total ? core::format_score(*s->ita_total) : std::string()},
-                  {"grade", s && s->ita_total ? s->ita_grade : std::string()},
-                  {"flag", s && flagged(*s)}};
+        Json unit{
+            {"rank", rank > 0 ? Json(rank) : Json("")},
+            {"name", unit_label(row->unit)},
+            {"href", "/admin/rounds/" + std::to_string(overview.round.id) + "/units/" +
+                         std::to_string(row->unit.id)},
+            {"live", live},
+            {"codes", s ? std::to_string(s->codes.used) + "/" + std::to_string(s->codes.issued)
+                        : std::string("0/0")},
+            {"has_total", s && s->ita_total.has_value()},
+            {"total", s && s->ita_total ? core::format_score(*s->ita_total) : std::string()},
+            {"grade", s && s->ita_total ? s->ita_grade : std::string()},
+            {"flag", s && flagged(*s)}};
         units.push_back(std::move(unit));
     }
     const std::string base = "/admin?round=" + std::to_string(overview.round.id) +
@@ -260,30 +260,31 @@ Json overview_view(const Overview& overview, const std::vector<store::Round>& ro
     Json instruments = Json::array();
     for (const auto& instrument : q.instruments) instruments.push_back(instrument.code);
     const bool open = overview.round.status != store::RoundStatus::kClosed;
-    return Json{{"title", admin_phrase(language, "overview_title")},
-                {"has_round", true},
-                {"round_name", overview.round.name},
-                {"round_status", admin_phrase(language, round_status_key(overview.round.status))},
-                {"published", overview.round.results_published},
-                {"target", core::format_score(overview.target)},
-                {"as_of", open ? display_timestamp(overview.summary->made_at, language) : ""},
-                {"units_total", overview.units.size()},
-                {"units_with_total", with_total},
-                {"units_flagged", below_target},
-                {"has_flagged", below_target > 0},
-                {"flagged_only", page.flagged_only},
-                {"all_href", "/admin?round=" + std::to_string(overview.round.id)},
-                {"flagged_href", "/admin?round=" + std::to_string(overview.round.id) + "&flagged=1"},
-                {"has_pages", pages > 1},
-                {"page", number},
-                {"pages", pages},
-                {"has_previous_page", number > 1},
-                {"previous_page_href", page_href(number - 1)},
-                {"has_next_page", number < pages},
-                {"next_page_href", page_href(number + 1)},
-                {"instruments", instruments},
-                {"units", units},
-                {"rounds", others}};
+    return Json{
+        {"title", admin_phrase(language, "overview_title")},
+        {"has_round", true},
+        {"round_name", overview.round.name},
+        {"round_status", admin_phrase(language, round_status_key(overview.round.status))},
+        {"published", overview.round.results_published},
+        {"target", core::format_score(overview.target)},
+        {"as_of", open ? display_timestamp(overview.summary->made_at, language) : ""},
+        {"units_total", overview.units.size()},
+        {"units_with_total", with_total},
+        {"units_flagged", below_target},
+        {"has_flagged", below_target > 0},
+        {"flagged_only", page.flagged_only},
+        {"all_href", "/admin?round=" + std::to_string(overview.round.id)},
+        {"flagged_href", "/admin?round=" + std::to_string(overview.round.id) + "&flagged=1"},
+        {"has_pages", pages > 1},
+        {"page", number},
+        {"pages", pages},
+        {"has_previous_page", number > 1},
+        {"previous_page_href", page_href(number - 1)},
+        {"has_next_page", number < pages},
+        {"next_page_href", page_href(number + 1)},
+        {"instruments", instruments},
+        {"units", units},
+        {"rounds", others}};
 }
 
 Json dashboard_view(const Dashboard& d, Language language) {
@@ -377,8 +378,8 @@ Json overview_json(const Overview& overview) {
             {"indicators_below_target", s ? s->indicators_below_target : 0},
             {"respondents", respondents},
             {"live_counts", live},
-            {"access_codes", Json{{"issued", s ? s->codes.issued : 0},
-                                  {"used", s ? s->codes.used : 0}}}});
+            {"access_codes",
+             Json{{"issued", s ? s->codes.issued : 0}, {"used", s ? s->codes.used : 0}}}});
     }
     return Json{{"round", round_json(overview.round)},
                 {"target", overview.target},

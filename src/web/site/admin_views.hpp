@@ -4,8 +4,8 @@
 // builds with its labels escaped).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,7 +69,8 @@ nlohmann::json dashboard_view(const Dashboard& dashboard, Language language);
 // The indicator scores of a unit's round as an inline SVG bar chart against
 // `target`; empty when no indicator has data. The dashboard and the public
 // page show the same chart.
-std::string indicator_chart_svg(const app::UnitRoundResults& results, double target, Language language);
+std::string indicator_chart_svg(const app::UnitRoundResults& results, double target,
+                                Language language);
 
 std::string unit_label(const store::Unit& unit);
 std::string round_status_key(store::RoundStatus status);  // "status_open"

@@ -73,9 +73,12 @@ Response unit_results(SiteContext& context, const Request& request, const Signed
     auto unit_id = path_id(request, "unit");
     if (!round_id || !unit_id) return api_error(http::status::not_found, "not_found");
     switch (unit_access(context, who.user, *unit_id)) {
-        case UnitAccess::kReadable: break;
-        case UnitAccess::kNotFound: return api_error(http::status::not_found, "not_found");
-        case UnitAccess::kForbidden: return api_error(http::status::forbidden, "forbidden");
+        case UnitAccess::kReadable:
+            break;
+        case UnitAccess::kNotFound:
+            return api_error(http::status::not_found, "not_found");
+        case UnitAccess::kForbidden:
+            return api_error(http::status::forbidden, "forbidden");
         case UnitAccess::kStoreFailed:
             return api_error(http::status::service_unavailable, "unavailable");
     }

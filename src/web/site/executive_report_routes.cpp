@@ -67,7 +67,8 @@ ReportQuery query_of(const SiteContext& context, const Request& request) {
     q.today =
         current ? now : core::CivilDate{q.year, q.month, core::days_in_month(q.year, q.month)};
     auto fy = parse_number<int>(request.query.get_or("year", ""));
-    q.fiscal_year_be = fy && core::is_valid_fiscal_year_be(*fy) ? *fy : core::fiscal_year_be(q.today);
+    q.fiscal_year_be =
+        fy && core::is_valid_fiscal_year_be(*fy) ? *fy : core::fiscal_year_be(q.today);
     auto days = parse_number<std::int64_t>(request.query.get_or("stale_days", ""));
     if (days && *days >= 1 && *days <= 3650) q.stale_days = *days;
     return q;

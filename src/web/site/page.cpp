@@ -58,7 +58,8 @@ std::string form_secret(const SiteContext& context, const Request& request, Resp
 
 void carry_cookies(const Response& from, Response& to) {
     for (const auto& field : from.headers) {
-        if (field.name() == http::field::set_cookie) to.headers.insert(http::field::set_cookie, field.value());
+        if (field.name() == http::field::set_cookie)
+            to.headers.insert(http::field::set_cookie, field.value());
     }
 }
 

@@ -89,14 +89,13 @@ Json monitoring_json(int fiscal_year_be, std::int64_t stale_days,
     }
     Json strategies = Json::array();
     for (const auto& s : core::progress_by_strategy(core_plans)) {
-        strategies.push_back(Json{
-            {"strategy", std::string(1, core::strategy_letter(s.strategy))},
-            {"name", core::strategy_name_en(s.strategy)},
-            {"measures", s.measures},
-            {"done", s.done},
-            {"cancelled", s.cancelled},
-            {"mean_percent_complete",
-             s.has_data() ? Json(s.mean_percent_complete) : Json(nullptr)}});
+        strategies.push_back(Json{{"strategy", std::string(1, core::strategy_letter(s.strategy))},
+                                  {"name", core::strategy_name_en(s.strategy)},
+                                  {"measures", s.measures},
+                                  {"done", s.done},
+                                  {"cancelled", s.cancelled},
+                                  {"mean_percent_complete",
+                                   s.has_data() ? Json(s.mean_percent_complete) : Json(nullptr)}});
     }
     Json gaps = Json::array();
     for (const auto& g : core::unaddressed_gaps(core_plans)) {
@@ -207,7 +206,6 @@ Json effect_json(const StoredPlan& stored, const PlanEffectData& data) {
                 {"measures", measures},
                 {"gaps", gaps}};
 }
-
 
 // ---- Routes ------------------------------------------------------------------
 

@@ -63,10 +63,9 @@ Response commit(SiteContext& context, const Request& request, const SignedIn& wh
     change.details["plan_id"] = original.record.id;
     change.details["unit_id"] = original.record.unit_id;
     change.details["version"] = *expected + 1;  // what the save makes it, if it succeeds
-    auto saved = context.store.save_plan(original.record.id, input::export_plan_json(change.plan),
-                                         *expected, now_timestamp(context),
-                                         audit_entry(context, who.user.id, change.action,
-                                                     change.details));
+    auto saved = context.store.save_plan(
+        original.record.id, input::export_plan_json(change.plan), *expected, now_timestamp(context),
+        audit_entry(context, who.user.id, change.action, change.details));
     if (!saved.ok()) {
         if (saved.status.code != store::StatusCode::kConflict)
             return store_failed(context, &who, language);
@@ -114,76 +113,83 @@ Response save_gap_note(SiteContext& context, const Request& request, const Signe
                        Language language) {
     return change_plan(context, request, who, language,
                        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
-        const auto number = path_id(request, "gap");
-        if (!number || *number > static_cast<store::Id>(stored.plan.gaps.size()))
-            return not_found(context, who, language);
-        const auto index = static_cast<std::size_t>(*number - 1);
-        PlanChange change{stored.plan, posted_state(request, "gap-" + std::to_string(*number)),
-                          path_of("gaps", index), "plan.gap_note", json{{"gap", *number}},
-                          "gaps"};
-        change.plan.gaps[index].cause_note = form_text(request, "cause_note");
-        return change;
-    });
+                           const auto number = path_id(request, "gap");
+                           if (!number || *number > static_cast<store::Id>(stored.plan.gaps.size()))
+                               return not_found(context, who, language);
+                           const auto index = static_cast<std::size_t>(*number - 1);
+                           PlanChange change{
+                               stored.plan,
+                               posted_state(request, "gap-" + std::to_string(*number)),
+                               path_of("gaps", index),
+                               "plan.gap_note",
+                               json{{"gap", *number}},
+                               "gaps"};
+                           change.plan.gaps[index].cause_note = form_text(request, "cause_note");
+                           return change;
+                       });
 }
 
 Response add_measure(SiteContext& context, const Request& request, const SignedIn& who,
                      Language language) {
     return change_plan(context, request, who, language,
                        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
-        PlanChange change{stored.plan, posted_state(request, "measure-new")};
-        core::Measure m;
-        m.number = core::next_measure_number(change.plan);
-        read_measure(request, change.plan, m, change.state, language);
-        change.plan.measures.push_back(m);
-        change.prefix = path_of("measures", change.plan.measures.size() - 1);
-        change.action = "plan.measure_add";
-        change.details = json{{"measure", m.number},
-                              {"strategy", std::string(1, core::strategy_letter(m.strategy))}};
-        change.anchor = "measure-" + std::to_string(m.number);
-        return change;
-    });
+                           PlanChange change{stored.plan, posted_state(request, "measure-new")};
+                           core::Measure m;
+                           m.number = core::next_measure_number(change.plan);
+                           read_measure(request, change.plan, m, change.state, language);
+                           change.plan.measures.push_back(m);
+                           change.prefix = path_of("measures", change.plan.measures.size() - 1);
+                           change.action = "plan.measure_add";
+                           change.details = json{
+                               {"measure", m.number},
+                               {"strategy", std::string(1, core::strategy_letter(m.strategy))}};
+                           change.anchor = "measure-" + std::to_string(m.number);
+                           return change;
+                       });
 }
 
 Response edit_measure(SiteContext& context, const Request& request, const SignedIn& who,
                       Language language) {
-    return change_plan(context, request, who, language,
-                       [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
-        const auto index = measure_index(request, stored.plan);
-        if (!index) return not_found(context, who, language);
-        const std::string n = std::to_string(stored.plan.measures[*index].number);
-        PlanChange change{stored.plan, posted_state(request, "measure-" + n),
-                          path_of("measures", *index), "plan.measure_edit"};
-        core::Measure& m = change.plan.measures[*index];
-        read_measure(request, change.plan, m, change.state, language);
-        change.details = json{{"measure", m.number}, {"status", core::to_string(m.status)}};
-        change.anchor = "measure-" + n;
-        return change;
-    });
+    return change_plan(
+        context, request, who, language,
+        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
+            const auto index = measure_index(request, stored.plan);
+            if (!index) return not_found(context, who, language);
+            const std::string n = std::to_string(stored.plan.measures[*index].number);
+            PlanChange change{stored.plan, posted_state(request, "measure-" + n),
+                              path_of("measures", *index), "plan.measure_edit"};
+            core::Measure& m = change.plan.measures[*index];
+            read_measure(request, change.plan, m, change.state, language);
+            change.details = json{{"measure", m.number}, {"status", core::to_string(m.status)}};
+            change.anchor = "measure-" + n;
+            return change;
+        });
 }
 
 Response add_update(SiteContext& context, const Request& request, const SignedIn& who,
                     Language language) {
     Upload upload;
-    return change_plan(context, request, who, language,
-                       [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
-        const auto index = measure_index(request, stored.plan);
-        if (!index) return not_found(context, who, language);
-        const std::string n = std::to_string(stored.plan.measures[*index].number);
-        PlanChange change{stored.plan, posted_state(request, "update-" + n),
-                          path_of("measures", *index), "plan.progress_update"};
-        core::Measure& m = change.plan.measures[*index];
-        const auto update = read_update(request, change.state, language);
-        upload = read_upload(request, change.state);
-        m.updates.push_back(update);
-        core::apply_latest_update(m);
-        change.details = json{{"measure", m.number}, {"percent", update.percent_complete}};
-        change.anchor = "measure-" + n;
-        change.upload = &upload;
-        change.attach = [i = *index](core::Plan& plan, store::Id id) {
-            plan.measures[i].updates.back().evidence_file_ids.push_back(id);
-        };
-        return change;
-    });
+    return change_plan(
+        context, request, who, language,
+        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
+            const auto index = measure_index(request, stored.plan);
+            if (!index) return not_found(context, who, language);
+            const std::string n = std::to_string(stored.plan.measures[*index].number);
+            PlanChange change{stored.plan, posted_state(request, "update-" + n),
+                              path_of("measures", *index), "plan.progress_update"};
+            core::Measure& m = change.plan.measures[*index];
+            const auto update = read_update(request, change.state, language);
+            upload = read_upload(request, change.state);
+            m.updates.push_back(update);
+            core::apply_latest_update(m);
+            change.details = json{{"measure", m.number}, {"percent", update.percent_complete}};
+            change.anchor = "measure-" + n;
+            change.upload = &upload;
+            change.attach = [i = *index](core::Plan& plan, store::Id id) {
+                plan.measures[i].updates.back().evidence_file_ids.push_back(id);
+            };
+            return change;
+        });
 }
 
 Response add_activity(SiteContext& context, const Request& request, const SignedIn& who,
@@ -191,21 +197,21 @@ Response add_activity(SiteContext& context, const Request& request, const Signed
     Upload upload;
     return change_plan(context, request, who, language,
                        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
-        PlanChange change{stored.plan, posted_state(request, "activity-new")};
-        const core::Activity a = read_activity(request, change.state, language);
-        upload = read_upload(request, change.state);
-        change.plan.activities.push_back(a);
-        const std::size_t index = change.plan.activities.size() - 1;
-        change.prefix = path_of("activities", index);
-        change.action = "plan.activity_add";
-        change.details = json{{"activity", a.number}};
-        change.anchor = "activity-" + std::to_string(index + 1);
-        change.upload = &upload;
-        change.attach = [index](core::Plan& plan, store::Id id) {
-            plan.activities[index].evidence_file_ids.push_back(id);
-        };
-        return change;
-    });
+                           PlanChange change{stored.plan, posted_state(request, "activity-new")};
+                           const core::Activity a = read_activity(request, change.state, language);
+                           upload = read_upload(request, change.state);
+                           change.plan.activities.push_back(a);
+                           const std::size_t index = change.plan.activities.size() - 1;
+                           change.prefix = path_of("activities", index);
+                           change.action = "plan.activity_add";
+                           change.details = json{{"activity", a.number}};
+                           change.anchor = "activity-" + std::to_string(index + 1);
+                           change.upload = &upload;
+                           change.attach = [index](core::Plan& plan, store::Id id) {
+                               plan.activities[index].evidence_file_ids.push_back(id);
+                           };
+                           return change;
+                       });
 }
 
 // An evidence file for an activity already recorded, named by its number
@@ -213,27 +219,31 @@ Response add_activity(SiteContext& context, const Request& request, const Signed
 Response add_activity_evidence(SiteContext& context, const Request& request, const SignedIn& who,
                                Language language) {
     Upload upload;
-    return change_plan(context, request, who, language,
-                       [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
-        const std::string number = request.path_params.get_or("number", "");
-        const auto& activities = stored.plan.activities;
-        const auto it = std::find_if(activities.begin(), activities.end(),
-                                     [&](const auto& a) { return a.number == number; });
-        if (number.empty() || it == activities.end()) return not_found(context, who, language);
-        const auto index = static_cast<std::size_t>(it - activities.begin());
-        const std::string position = std::to_string(index + 1);
-        PlanChange change{stored.plan, posted_state(request, "activity-evidence-" + position),
-                          path_of("activities", index), "plan.activity_evidence",
-                          json{{"activity", number}}, "activity-" + position};
-        upload = read_upload(request, change.state);
-        if (!upload.file && change.state.errors.empty())
-            add_error(change.state, "file", plan_phrase(language, "file_required"));
-        change.upload = &upload;
-        change.attach = [index](core::Plan& plan, store::Id id) {
-            plan.activities[index].evidence_file_ids.push_back(id);
-        };
-        return change;
-    });
+    return change_plan(
+        context, request, who, language,
+        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
+            const std::string number = request.path_params.get_or("number", "");
+            const auto& activities = stored.plan.activities;
+            const auto it = std::find_if(activities.begin(), activities.end(),
+                                         [&](const auto& a) { return a.number == number; });
+            if (number.empty() || it == activities.end()) return not_found(context, who, language);
+            const auto index = static_cast<std::size_t>(it - activities.begin());
+            const std::string position = std::to_string(index + 1);
+            PlanChange change{stored.plan,
+                              posted_state(request, "activity-evidence-" + position),
+                              path_of("activities", index),
+                              "plan.activity_evidence",
+                              json{{"activity", number}},
+                              "activity-" + position};
+            upload = read_upload(request, change.state);
+            if (!upload.file && change.state.errors.empty())
+                add_error(change.state, "file", plan_phrase(language, "file_required"));
+            change.upload = &upload;
+            change.attach = [index](core::Plan& plan, store::Id id) {
+                plan.activities[index].evidence_file_ids.push_back(id);
+            };
+            return change;
+        });
 }
 
 }  // namespace
@@ -241,8 +251,7 @@ Response add_activity_evidence(SiteContext& context, const Request& request, con
 void add_plan_change_routes(Router& router, SiteContext* ctx) {
     form_route(router, ctx, "/admin/plans/{plan}/gaps/{gap}", Need::kCodes, save_gap_note);
     form_route(router, ctx, "/admin/plans/{plan}/measures", Need::kCodes, add_measure);
-    form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}", Need::kCodes,
-               edit_measure);
+    form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}", Need::kCodes, edit_measure);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/updates", Need::kCodes,
                add_update, RouteOptions{kEvidenceRouteLimitBytes});
     form_route(router, ctx, "/admin/plans/{plan}/activities", Need::kCodes, add_activity,

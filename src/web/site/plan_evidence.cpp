@@ -54,8 +54,7 @@ std::string attachment_header(const std::string& name) {
         ascii += safe ? static_cast<char>(c) : '_';
     }
     if (ascii.empty() || ascii.find_first_not_of("._") == std::string::npos) ascii = "evidence";
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" +
-           encode_url_component(name);
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode_url_component(name);
 }
 
 Response download_evidence(SiteContext& context, const Request& request, const SignedIn& who,
@@ -82,8 +81,7 @@ Response download_evidence(SiteContext& context, const Request& request, const S
     const auto type = app::detect_evidence_type(response.body);
     response.headers.set(http::field::content_type,
                          type ? *type : std::string("application/octet-stream"));
-    response.headers.set(http::field::content_disposition,
-                         attachment_header(file->original_name));
+    response.headers.set(http::field::content_disposition, attachment_header(file->original_name));
     response.headers.set("X-Content-Type-Options", "nosniff");
     response.headers.set(http::field::cache_control, "private, no-store");
     return response;
@@ -92,8 +90,7 @@ Response download_evidence(SiteContext& context, const Request& request, const S
 }  // namespace
 
 void add_plan_evidence_routes(Router& router, SiteContext* ctx) {
-    page_route(router, ctx, "/admin/plans/{plan}/evidence/{id}", Need::kStaff,
-               download_evidence);
+    page_route(router, ctx, "/admin/plans/{plan}/evidence/{id}", Need::kStaff, download_evidence);
 }
 
 }  // namespace itagap::web

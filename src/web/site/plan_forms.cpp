@@ -32,8 +32,8 @@ std::string form_field(const std::string& field) {
     return field;
 }
 
-std::optional<core::CivilDate> read_date(const Request& request, const char* name,
-                                         FormState& state, Language language) {
+std::optional<core::CivilDate> read_date(const Request& request, const char* name, FormState& state,
+                                         Language language) {
     auto date = core::parse_iso_date(form_text(request, name));
     if (!date) add_error(state, name, plan_phrase(language, "bad_date"));
     return date;
@@ -49,8 +49,8 @@ std::optional<int> read_percent(const Request& request, const char* name, FormSt
     return value;
 }
 
-std::optional<core::TimeOfDay> read_time(const Request& request, const char* name,
-                                         FormState& state, Language language) {
+std::optional<core::TimeOfDay> read_time(const Request& request, const char* name, FormState& state,
+                                         Language language) {
     const std::string text = form_text(request, name);
     if (text.empty()) return std::nullopt;
     auto time = core::parse_time(text);
@@ -200,8 +200,8 @@ core::Activity read_activity(const Request& request, FormState& state, Language 
     a.starts_at = read_time(request, "starts_at", state, language);
     a.ends_at = read_time(request, "ends_at", state, language);
     a.place = form_text(request, "place");
-    a.participants = read_participants(std::string(request.form.get_or("participants", "")),
-                                       state, language);
+    a.participants =
+        read_participants(std::string(request.form.get_or("participants", "")), state, language);
     a.summary = form_text(request, "summary");
     for (const auto& m : request.form.all("measures")) {
         if (auto n = parse_number<int>(m)) a.measures.push_back(*n);

@@ -27,7 +27,7 @@ struct FormState {
     std::map<std::string, std::string> values;
     std::map<std::string, std::set<std::string>> choices;  // checkboxes
     std::map<std::string, std::string> errors;             // field -> message
-    bool conflict = false;  // someone saved the plan meanwhile
+    bool conflict = false;                                 // someone saved the plan meanwhile
 };
 
 // The posted form named `form`, its values and checkboxes as they came.

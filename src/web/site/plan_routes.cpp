@@ -68,8 +68,8 @@ std::vector<core::UnitRef> unit_refs(const std::vector<store::Unit>& units,
 }
 
 std::variant<StoredPlan, Response> plan_of(SiteContext& context, const Request& request,
-                                           const SignedIn& who, Language language,
-                                           bool for_change, const Access& access) {
+                                           const SignedIn& who, Language language, bool for_change,
+                                           const Access& access) {
     const auto id = path_id(request, "plan");
     if (!id) return not_found(context, who, language);
     auto stored = app::load_plan(context.store, *id);
@@ -94,8 +94,9 @@ Response show_plan_page(SiteContext& context, const SignedIn& who, Language lang
                         http::status status) {
     auto evidence = context.store.list_evidence(stored.record.id);
     if (!evidence.ok()) return store_failed(context, &who, language);
-    nlohmann::json data = plan_page_view(stored, *evidence, plan_today(context),
-                               access.writable.count(stored.record.unit_id) > 0, state, language);
+    nlohmann::json data =
+        plan_page_view(stored, *evidence, plan_today(context),
+                       access.writable.count(stored.record.unit_id) > 0, state, language);
     return plan_view_page(context, who, "plan_page", std::move(data), language, status);
 }
 
@@ -128,8 +129,8 @@ std::optional<MonitoringData> monitoring_data(SiteContext& context, const store:
     if (!access || !plans.ok()) return std::nullopt;
     MonitoringData data;
     data.plans = only_readable(std::move(*plans), access->readable);
-    data.without_plan = core::units_without_plan(
-        app::plans_only(data.plans), unit_refs(access->units, access->readable), year);
+    data.without_plan = core::units_without_plan(app::plans_only(data.plans),
+                                                 unit_refs(access->units, access->readable), year);
     if (!with_effects) return data;
     auto rounds = context.store.list_rounds();
     if (!rounds.ok()) return std::nullopt;
@@ -161,16 +162,16 @@ Response list_plans(SiteContext& context, const Request& request, const SignedIn
                                [&](const auto& u) { return u.id == p.record.unit_id; });
         rows.push_back({&p, it != access->units.end() ? unit_label(*it) : p.plan.unit.name});
     }
-    const auto missing = core::units_without_plan(
-        app::plans_only(visible), unit_refs(access->units, access->readable), year);
+    const auto missing = core::units_without_plan(app::plans_only(visible),
+                                                  unit_refs(access->units, access->readable), year);
     std::vector<store::Unit> can_start;
     for (const auto& u : access->units) {
         const bool without = std::any_of(missing.begin(), missing.end(),
                                          [&](const auto& m) { return m.id == u.id; });
         if (without && access->writable.count(u.id)) can_start.push_back(u);
     }
-    json data = plan_list_view(year, rows, missing, can_start, *rounds, plan_today(context),
-                               language);
+    json data =
+        plan_list_view(year, rows, missing, can_start, *rounds, plan_today(context), language);
     data["fiscal_year_value"] = year;
     return plan_view_page(context, who, "plan_list", std::move(data), language);
 }
@@ -229,7 +230,8 @@ std::vector<core::GapCandidate> candidates_of(const app::UnitRoundResults& resul
 }
 
 Response show_start_page(SiteContext& context, const SignedIn& who, Language language,
-                         const StartRequest& start, const std::vector<core::GapCandidate>& candidates,
+                         const StartRequest& start,
+                         const std::vector<core::GapCandidate>& candidates,
                          const std::set<std::string>& chosen, std::string_view error = {},
                          http::status status = http::status::ok) {
     json data =
@@ -249,8 +251,7 @@ Response choose_gaps(SiteContext& context, const Request& request, const SignedI
     if (auto* refusal = std::get_if<Response>(&start)) return std::move(*refusal);
     const auto& s = std::get<StartRequest>(start);
     const auto candidates = candidates_of(s.results);
-    return show_start_page(context, who, language, s, candidates,
-                           core::suggested_keys(candidates));
+    return show_start_page(context, who, language, s, candidates, core::suggested_keys(candidates));
 }
 
 // POST /admin/plans. With `choose` (the "choose the gaps" page) the plan takes
@@ -269,11 +270,11 @@ Response start_plan(SiteContext& context, const Request& request, const SignedIn
     }
     auto choice = core::choose_gaps(candidates, chosen);
     if (choice.problem != core::GapChoiceProblem::kNone) {
-        return show_start_page(context, who, language, s, candidates, chosen.value_or(std::set<std::string>{}),
-                               choice.problem == core::GapChoiceProblem::kUnknownKey
-                                   ? "bad_choice"
-                                   : "choose_gaps_required",
-                               http::status::unprocessable_entity);
+        return show_start_page(
+            context, who, language, s, candidates, chosen.value_or(std::set<std::string>{}),
+            choice.problem == core::GapChoiceProblem::kUnknownKey ? "bad_choice"
+                                                                  : "choose_gaps_required",
+            http::status::unprocessable_entity);
     }
     core::Plan plan;
     plan.unit = unit_ref(s.unit);

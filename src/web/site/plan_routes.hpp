@@ -57,8 +57,8 @@ std::vector<core::UnitRef> unit_refs(const std::vector<store::Unit>& units,
 // The plan a request's {plan} names, if the user may read it (or, with
 // `for_change`, change it); otherwise the refusal page to send.
 std::variant<StoredPlan, Response> plan_of(SiteContext& context, const Request& request,
-                                           const SignedIn& who, Language language,
-                                           bool for_change, const Access& access);
+                                           const SignedIn& who, Language language, bool for_change,
+                                           const Access& access);
 
 // ---- Pages -----------------------------------------------------------------
 

@@ -122,11 +122,11 @@ Json measure_form(const core::Plan& plan, std::string id, std::string action,
     Json gaps = Json::array();
     for (std::size_t i = 0; i < plan.gaps.size(); ++i) {
         const auto& g = plan.gaps[i];
-        gaps.push_back(Json{{"value", i + 1},
-                            {"label", std::to_string(i + 1) + ". " + g.instrument + " " +
-                                          ref_label(g.ref, language) + " " +
-                                          core::format_score(g.score)},
-                            {"checked", choices["gaps"].count(std::to_string(i + 1)) > 0}});
+        gaps.push_back(
+            Json{{"value", i + 1},
+                 {"label", std::to_string(i + 1) + ". " + g.instrument + " " +
+                               ref_label(g.ref, language) + " " + core::format_score(g.score)},
+                 {"checked", choices["gaps"].count(std::to_string(i + 1)) > 0}});
     }
     if (!values.count("status")) values["status"] = "not_started";
     if (!values.count("percent")) values["percent"] = "0";
@@ -171,8 +171,8 @@ Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDa
                   const FormState& state, Language language) {
     const auto& m = plan.measures[index];
     const std::string n = std::to_string(m.number);
-    const bool open = m.status != core::MeasureStatus::kDone &&
-                      m.status != core::MeasureStatus::kCancelled;
+    const bool open =
+        m.status != core::MeasureStatus::kDone && m.status != core::MeasureStatus::kCancelled;
     const bool overdue = core::is_overdue(m, today);
     Json updates = Json::array();
     std::vector<const core::ProgressUpdate*> sorted;
@@ -214,9 +214,8 @@ Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDa
         {"days_since_update", core::days_since_last_update(m, today)},
         {"updates", updates},
         {"has_updates", !updates.empty()},
-        {"form", measure_form(plan, form_id,
-                              plan_href(plan.id) + "/measures/" + n, values, choices, errors,
-                              false, language)},
+        {"form", measure_form(plan, form_id, plan_href(plan.id) + "/measures/" + n, values, choices,
+                              errors, false, language)},
         {"update_form", form_part(state, "update-" + n,
                                   {{"on", core::to_iso_string(today)},
                                    {"percent", std::to_string(m.percent_complete.value_or(0))}})},
@@ -259,10 +258,9 @@ Json activity_view(const core::Activity& a, std::size_t index, store::Id plan_id
     const std::string position = std::to_string(index + 1);
     Json participants = Json::array();
     for (const auto& p : a.participants) {
-        participants.push_back(
-            Json{{"group", p.group},
-                 {"count", p.count ? std::to_string(*p.count) : ""},
-                 {"has_count", p.count.has_value()}});
+        participants.push_back(Json{{"group", p.group},
+                                    {"count", p.count ? std::to_string(*p.count) : ""},
+                                    {"has_count", p.count.has_value()}});
     }
     std::string time;
     if (a.starts_at && a.ends_at) time = core::format_thai_time_range(*a.starts_at, *a.ends_at);
@@ -305,7 +303,6 @@ Json measure_at_json(const std::vector<StoredPlan>& plans, const core::MeasureAt
                 {"status", status_label(m.status, language)}};
 }
 
-
 }  // namespace
 
 core::CivilDate plan_today(const SiteContext& context) {
@@ -345,7 +342,9 @@ Json plan_list_view(int fiscal_year_be, const std::vector<PlanListRow>& plans,
     for (const auto& u : without_plan) missing.push_back(unit_name(u));
     Json units = Json::array();
     for (const auto& u : can_start)
-        units.push_back(Json{{"value", u.id}, {"label", u.short_name.empty() ? u.name : u.name + " (" + u.short_name + ")"}});
+        units.push_back(
+            Json{{"value", u.id},
+                 {"label", u.short_name.empty() ? u.name : u.name + " (" + u.short_name + ")"}});
     Json round_options = Json::array();
     for (const auto& r : rounds) round_options.push_back(Json{{"value", r.id}, {"label", r.name}});
     return Json{{"title", plan_phrase(language, "plans_title")},
@@ -394,39 +393,39 @@ Json plan_page_view(const StoredPlan& stored, const std::vector<store::EvidenceF
         new_measure = measure_form(plan, "measure-new", plan_href(plan.id) + "/measures",
                                    state.values, state.choices, state.errors, true, language);
     } else {
-        new_measure = measure_form(plan, "measure-new", plan_href(plan.id) + "/measures",
-                                   {{"start_on", core::to_iso_string(today)}}, {}, {}, false,
-                                   language);
+        new_measure =
+            measure_form(plan, "measure-new", plan_href(plan.id) + "/measures",
+                         {{"start_on", core::to_iso_string(today)}}, {}, {}, false, language);
     }
     std::string next_activity = std::to_string(plan.activities.size() + 1);
-    Json data{
-        {"title", plan_phrase(language, "plan_title") + " " + plan.unit.name},
-        {"plan_id", plan.id},
-        {"href", plan_href(plan.id)},
-        {"unit", unit_name(plan.unit)},
-        {"year", plan.fiscal_year_be},
-        {"source_round", plan.source_round},
-        {"plan_title", plan.title},
-        {"has_plan_title", !plan.title.empty()},
-        {"summary", plan.summary},
-        {"has_summary", !plan.summary.empty()},
-        {"version", stored.record.version},
-        {"today", date_text(today, language)},
-        {"can_edit", can_edit},
-        {"conflict", state.conflict},
-        {"has_errors", !state.errors.empty()},
-        {"gaps", gaps},
-        {"has_gaps", !gaps.empty()},
-        {"pirab", pirab_rows(plan, language)},
-        {"has_measures", !measures.empty()},
-        {"measures", measures},
-        {"activities", activities},
-        {"has_activities", !activities.empty()},
-        {"new_measure", new_measure},
-        {"activity_form", form_part(state, "activity-new", {{"number", next_activity},
-                                                            {"on", core::to_iso_string(today)}})},
-        {"effect_href", plan_href(plan.id) + "/effect"},
-        {"plans_href", "/admin/plans?year=" + std::to_string(plan.fiscal_year_be)}};
+    Json data{{"title", plan_phrase(language, "plan_title") + " " + plan.unit.name},
+              {"plan_id", plan.id},
+              {"href", plan_href(plan.id)},
+              {"unit", unit_name(plan.unit)},
+              {"year", plan.fiscal_year_be},
+              {"source_round", plan.source_round},
+              {"plan_title", plan.title},
+              {"has_plan_title", !plan.title.empty()},
+              {"summary", plan.summary},
+              {"has_summary", !plan.summary.empty()},
+              {"version", stored.record.version},
+              {"today", date_text(today, language)},
+              {"can_edit", can_edit},
+              {"conflict", state.conflict},
+              {"has_errors", !state.errors.empty()},
+              {"gaps", gaps},
+              {"has_gaps", !gaps.empty()},
+              {"pirab", pirab_rows(plan, language)},
+              {"has_measures", !measures.empty()},
+              {"measures", measures},
+              {"activities", activities},
+              {"has_activities", !activities.empty()},
+              {"new_measure", new_measure},
+              {"activity_form",
+               form_part(state, "activity-new",
+                         {{"number", next_activity}, {"on", core::to_iso_string(today)}})},
+              {"effect_href", plan_href(plan.id) + "/effect"},
+              {"plans_href", "/admin/plans?year=" + std::to_string(plan.fiscal_year_be)}};
     return data;
 }
 
@@ -507,10 +506,10 @@ Json effect_view(const StoredPlan& stored, const PlanEffectData& data, Language 
     const auto& round = data.round;
     Json round_links = Json::array();
     for (const auto& r : data.choices) {
-        round_links.push_back(Json{
-            {"href", plan_href(plan.id) + "/effect?round=" + std::to_string(r.id)},
-            {"name", r.name},
-            {"current", round && round->id == r.id}});
+        round_links.push_back(
+            Json{{"href", plan_href(plan.id) + "/effect?round=" + std::to_string(r.id)},
+                 {"name", r.name},
+                 {"current", round && round->id == r.id}});
     }
     Json view{{"title", plan_phrase(language, "effect_title")},
               {"unit", unit_name(plan.unit)},

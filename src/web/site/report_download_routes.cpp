@@ -26,16 +26,21 @@ struct Target {
     store::Id unit_id = 0;
 };
 
-std::optional<Response> refuse_unless_readable(SiteContext& context, const Request& request, const SignedIn& who,
-                                               Language language, Target& target) {
+std::optional<Response> refuse_unless_readable(SiteContext& context, const Request& request,
+                                               const SignedIn& who, Language language,
+                                               Target& target) {
     auto round_id = path_id(request, "round");
     auto unit_id = path_id(request, "unit");
     if (!round_id || !unit_id) return not_found(context, who, language);
     switch (unit_access(context, who.user, *unit_id)) {
-        case UnitAccess::kReadable: break;
-        case UnitAccess::kNotFound: return not_found(context, who, language);
-        case UnitAccess::kForbidden: return forbidden(context, who, language);
-        case UnitAccess::kStoreFailed: return store_failed(context, &who, language);
+        case UnitAccess::kReadable:
+            break;
+        case UnitAccess::kNotFound:
+            return not_found(context, who, language);
+        case UnitAccess::kForbidden:
+            return forbidden(context, who, language);
+        case UnitAccess::kStoreFailed:
+            return store_failed(context, &who, language);
     }
     target = {*round_id, *unit_id};
     return std::nullopt;
@@ -43,11 +48,13 @@ std::optional<Response> refuse_unless_readable(SiteContext& context, const Reque
 
 Response message(SiteContext& context, const SignedIn& who, Language language, std::string_view key,
                  http::status status) {
-    json data{{"title", report_phrase(language, "title")}, {"message", report_phrase(language, key)}};
+    json data{{"title", report_phrase(language, "title")},
+              {"message", report_phrase(language, key)}};
     return admin_page(context, &who, "admin_message", std::move(data), language, status);
 }
 
-Response failure(SiteContext& context, const SignedIn& who, Language language, const store::Status& status) {
+Response failure(SiteContext& context, const SignedIn& who, Language language,
+                 const store::Status& status) {
     if (status.code == store::StatusCode::kNotFound)
         return message(context, who, language, "no_results", http::status::not_found);
     return store_failed(context, &who, language);
@@ -57,15 +64,18 @@ Response file(std::string bytes, std::string_view type, const std::string& name,
     Response response;
     response.body = std::move(bytes);
     response.headers.set(http::field::content_type, type);
-    response.headers.set(http::field::content_disposition,
-                         std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+    response.headers.set(
+        http::field::content_disposition,
+        std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
     response.headers.set(http::field::cache_control, "no-store");
     return response;
 }
 
-Response kpi_report(SiteContext& context, const Request& request, const SignedIn& who, Language language) {
+Response kpi_report(SiteContext& context, const Request& request, const SignedIn& who,
+                    Language language) {
     Target target;
-    if (auto refused = refuse_unless_readable(context, request, who, language, target)) return *refused;
+    if (auto refused = refuse_unless_readable(context, request, who, language, target))
+        return *refused;
     auto format = app::parse_report_format(request.path_params.get_or("format", ""));
     if (!format) return not_found(context, who, language);
     app::KpiReportRequest r;
@@ -77,24 +87,28 @@ Response kpi_report(SiteContext& context, const Request& request, const SignedIn
     auto document = app::kpi_attachment_document(context.store, context.questionnaires, r);
     if (!document.ok()) return failure(context, who, language, document.status);
     auto bytes = app::render_document(*document, *format);
-    if (!bytes.ok()) return message(context, who, language, "file_failed", http::status::internal_server_error);
+    if (!bytes.ok())
+        return message(context, who, language, "file_failed", http::status::internal_server_error);
     // The HTML opens in the browser to print; the others download.
     return file(std::move(*bytes), app::content_type(*format),
                 app::report_file_name(target.round_id, target.unit_id, *format),
                 *format != app::ReportFormat::kHtml);
 }
 
-Response results_export(SiteContext& context, const Request& request, const SignedIn& who, Language language) {
+Response results_export(SiteContext& context, const Request& request, const SignedIn& who,
+                        Language language) {
     Target target;
-    if (auto refused = refuse_unless_readable(context, request, who, language, target)) return *refused;
+    if (auto refused = refuse_unless_readable(context, request, who, language, target))
+        return *refused;
     auto format = app::parse_export_format(request.path_params.get_or("format", ""));
     if (!format) return not_found(context, who, language);
-    auto bytes = app::export_results(context.store, context.questionnaires, target.round_id, target.unit_id,
-                                     context.options.target, *format, language);
+    auto bytes = app::export_results(context.store, context.questionnaires, target.round_id,
+                                     target.unit_id, context.options.target, *format, language);
     if (!bytes.ok()) return failure(context, who, language, bytes.status);
     if (*format != app::ExportFormat::kScoresCsv) {
         audit(context, who.user.id, "responses_exported",
-              json{{"round_id", target.round_id}, {"unit_id", target.unit_id},
+              json{{"round_id", target.round_id},
+                   {"unit_id", target.unit_id},
                    {"format", std::string(app::file_suffix(*format))}});
     }
     return file(std::move(*bytes), app::content_type(*format),
@@ -105,8 +119,10 @@ Response results_export(SiteContext& context, const Request& request, const Sign
 
 void add_report_download_routes(Router& router, SiteContext& context) {
     SiteContext* ctx = &context;
-    page_route(router, ctx, "/admin/rounds/{round}/units/{unit}/report/{format}", Need::kStaff, kpi_report);
-    page_route(router, ctx, "/admin/rounds/{round}/units/{unit}/export/{format}", Need::kStaff, results_export);
+    page_route(router, ctx, "/admin/rounds/{round}/units/{unit}/report/{format}", Need::kStaff,
+               kpi_report);
+    page_route(router, ctx, "/admin/rounds/{round}/units/{unit}/export/{format}", Need::kStaff,
+               results_export);
 }
 
 }  // namespace itagap::web

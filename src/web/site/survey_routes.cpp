@@ -7,10 +7,10 @@
 #include <variant>
 
 #include "security/access_codes.hpp"
-#include "web/http/access_log.hpp"
 #include "security/csrf.hpp"
 #include "security/qr_code.hpp"
 #include "security/random_tokens.hpp"
+#include "web/http/access_log.hpp"
 #include "web/site/page.hpp"
 #include "web/site/routes.hpp"
 #include "web/survey/survey_flow.hpp"

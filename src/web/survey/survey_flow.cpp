@@ -65,7 +65,8 @@ SurveyState read_survey_form(const core::Questionnaire& q, int instrument, const
         state.comment = cut_utf8(*comment, kMaxCommentBytes);
     }
     if (const std::string* step = field(form, "step")) {
-        state.step = std::clamp(parse_int(*step).value_or(0), 0, static_cast<int>(state.pages.size()));
+        state.step =
+            std::clamp(parse_int(*step).value_or(0), 0, static_cast<int>(state.pages.size()));
     }
     if (const std::string* go = field(form, "go")) state.action = *go;
     return state;
@@ -85,7 +86,8 @@ std::optional<int> next_step(const SurveyState& state) {
         if (auto* begin = go.data() + 5; begin <= go.data() + go.size()) {
             int target = 0;
             auto [end, ec] = std::from_chars(begin, go.data() + go.size(), target);
-            if (ec == std::errc{} && end == go.data() + go.size()) return std::clamp(target, 0, last);
+            if (ec == std::errc{} && end == go.data() + go.size())
+                return std::clamp(target, 0, last);
         }
         return state.step;
     }

@@ -34,7 +34,7 @@ struct SurveyState {
     // Answer per item of the instrument, in ResponseTable column order.
     std::vector<core::Answer> answers;
     std::string comment;
-    std::string action;      // the "go" field
+    std::string action;  // the "go" field
 
     bool on_review() const { return step == static_cast<int>(pages.size()); }
     int total_steps() const { return static_cast<int>(pages.size()) + 1; }

@@ -9,7 +9,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string fill(const json& t, const char* key, std::initializer_list<std::pair<const char*, long>> args) {
+std::string fill(const json& t, const char* key,
+                 std::initializer_list<std::pair<const char*, long>> args) {
     fmt::dynamic_format_arg_store<fmt::format_context> store;
     for (const auto& [name, value] : args) store.push_back(fmt::arg(name, value));
     return fmt::vformat(t.at(key).get<std::string>(), store);
@@ -45,19 +46,22 @@ json survey_page_view(const core::Questionnaire& q, const SurveyState& state,
               {"round_name", context.round_name},
               {"form_action", context.form_action},
               {"step", state.step},
-              {"step_text", fill(t, "step_of", {{"step", state.step + 1}, {"total", state.total_steps()}})},
+              {"step_text",
+               fill(t, "step_of", {{"step", state.step + 1}, {"total", state.total_steps()}})},
               {"progress_percent", 100 * (state.step + 1) / state.total_steps()},
               {"step_number", state.step + 1},
               {"total_steps", state.total_steps()},
-              {"answered_text", fill(t, "answered_count", {{"answered", static_cast<long>(state.answered())},
-                                                           {"total", static_cast<long>(items.size())}})},
+              {"answered_text", fill(t, "answered_count",
+                                     {{"answered", static_cast<long>(state.answered())},
+                                      {"total", static_cast<long>(items.size())}})},
               {"has_back", state.step > 0},
               {"on_review", state.on_review()},
               {"comment", state.comment}};
 
     // Hidden fields: the carried ones, and every answer not shown on this page.
     json hidden = json::array();
-    for (const auto& [name, value] : context.carried_fields) hidden.push_back({{"name", name}, {"value", value}});
+    for (const auto& [name, value] : context.carried_fields)
+        hidden.push_back({{"name", name}, {"value", value}});
     const int page_indicator = state.on_review() ? -1 : state.pages[state.step];
 
     json questions = json::array();

@@ -14,7 +14,7 @@ namespace itagap::web {
 struct SurveyContext {
     std::string unit_name;
     std::string round_name;
-    std::string form_action;   // where the form posts ("/iit/answer", "/s/3/7")
+    std::string form_action;  // where the form posts ("/iit/answer", "/s/3/7")
     // Extra hidden fields carried on every step (the access code for IIT, the
     // CSRF token): name -> value.
     std::map<std::string, std::string> carried_fields;

@@ -26,10 +26,8 @@ core::Plan plan_named(std::string source_round, int year) {
 // "รอบ 5 เดือนแรก" recurs every year; a plan for FY 2569 made from the FY 2568
 // round must not be tied to the FY 2569 or 2570 round of the same name.
 const std::vector<store::Round> kRounds = {
-    round(7, 2570, "รอบ 5 เดือนแรก", "2026-10-01"),
-    round(5, 2569, "รอบ 5 เดือนแรก", "2025-10-01"),
-    round(4, 2568, "รอบ 12 เดือน", "2025-04-01"),
-    round(3, 2568, "รอบ 5 เดือนแรก", "2024-10-01"),
+    round(7, 2570, "รอบ 5 เดือนแรก", "2026-10-01"), round(5, 2569, "รอบ 5 เดือนแรก", "2025-10-01"),
+    round(4, 2568, "รอบ 12 เดือน", "2025-04-01"),   round(3, 2568, "รอบ 5 เดือนแรก", "2024-10-01"),
     round(2, 2567, "รอบ 5 เดือนแรก", "2023-10-01"),
 };
 

@@ -144,8 +144,8 @@ TEST_P(AppResultsTest, TheEarlierRoundOfTheUnitIsThePreviousRound) {
         return "unit,round,instrument,respondent,i1\nศรป.," + round + ",IIT,x," + a + "\nศรป.," +
                round + ",IIT,y," + b + "\n";
     };
-    auto a = import_responses_csv(*store_, q_, first, csv_for("รอบ 1", "6", "1"), "a.csv",
-                                  "2024-11-01");
+    auto a =
+        import_responses_csv(*store_, q_, first, csv_for("รอบ 1", "6", "1"), "a.csv", "2024-11-01");
     ASSERT_TRUE(a.ok() && a->ok());
     auto b = import_responses_csv(*store_, q_, second, csv_for("รอบ 2", "6", "5"), "b.csv",
                                   "2025-05-01");

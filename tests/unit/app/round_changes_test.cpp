@@ -20,8 +20,8 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         auto qid = store_->add_questionnaire({0, "q", "q", "{}", "2025-10-01T00:00:00Z"});
         ASSERT_TRUE(qid.ok()) << qid.status.message;
-        auto id = store_->create_round({0, 2569, "รอบ 5 เดือนแรก", "2025-10-01", "2026-02-28",
-                                        *qid, store::RoundStatus::kDraft, false});
+        auto id = store_->create_round({0, 2569, "รอบ 5 เดือนแรก", "2025-10-01", "2026-02-28", *qid,
+                                        store::RoundStatus::kDraft, false});
         ASSERT_TRUE(id.ok()) << id.status.message;
         round_id_ = *id;
     }

@@ -31,8 +31,8 @@ protected:
             ASSERT_TRUE(id.ok()) << id.status.message;
             units_.push_back(*id);
         }
-        round_ = store::Round{0,           2569, "รอบ 1", "2025-10-01", "2026-02-28",
-                              *qid,        store::RoundStatus::kClosed, false};
+        round_ = store::Round{
+            0, 2569, "รอบ 1", "2025-10-01", "2026-02-28", *qid, store::RoundStatus::kClosed, false};
         auto rid = store_->create_round(round_);
         ASSERT_TRUE(rid.ok()) << rid.status.message;
         round_ = *store_->get_round(*rid);
@@ -57,8 +57,9 @@ TEST_P(RoundSummaryTest, EveryUnitOfTheRoundFromOnePass) {
     // and with no EIT the total is IIT alone (weights rescaled) = 100, AA.
     // ข: 6 and 1, one of two favourable: 50 everywhere, grade E, below 85.
     // ค: only access codes. ง: nothing at all.
-    import("หน่วย ก,รอบ 1,IIT,a,6\nหน่วย ก,รอบ 1,IIT,b,5\n"
-           "หน่วย ข,รอบ 1,IIT,c,6\nหน่วย ข,รอบ 1,IIT,d,1\n");
+    import(
+        "หน่วย ก,รอบ 1,IIT,a,6\nหน่วย ก,รอบ 1,IIT,b,5\n"
+        "หน่วย ข,รอบ 1,IIT,c,6\nหน่วย ข,รอบ 1,IIT,d,1\n");
     ASSERT_TRUE(store_->add_access_codes({round_.id, units_[2], {"h1", "h2", "h3"}}).ok());
     ASSERT_TRUE(store_->add_access_codes({round_.id, units_[0], {"h4", "h5"}}).ok());
 

@@ -61,8 +61,8 @@ TEST_P(SubmissionQueueTest, ConcurrentSubmissionsAreAllStoredWithTheirOwnOutcome
                                   store::SubmitOutcome::kCodeAlreadyUsed) {
                     ++used;
                 }
-                if (i == 1 &&
-                    queue.submit(iit("no-such-code")).outcome == store::SubmitOutcome::kUnknownCode) {
+                if (i == 1 && queue.submit(iit("no-such-code")).outcome ==
+                                  store::SubmitOutcome::kUnknownCode) {
                     ++unknown;
                 }
             }

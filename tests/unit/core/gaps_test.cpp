@@ -16,8 +16,15 @@ constexpr double kEps = 1e-9;
 // Indicator 1: a1, a2, a3 (reverse). Indicator 2: b1. Indicator 3: c1.
 Questionnaire iit() {
     return QuestionnaireBuilder()
-        .instrument("IIT", 30).indicator(1).item("a1").item("a2").item("a3", true)
-        .indicator(2).item("b1").indicator(3).item("c1")
+        .instrument("IIT", 30)
+        .indicator(1)
+        .item("a1")
+        .item("a2")
+        .item("a3", true)
+        .indicator(2)
+        .item("b1")
+        .indicator(3)
+        .item("c1")
         .build();
 }
 
@@ -31,20 +38,18 @@ TEST(GapsTest, HighestAndLowestIndicatorsAndItems) {
     ResponseSet set;
     // a1 4/4 = 100, a2 3/4 = 75, a3 (rev; 1 = favourable) 4/4 = 100 -> ind 1 = 91.67
     // b1 2/4 = 50 -> ind 2 = 50;  c1 4/4 = 100 -> ind 3 = 100
-    set.tables.push_back(make_table(q, "IIT", {{6, 6, 1, 6, 6},
-                                               {6, 6, 1, 6, 6},
-                                               {6, 6, 1, 1, 6},
-                                               {6, 1, 1, 1, 6}}));
+    set.tables.push_back(
+        make_table(q, "IIT", {{6, 6, 1, 6, 6}, {6, 6, 1, 6, 6}, {6, 6, 1, 1, 6}, {6, 1, 1, 1, 6}}));
     UnitRoundGaps g = gaps_of(q, set);
     ASSERT_EQ(g.instruments.size(), 1u);
     const InstrumentGaps& ig = g.instruments[0];
     EXPECT_EQ(ig.highest_indicators, std::vector<int>{2});  // index of indicator 3
     EXPECT_EQ(ig.lowest_indicators, std::vector<int>{1});   // index of indicator 2
-    EXPECT_EQ(ig.lowest_items, std::vector<int>{3});         // b1
+    EXPECT_EQ(ig.lowest_items, std::vector<int>{3});        // b1
     EXPECT_EQ(ig.lowest_items_in_lowest_indicators, std::vector<int>{3});
     EXPECT_EQ(ig.indicators_below_target, std::vector<int>{1});
     EXPECT_EQ(ig.items_below_target, (std::vector<int>{1, 3}));  // a2 75, b1 50
-    EXPECT_TRUE(g.instrument_below_target);  // (91.67 + 50 + 100) / 3 = 80.56
+    EXPECT_TRUE(g.instrument_below_target);                      // (91.67 + 50 + 100) / 3 = 80.56
     EXPECT_FALSE(g.previous_round.has_value());
     EXPECT_TRUE(g.changes.empty());
 }
@@ -65,15 +70,27 @@ TEST(GapsTest, TiesListEveryTiedIndicatorAndItem) {
 
 TEST(GapsTest, MeansThatDifferOnlyInTheLastBitsAreATie) {
     Questionnaire q = QuestionnaireBuilder()
-                          .instrument("EIT", 30).indicator(6).item("x1").item("x2").item("x3")
-                          .indicator(7).item("y1")
+                          .instrument("EIT", 30)
+                          .indicator(6)
+                          .item("x1")
+                          .item("x2")
+                          .item("x3")
+                          .indicator(7)
+                          .item("y1")
                           .build();
     ResponseSet set;
     // Indicator 6: 1/3, 1/3, 3/3 favourable -> (33.33 + 33.33 + 100) / 3 = 55.56;
     // indicator 7: 5/9 favourable = 55.56 computed another way.
-    set.tables.push_back(make_table(q, "EIT", {{6, 6, 6, 6}, {1, 1, 6, 6}, {1, 1, 6, 6},
-                                               {0, 0, 0, 6}, {0, 0, 0, 6}, {0, 0, 0, 1},
-                                               {0, 0, 0, 1}, {0, 0, 0, 1}, {0, 0, 0, 1}}));
+    set.tables.push_back(make_table(q, "EIT",
+                                    {{6, 6, 6, 6},
+                                     {1, 1, 6, 6},
+                                     {1, 1, 6, 6},
+                                     {0, 0, 0, 6},
+                                     {0, 0, 0, 6},
+                                     {0, 0, 0, 1},
+                                     {0, 0, 0, 1},
+                                     {0, 0, 0, 1},
+                                     {0, 0, 0, 1}}));
     const InstrumentGaps ig = gaps_of(q, set).instruments[0];
     EXPECT_EQ(ig.lowest_indicators, (std::vector<int>{0, 1}));
     EXPECT_EQ(ig.highest_indicators, (std::vector<int>{0, 1}));
@@ -83,27 +100,32 @@ TEST(GapsTest, MisreadSignalCountsFavourableRespondentsWhoChoseTheWorstOption) {
     Questionnaire q = iit();
     ResponseSet set;
     // a3 is reverse; written 6 is its most unfavourable answer.
-    set.tables.push_back(make_table(q, "IIT", {
-        {6, 5, 6, 6, 6},  // flagged: a1, a2 favourable
-        {4, 6, 6, 6, 6},  // flagged
-        {6, 2, 6, 6, 6},  // not flagged: a2 unfavourable
-        {0, 0, 6, 6, 6},  // not flagged: nothing else answered in indicator 1
-        {6, 6, 5, 6, 6},  // not flagged: 5 is unfavourable but not the worst
-        {6, 6, 1, 6, 6},  // answered a3 favourably
-    }));
+    set.tables.push_back(
+        make_table(q, "IIT",
+                   {
+                       {6, 5, 6, 6, 6},  // flagged: a1, a2 favourable
+                       {4, 6, 6, 6, 6},  // flagged
+                       {6, 2, 6, 6, 6},  // not flagged: a2 unfavourable
+                       {0, 0, 6, 6, 6},  // not flagged: nothing else answered in indicator 1
+                       {6, 6, 5, 6, 6},  // not flagged: 5 is unfavourable but not the worst
+                       {6, 6, 1, 6, 6},  // answered a3 favourably
+                   }));
     UnitRoundGaps g = gaps_of(q, set);
     ASSERT_EQ(g.instruments[0].misread.size(), 1u);
     const MisreadSignal& m = g.instruments[0].misread[0];
     EXPECT_EQ(m.item, 2);
     EXPECT_EQ(m.flagged, 2u);
     EXPECT_EQ(m.answers, 6u);
-    EXPECT_NEAR(m.score, 100.0 / 6, kEps);           // 1 favourable of 6
+    EXPECT_NEAR(m.score, 100.0 / 6, kEps);            // 1 favourable of 6
     EXPECT_NEAR(m.estimated_score, 300.0 / 6, kEps);  // 3 of 6 had the two meant it
 }
 
 TEST(GapsTest, MisreadEstimateUnderMeanScoreMovesTheAnswerToItsMirror) {
     Questionnaire q = QuestionnaireBuilder(ScoringMethod::kMeanScore)
-                          .instrument("IIT", 30).indicator(1).item("a1").item("r", true)
+                          .instrument("IIT", 30)
+                          .indicator(1)
+                          .item("a1")
+                          .item("r", true)
                           .build();
     ResponseSet set;
     // r (reverse): written 6 -> 0 points, written 2 -> 80 points.
@@ -117,8 +139,8 @@ TEST(GapsTest, MisreadEstimateUnderMeanScoreMovesTheAnswerToItsMirror) {
 }
 
 TEST(GapsTest, ChangesFromThePreviousRoundOfTheSameUnit) {
-    Questionnaire q = QuestionnaireBuilder().instrument("IIT", 30).indicator(1).item("a1").item("a2")
-                          .build();
+    Questionnaire q =
+        QuestionnaireBuilder().instrument("IIT", 30).indicator(1).item("a1").item("a2").build();
     ResponseSet set;
     set.tables.push_back(make_table(q, "IIT", {{6, 6}, {1, 6}}, "A", "r1"));  // a1 50, a2 100
     set.tables.push_back(make_table(q, "IIT", {{6, 6}}, "B", "r1"));

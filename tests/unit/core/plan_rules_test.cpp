@@ -17,10 +17,16 @@ constexpr double kEps = 1e-9;
 Questionnaire two_instruments() {
     return QuestionnaireBuilder()
         .instrument("IIT", 1)
-        .indicator(1).item("a1").item("a2")
-        .indicator(2).item("b1").item("b2")
+        .indicator(1)
+        .item("a1")
+        .item("a2")
+        .indicator(2)
+        .item("b1")
+        .item("b2")
         .instrument("EIT", 1)
-        .indicator(3).item("e1").item("e2")
+        .indicator(3)
+        .item("e1")
+        .item("e2")
         .build();
 }
 
@@ -113,8 +119,7 @@ TEST(ChooseGaps, TheSuggestedOnesWithoutAChoiceTheChosenOnesInCandidateOrder) {
     ASSERT_EQ(suggested.gaps.size(), 4u);
     EXPECT_EQ(suggested.gaps[0].ref.code, "b2");
 
-    const auto chosen =
-        choose_gaps(c, std::set<std::string>{"indicator:3", "item:a2"});
+    const auto chosen = choose_gaps(c, std::set<std::string>{"indicator:3", "item:a2"});
     EXPECT_EQ(chosen.problem, GapChoiceProblem::kNone);
     ASSERT_EQ(chosen.gaps.size(), 2u);
     EXPECT_EQ(chosen.gaps[0].ref.code, "a2");  // candidate order, not key order
@@ -165,11 +170,10 @@ Measure measure(int number, MeasureStatus status, std::optional<int> percent) {
 TEST(PlanProgress, PercentCompleteIsTheMeanOverMeasuresNotCancelled) {
     Plan plan;
     EXPECT_FALSE(plan_percent_complete(plan));
-    plan.measures = {measure(1, MeasureStatus::kInProgress, 40),
-                     measure(2, MeasureStatus::kDone, 100),
-                     measure(3, MeasureStatus::kCancelled, std::nullopt),
-                     measure(4, MeasureStatus::kNotStarted, 0),
-                     measure(5, MeasureStatus::kCancelled, 70)};
+    plan.measures = {
+        measure(1, MeasureStatus::kInProgress, 40), measure(2, MeasureStatus::kDone, 100),
+        measure(3, MeasureStatus::kCancelled, std::nullopt),
+        measure(4, MeasureStatus::kNotStarted, 0), measure(5, MeasureStatus::kCancelled, 70)};
     // (40 + 100 + 0) / 3
     ASSERT_TRUE(plan_percent_complete(plan));
     EXPECT_NEAR(*plan_percent_complete(plan), 140.0 / 3, kEps);
@@ -179,10 +183,10 @@ TEST(PlanProgress, PercentCompleteIsTheMeanOverMeasuresNotCancelled) {
 
 TEST(PlanProgress, OverdueMeasuresAreCounted) {
     Plan plan;
-    plan.measures = {measure(1, MeasureStatus::kInProgress, 40),     // due 31 Mar: overdue
-                     measure(2, MeasureStatus::kDone, 100),          // done: not
+    plan.measures = {measure(1, MeasureStatus::kInProgress, 40),           // due 31 Mar: overdue
+                     measure(2, MeasureStatus::kDone, 100),                // done: not
                      measure(3, MeasureStatus::kCancelled, std::nullopt),  // cancelled: not
-                     measure(4, MeasureStatus::kNotStarted, 0)};     // overdue
+                     measure(4, MeasureStatus::kNotStarted, 0)};           // overdue
     plan.measures[3].due_on = {2026, 4, 1};
     EXPECT_EQ(count_overdue(plan, {2026, 3, 31}), 0u);  // the last day is not late
     EXPECT_EQ(count_overdue(plan, {2026, 4, 1}), 1u);

@@ -16,9 +16,17 @@ constexpr double kEps = 1e-9;
 // IIT: indicator 1 = a1, a2 (reverse); indicator 2 = b1. EIT: indicator 6 = e1.
 Questionnaire two_instruments(ScoringMethod method = ScoringMethod::kFavourableShare) {
     return QuestionnaireBuilder(method)
-        .instrument("IIT", 30).indicator(1).item("a1").item("a2", true).indicator(2).item("b1")
-        .instrument("EIT", 30).indicator(6).item("e1")
-        .instrument("OIT", 40).indicator(9)
+        .instrument("IIT", 30)
+        .indicator(1)
+        .item("a1")
+        .item("a2", true)
+        .indicator(2)
+        .item("b1")
+        .instrument("EIT", 30)
+        .indicator(6)
+        .item("e1")
+        .instrument("OIT", 40)
+        .indicator(9)
         .build();
 }
 
@@ -151,12 +159,16 @@ TEST(ScoringTest, OneInstrumentAloneGivesItsOwnScoreAsTotal) {
 
 TEST(ScoringTest, TotalWithAllWeightedInstrumentsIsNotRescaled) {
     Questionnaire q = QuestionnaireBuilder()
-                          .instrument("IIT", 30).indicator(1).item("a1")
-                          .instrument("EIT", 70).indicator(6).item("e1")
+                          .instrument("IIT", 30)
+                          .indicator(1)
+                          .item("a1")
+                          .instrument("EIT", 70)
+                          .indicator(6)
+                          .item("e1")
                           .build();
     ResponseSet set;
-    set.tables.push_back(make_table(q, "IIT", {{4}, {1}}));   // 50
-    set.tables.push_back(make_table(q, "EIT", {{4}, {4}}));   // 100
+    set.tables.push_back(make_table(q, "IIT", {{4}, {1}}));  // 50
+    set.tables.push_back(make_table(q, "EIT", {{4}, {4}}));  // 100
     auto scores = score_all(q, set);
     EXPECT_NEAR(*scores[0].ita_total, 50 * 0.3 + 100 * 0.7, kEps);
     EXPECT_FALSE(scores[0].weights_rescaled);

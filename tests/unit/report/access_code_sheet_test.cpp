@@ -19,10 +19,11 @@ namespace {
 using testing::run_command;
 
 TEST(AccessCodeSheetPdfTest, CodesAndThaiTextSurviveWithTheFontEmbedded) {
-    AccessCodeSheet sheet{"รหัสเข้าตอบแบบสำรวจ IIT", "ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)",
-                          "ITA 2569 รอบ 1", "http://127.0.0.1:8080/iit",
-                          "แบบสำรวจนี้ไม่ระบุตัวตน รหัสหนึ่งใช้ได้ครั้งเดียว", {}};
-    for (int i = 0; i < 12; ++i) sheet.codes.push_back("K7Q-MX3-P" + std::string(1, static_cast<char>('A' + i)) + "R");
+    AccessCodeSheet sheet{
+        "รหัสเข้าตอบแบบสำรวจ IIT",     "ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.)",      "ITA 2569 รอบ 1",
+        "http://127.0.0.1:8080/iit", "แบบสำรวจนี้ไม่ระบุตัวตน รหัสหนึ่งใช้ได้ครั้งเดียว", {}};
+    for (int i = 0; i < 12; ++i)
+        sheet.codes.push_back("K7Q-MX3-P" + std::string(1, static_cast<char>('A' + i)) + "R");
     auto pdf = access_code_sheet_pdf(sheet);
     ASSERT_TRUE(pdf.ok()) << pdf.status.message;
     EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
@@ -35,7 +36,8 @@ TEST(AccessCodeSheetPdfTest, CodesAndThaiTextSurviveWithTheFontEmbedded) {
     const std::string info = run_command("pdfinfo '" + path.string() + "' 2>&1");
     std::filesystem::remove(path);
 
-    for (const auto& code : sheet.codes) EXPECT_NE(text.find(code), std::string::npos) << code << "\n" << text;
+    for (const auto& code : sheet.codes)
+        EXPECT_NE(text.find(code), std::string::npos) << code << "\n" << text;
     EXPECT_NE(text.find("ศูนย์ความร่วมมือระหว่างประเทศ"), std::string::npos) << text;
     EXPECT_NE(text.find("รหัสเข้าตอบแบบสำรวจ IIT"), std::string::npos) << text;
     EXPECT_NE(fonts.find("Laksaman"), std::string::npos) << fonts;

@@ -142,7 +142,8 @@ TEST_F(DemoDataTest, EitHighestIndicatorSixAt9333LowestEightAt8833WithE7At8667) 
 
 TEST_F(DemoDataTest, NarrativeCarriesTheSeedsSentences) {
     std::string text;
-    for (const auto& p : report::narrate(q_, scores_[0], gaps_[0], report::Language::kThai)) text += p;
+    for (const auto& p : report::narrate(q_, scores_[0], gaps_[0], report::Language::kThai))
+        text += p;
     for (const char* part : {
              "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 3 การใช้อำนาจ",
              "ขณะที่คะแนนต่ำสุด คือ ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่",
@@ -150,7 +151,8 @@ TEST_F(DemoDataTest, NarrativeCarriesTheSeedsSentences) {
              "มีการเลือกปฏิบัติอย่างไม่เป็นธรรม ต่อผู้มาติดต่อหรือผู้มารับบริการ มากน้อยเพียงใด” (9 จาก 11 คำตอบ)",
              "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน (ร้อยละ 93.33)",
              "คะแนนต่ำสุด คือ ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (ร้อยละ 88.33)",
-             "“e7 หน่วยงานมีการเปิดโอกาสให้บุคคลภายนอกได้เข้าไปมีส่วนร่วมในการปรับปรุงพัฒนาการดำเนินงานของหน่วยงาน” "
+             "“e7 "
+             "หน่วยงานมีการเปิดโอกาสให้บุคคลภายนอกได้เข้าไปมีส่วนร่วมในการปรับปรุงพัฒนาการดำเนินงานของหน่วยงาน” "
              "(13 จาก 15 คำตอบ)",
              "ข้อ i12 เป็นข้อคำถามเชิงลบ",
          }) {

@@ -17,9 +17,8 @@
 #include <fstream>
 #include <regex>
 
-#include "report/pdf/chart_png.hpp"
-
 #include "command_output.hpp"
+#include "report/pdf/chart_png.hpp"
 
 namespace itagap::report {
 namespace {
@@ -45,10 +44,13 @@ public:
     PdfFile(const PdfFile&) = delete;
     PdfFile& operator=(const PdfFile&) = delete;
 
-    std::string text() const { return run_command("pdftotext -raw -enc UTF-8 '" + path_ + "' - 2>&1"); }
+    std::string text() const {
+        return run_command("pdftotext -raw -enc UTF-8 '" + path_ + "' - 2>&1");
+    }
     std::string page_text(int page) const {
         const std::string p = std::to_string(page);
-        return run_command("pdftotext -raw -enc UTF-8 -f " + p + " -l " + p + " '" + path_ + "' - 2>&1");
+        return run_command("pdftotext -raw -enc UTF-8 -f " + p + " -l " + p + " '" + path_ +
+                           "' - 2>&1");
     }
     std::string fonts() const { return run_command("pdffonts '" + path_ + "' 2>&1"); }
     std::string info() const { return run_command("pdfinfo '" + path_ + "' 2>&1"); }

@@ -499,8 +499,7 @@ TEST(DocumentDocx, BytesThatAreNotAPngOrNoRendererAlsoGiveTheTable) {
 }
 
 TEST(DocumentDocx, ARendererThatThrowsGivesNoDocumentRatherThanAnException) {
-    const ChartPngRenderer throwing = [](const Chart&, double,
-                                         double) -> StatusOr<std::string> {
+    const ChartPngRenderer throwing = [](const Chart&, double, double) -> StatusOr<std::string> {
         throw std::runtime_error("cairo is gone");
     };
     const auto docx = document_docx(sample_document(), throwing);

@@ -27,7 +27,9 @@ std::string read(const std::string& relative) {
     return s.str();
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // Every word of the document, one block or cell per line.
 std::string all_text(const Document& d) {
@@ -57,7 +59,8 @@ std::vector<const Table*> tables(const Document& d) {
 class DemoAttachmentTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto q = input::parse_questionnaire_json(read("data/questionnaires/ita-internal-2568.json"), "q.json");
+        auto q = input::parse_questionnaire_json(read("data/questionnaires/ita-internal-2568.json"),
+                                                 "q.json");
         ASSERT_TRUE(q.ok()) << core::to_string(q.errors());
         q_ = std::move(q).value();
         auto r = input::parse_responses_csv(q_, read("data/demo/responses.csv"), "responses.csv");
@@ -99,13 +102,15 @@ TEST_F(DemoAttachmentTest, EveryFigureAndFactOfTheSeedComesOut) {
         "เอกสารแนบผลการดำเนินงานตัวชี้วัด 2.1 (ศูนย์ความร่วมมือระหว่างประเทศ ปีงบประมาณ 2569)",
         "กิจกรรม 4.1: จัดประชุมภายในเพื่อชี้แจงผลการประเมินและมาตรการแก้ไข",
         // The meeting: date, unit, what, place, time, who.
-        "วันที่ 20 พ.ย. 2568 ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.) จัดประชุมภายในเพื่อชี้แจงผลการประเมินและมาตรการแก้ไข "
+        "วันที่ 20 พ.ย. 2568 ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.) "
+        "จัดประชุมภายในเพื่อชี้แจงผลการประเมินและมาตรการแก้ไข "
         "ณ ห้องประชุมศูนย์ความร่วมมือระหว่างประเทศ อาคาร 6 ชั้น 4 เวลา 09.30 - 11.00 น. "
         "โดยมีผู้แทนจากกลุ่มงานต่าง ๆ เข้าร่วม",
         // IIT: highest 3, lowest 1, lowest item i12 at 81.82 (9 of 11).
         "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 3 การใช้อำนาจ",
         "ขณะที่คะแนนต่ำสุด คือ ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่",
-        "ข้อย่อยที่ได้คะแนนน้อยที่สุด (ร้อยละ 81.82) คือ “i12 เจ้าหน้าที่ในหน่วยงานของท่าน มีการเลือกปฏิบัติอย่างไม่เป็นธรรม "
+        "ข้อย่อยที่ได้คะแนนน้อยที่สุด (ร้อยละ 81.82) คือ “i12 เจ้าหน้าที่ในหน่วยงานของท่าน "
+        "มีการเลือกปฏิบัติอย่างไม่เป็นธรรม "
         "ต่อผู้มาติดต่อหรือผู้มารับบริการ มากน้อยเพียงใด” (9 จาก 11 คำตอบ)",
         // EIT: highest 6 at 93.33, lowest 8 at 88.33, lowest items at 86.67 with e7.
         "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน (ร้อยละ 93.33)",
@@ -126,7 +131,10 @@ TEST_F(DemoAttachmentTest, EveryFigureAndFactOfTheSeedComesOut) {
         "ควรดำเนินการปิดช่องว่าง (Gap) ทั้ง 2 ประเด็นอย่างเป็นระบบ",
         "โดยนำกลยุทธ์ PIRAB มาใช้เป็นกรอบแนวทาง",
         // The PIRAB table, every measure, rationale and topic.
-        "P : Partnership", "R : Regulate", "A : Advocate", "B : Build Capacity",
+        "P : Partnership",
+        "R : Regulate",
+        "A : Advocate",
+        "B : Build Capacity",
         "1. เสริมสร้างการมีส่วนร่วมในการกำกับติดตามการดำเนินงาน คุณธรรมและความโปร่งใสในหน่วยงาน",
         "2. สร้างเครือข่ายความร่วมมือกับหน่วยงานภายในและภายนอกในการดำเนินงาน คุณธรรมและความโปร่งใส",
         "3. กำกับ ติดตามการดำเนินงาน คุณธรรมและความโปร่งใสของ ครป. และรายงานต่อผู้บริหาร อย่างสม่ำเสมอ",
@@ -136,14 +144,18 @@ TEST_F(DemoAttachmentTest, EveryFigureAndFactOfTheSeedComesOut) {
         "ลดช่องว่างที่เกิดจากความซับซ้อนของหลักเกณฑ์และระเบียบที่มีการปรับปรุงใหม่",
         "รวมถึงลดความสับสนที่อาจเกิดขึ้นจากการสื่อสารไม่ชัดเจน",
         "ลดความเสี่ยงต่อการเลือกปฏิบัติ",
-        "1. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT)\n"
+        "1. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: "
+        "IIT)\n"
         "2. แผนปฏิบัติการ ส่งเสริมคุณธรรม จริยธรรมและป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2569",
-        "3. ข้อมูลความรู้ด้านแผนงาน งบประมาณ", "4. กระบวนการของหน่วยงาน",
+        "3. ข้อมูลความรู้ด้านแผนงาน งบประมาณ",
+        "4. กระบวนการของหน่วยงาน",
         // The chart: indicator scores against the target.
-        "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ (IIT) 96.97", "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (EIT) 88.33",
+        "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ (IIT) 96.97",
+        "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (EIT) 88.33",
         "จัดทำโดยระบบ itagap จากข้อมูลในระบบ เมื่อวันที่ 15 เม.ย. 2569",
     };
-    for (const auto& fact : facts) EXPECT_TRUE(contains(text, fact)) << "missing: " << fact << "\n\n" << text;
+    for (const auto& fact : facts)
+        EXPECT_TRUE(contains(text, fact)) << "missing: " << fact << "\n\n" << text;
     // The cause of e7 starts with "เนื่องจาก" and needs no "พบว่า" before it.
     EXPECT_FALSE(contains(text, "พบว่า เนื่องจาก"));
 }
@@ -199,7 +211,8 @@ TEST_F(DemoAttachmentTest, WithoutAPlanTheFindingsAndChartOnly) {
     const Document d = kpi_attachment(input(nullptr));
     EXPECT_TRUE(check_document(d).empty());
     const std::string text = all_text(d);
-    EXPECT_TRUE(contains(text, "เอกสารแนบผลการดำเนินงานตัวชี้วัด 2.1 (ศูนย์ความร่วมมือระหว่างประเทศ ปีงบประมาณ 2569)"));
+    EXPECT_TRUE(contains(
+        text, "เอกสารแนบผลการดำเนินงานตัวชี้วัด 2.1 (ศูนย์ความร่วมมือระหว่างประเทศ ปีงบประมาณ 2569)"));
     EXPECT_TRUE(contains(text, "ยังไม่มีแผนพัฒนาที่จัดทำจากผลการประเมินรอบนี้"));
     EXPECT_TRUE(contains(text, "ตัวชี้วัดที่ 3 การใช้อำนาจ"));
     EXPECT_TRUE(tables(d).empty());
@@ -217,14 +230,16 @@ TEST_F(DemoAttachmentTest, HtmlHasTheSpansTheChartAndEscapedText) {
     EXPECT_TRUE(contains(html, "<svg"));
     EXPECT_TRUE(contains(html, "@page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }"));
     // Topics of one cell on separate lines.
-    EXPECT_TRUE(contains(html, "(Internal Integrity and Transparency Assessment: IIT)<br>2. แผนปฏิบัติการ"));
+    EXPECT_TRUE(
+        contains(html, "(Internal Integrity and Transparency Assessment: IIT)<br>2. แผนปฏิบัติการ"));
 }
 
 TEST_F(DemoAttachmentTest, EnglishSentencesAroundTheAgencysOwnWords) {
     KpiAttachmentInput in = input(&plan_);
     in.language = Language::kEnglish;
     const std::string text = all_text(kpi_attachment(in));
-    EXPECT_TRUE(contains(text, "Activity 4.1: จัดประชุมภายในเพื่อชี้แจงผลการประเมินและมาตรการแก้ไข")) << text;
+    EXPECT_TRUE(contains(text, "Activity 4.1: จัดประชุมภายในเพื่อชี้แจงผลการประเมินและมาตรการแก้ไข"))
+        << text;
     EXPECT_TRUE(contains(text, "On 2025-11-20, ศูนย์ความร่วมมือระหว่างประเทศ (ศรป.) held:")) << text;
     EXPECT_TRUE(contains(text, "09:30-11:00,")) << text;
     EXPECT_TRUE(contains(text, "The highest indicator is indicator 3")) << text;
@@ -235,13 +250,21 @@ TEST_F(DemoAttachmentTest, EnglishSentencesAroundTheAgencysOwnWords) {
 TEST(KpiAttachmentTest, OneInstrumentOnlyAndEverythingAboveTarget) {
     using testing::make_table;
     const core::Questionnaire q = testing::QuestionnaireBuilder()
-                                      .instrument("IIT", 30).indicator(1).item("i1").item("i2").indicator(2).item("i3")
-                                      .instrument("EIT", 30).indicator(6).item("e1")
+                                      .instrument("IIT", 30)
+                                      .indicator(1)
+                                      .item("i1")
+                                      .item("i2")
+                                      .indicator(2)
+                                      .item("i3")
+                                      .instrument("EIT", 30)
+                                      .indicator(6)
+                                      .item("e1")
                                       .build();
     core::ResponseSet set;
     // Options 4-6 are favourable. i1: 6 5 4 6 -> 4/4; i2: 6 6 - 5 -> 3/3 (one not
     // answered); i3: 6 4 6 5 -> 4/4. Indicators 1 and 2 are both 100. No EIT at all.
-    set.tables.push_back(make_table(q, "IIT", {{6, 6, 6}, {5, 6, 4}, {4, 0, 6}, {6, 5, 5}}, "หน่วย ก", "รอบ 1"));
+    set.tables.push_back(
+        make_table(q, "IIT", {{6, 6, 6}, {5, 6, 4}, {4, 0, 6}, {6, 5, 5}}, "หน่วย ก", "รอบ 1"));
     const auto scores = core::score_all(q, set);
     const auto gaps = core::analyse_all(q, set, scores, 85);
     KpiAttachmentInput in;

@@ -319,7 +319,8 @@ TEST_F(ResultsXlsxTest, AReasonWhenTheTemporaryFileCannotBeMade) {
     const auto bytes = results_xlsx(s_.q, s_.scores[0], s_.gaps[0], &s_.set, Language::kThai);
     ASSERT_FALSE(bytes.ok());
     EXPECT_EQ(bytes.status.code, StatusCode::kInternal);
-    EXPECT_NE(bytes.status.message.find("temporary file"), std::string::npos) << bytes.status.message;
+    EXPECT_NE(bytes.status.message.find("temporary file"), std::string::npos)
+        << bytes.status.message;
 }
 
 TEST_F(ResultsXlsxTest, AReasonWhenACellCannotHoldTheText) {

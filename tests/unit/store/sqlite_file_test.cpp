@@ -79,7 +79,8 @@ TEST(StoreSqliteFile, WalModeAndNoRowidOnAnonymousTables) {
               (std::vector<std::string>{"1", "2", "3", "4", "5"}));
     // Responses are clustered by round and unit (version 4), the random id
     // last: a unit's responses are one range, in no order of arrival.
-    const auto schema = query_file(db->url(), "SELECT sql FROM sqlite_schema WHERE name = 'responses'");
+    const auto schema =
+        query_file(db->url(), "SELECT sql FROM sqlite_schema WHERE name = 'responses'");
     ASSERT_EQ(schema.size(), 1u);
     EXPECT_NE(schema[0].find("PRIMARY KEY (round_id, unit_id, instrument, id)"), std::string::npos)
         << schema[0];

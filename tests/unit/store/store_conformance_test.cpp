@@ -475,7 +475,8 @@ TEST_P(StoreTest, TextAndBytesAreStoredVerbatim) {
         Submission s = iit(round, unit, text, text);
         s.response.answers = {0, 1, 255, 0, 39, 92, 0};
         ASSERT_EQ(store_->submit(s).outcome, SubmitOutcome::kStored) << text;
-        ASSERT_EQ(store_->submit(eit(round, unit, text, text)).outcome, SubmitOutcome::kStored) << text;
+        ASSERT_EQ(store_->submit(eit(round, unit, text, text)).outcome, SubmitOutcome::kStored)
+            << text;
         auto list = store_->list_responses(round, unit, "IIT");
         ASSERT_TRUE(list.ok());
         ASSERT_EQ(list->size(), 1u);
@@ -756,7 +757,8 @@ TEST_P(StoreTest, ConcurrentSubmitsAllStored) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kPerThread; ++i) {
                 const std::string& code = all[static_cast<std::size_t>(t * kPerThread + i)];
-                if (store_->submit(iit(round, unit, code)).outcome != SubmitOutcome::kStored) ++errors;
+                if (store_->submit(iit(round, unit, code)).outcome != SubmitOutcome::kStored)
+                    ++errors;
                 if (i % 50 == 0 && !store_->count_responses(round, unit, "IIT").ok()) ++errors;
             }
         });
@@ -906,7 +908,8 @@ TEST_P(StoreTest, TwoSavesFromTheSameVersionExactlyOneWins) {
     std::int64_t version = 1;
     for (int race = 0; race < kRaces; ++race) {
         std::latch start(2);
-        std::vector<StatusOr<std::int64_t>> results(2, StatusOr<std::int64_t>(Status::Internal("not run")));
+        std::vector<StatusOr<std::int64_t>> results(
+            2, StatusOr<std::int64_t>(Status::Internal("not run")));
         std::vector<std::thread> threads;
         for (int t = 0; t < 2; ++t) {
             threads.emplace_back([&, t] {
@@ -1073,7 +1076,8 @@ TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
         round = *store->create_round(
             Round{0, 2569, "r", "2025-10-01", "2026-02-28", *q, RoundStatus::kOpen, false});
         ASSERT_TRUE(store->add_access_codes({round, unit, {"code"}}).ok());
-        ASSERT_EQ(store->submit(iit(round, unit, "code", "ก่อนย้าย")).outcome, SubmitOutcome::kStored);
+        ASSERT_EQ(store->submit(iit(round, unit, "code", "ก่อนย้าย")).outcome,
+                  SubmitOutcome::kStored);
         // Plans are not there yet.
         EXPECT_FALSE(store->list_plans(std::nullopt).ok());
     }
@@ -1135,7 +1139,8 @@ TEST_P(StoreTest, AVersionFourDatabaseLinksPlansToTheRoundTheirDocumentNames) {
         c = round(2570, name, "2026-10-01");        // after the plans' year: never theirs
         round(2569, "รอบ 12 เดือน", "2026-04-01");
         for (int i = 0; i < 5; ++i) {
-            units.push_back(*store->create_unit({0, std::nullopt, "u" + std::to_string(i), "", ""}));
+            units.push_back(
+                *store->create_unit({0, std::nullopt, "u" + std::to_string(i), "", ""}));
         }
     }
     auto plan_sql = [&](Id unit, int year, const std::string& document) {
@@ -1240,8 +1245,9 @@ TEST_P(StoreTest, AChangeAndItsAuditEntryCommitTogetherOrNotAtAll) {
     EXPECT_EQ(store_->list_units()->size(), units_before);
     unchanged("update_unit", store_->update_unit({unit, std::nullopt, "renamed", "", ""}, refused));
     EXPECT_EQ(store_->get_unit(unit)->name, "u");
-    unchanged("add_questionnaire",
-              store_->add_questionnaire({0, "k2", "t", "{}", "2025-01-01T00:00:00Z"}, refused).status);
+    unchanged(
+        "add_questionnaire",
+        store_->add_questionnaire({0, "k2", "t", "{}", "2025-01-01T00:00:00Z"}, refused).status);
     EXPECT_EQ(store_->list_questionnaires()->size(), 1u);
     Round closed = round_before;
     closed.status = RoundStatus::kClosed;
@@ -1267,7 +1273,8 @@ TEST_P(StoreTest, AChangeAndItsAuditEntryCommitTogetherOrNotAtAll) {
     EXPECT_EQ(store_->get_user(user_id)->failed_sign_ins, 0);
     unchanged("create_plan", store_->create_plan(plan_record(unit, 2570), refused).status);
     EXPECT_EQ(store_->list_plans(std::nullopt)->size(), 1u);
-    unchanged("save_plan", store_->save_plan(*plan, kPlanV2, 1, "2025-12-01T00:00:00Z", refused).status);
+    unchanged("save_plan",
+              store_->save_plan(*plan, kPlanV2, 1, "2025-12-01T00:00:00Z", refused).status);
     EXPECT_EQ(store_->get_plan(*plan)->version, 1);
     unchanged("add_evidence",
               store_->add_evidence(evidence_of(*plan, "a.pdf"), "%PDF", refused).status);
@@ -1281,7 +1288,8 @@ TEST_P(StoreTest, AChangeAndItsAuditEntryCommitTogetherOrNotAtAll) {
     ASSERT_TRUE(new_unit.ok()) << new_unit.status.message;
     ASSERT_TRUE(store_->update_round(closed, entry_of("round.close", user_id)).ok());
     ASSERT_TRUE(store_->update_user(locked, entry_of("user.sign_in_failed", user_id)).ok());
-    auto saved = store_->save_plan(*plan, kPlanV2, 1, "2025-12-01T00:00:00Z", entry_of("plan.save"));
+    auto saved =
+        store_->save_plan(*plan, kPlanV2, 1, "2025-12-01T00:00:00Z", entry_of("plan.save"));
     ASSERT_TRUE(saved.ok()) << saved.status.message;
     EXPECT_EQ(*saved, 2);
     auto log = store_->list_audit(100);

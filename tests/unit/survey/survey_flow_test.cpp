@@ -13,14 +13,19 @@ using testing::QuestionnaireBuilder;
 // IIT: indicator 1 = a1, a2 (reverse); indicator 2 = b1. OIT: indicator 9, no items.
 core::Questionnaire questionnaire() {
     return QuestionnaireBuilder()
-        .instrument("IIT", 30).indicator(1).item("a1").item("a2", true).indicator(2).item("b1")
+        .instrument("IIT", 30)
+        .indicator(1)
+        .item("a1")
+        .item("a2", true)
+        .indicator(2)
+        .item("b1")
         .indicator(3)  // no items: no page
         .build();
 }
 
 TEST(SurveyFlowTest, ReadsValidAnswersAndDropsEverythingElse) {
     auto q = questionnaire();
-    FormFields form{{"a_a1", "6"}, {"a_a2", "7"}, {"a_b1", "x"}, {"a_zz", "3"},
+    FormFields form{{"a_a1", "6"}, {"a_a2", "7"},  {"a_b1", "x"},          {"a_zz", "3"},
                     {"step", "1"}, {"go", "next"}, {"comment", "ดีมาก <b>"}};
     SurveyState s = read_survey_form(q, 0, form);
     EXPECT_EQ(s.pages, (std::vector<int>{0, 1}));
@@ -52,7 +57,7 @@ TEST(SurveyFlowTest, NavigationGoesThroughTheReviewBeforeSubmitting) {
     EXPECT_EQ(at("2", "next"), 2);
     EXPECT_EQ(at("1", "back"), 0);
     EXPECT_EQ(at("0", "back"), 0);
-    EXPECT_EQ(at("0", "submit"), 2);            // a page's submit shows the review
+    EXPECT_EQ(at("0", "submit"), 2);             // a page's submit shows the review
     EXPECT_EQ(at("2", "submit"), std::nullopt);  // the review's submit stores
     EXPECT_EQ(at("2", "edit_1"), 1);
     EXPECT_EQ(at("2", "edit_9"), 2);

@@ -34,14 +34,16 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 TEST(CatalogueRender, AnEditedPoFileChangesThePageAndAMissingEnglishTextShowsThai) {
     // As an agency would edit th.po: one msgstr reworded. In en.po one entry is
     // deleted, as if a translator had not caught up yet.
-    const std::string th = replaced(read(kSource / "data/messages/th.po"), "msgstr \"รหัสเข้าตอบแบบสำรวจ\"",
-                                    "msgstr \"รหัสสำหรับตอบแบบสำรวจ (แก้ไขโดยหน่วยงาน)\"");
+    const std::string th =
+        replaced(read(kSource / "data/messages/th.po"), "msgstr \"รหัสเข้าตอบแบบสำรวจ\"",
+                 "msgstr \"รหัสสำหรับตอบแบบสำรวจ (แก้ไขโดยหน่วยงาน)\"");
     const std::string en =
         replaced(read(kSource / "data/messages/en.po"),
                  "msgctxt \"survey\"\nmsgid \"code_start\"\nmsgstr \"Start the survey\"\n", "");
     auto edited = text::Catalogue::from_po_files({{"th.po", th}, {"en.po", en}});
     ASSERT_TRUE(edited.ok()) << edited.status.message;
-    EXPECT_EQ(edited->completeness_problems(), std::vector<std::string>{"en: survey/code_start missing"});
+    EXPECT_EQ(edited->completeness_problems(),
+              std::vector<std::string>{"en: survey/code_start missing"});
     text::use_catalogue(std::move(*edited));
 
     std::map<std::string, std::string> sources;
@@ -53,7 +55,8 @@ TEST(CatalogueRender, AnEditedPoFileChangesThePageAndAMissingEnglishTextShowsTha
     ASSERT_TRUE(templates) << core::to_string(templates.errors());
 
     auto page = [&](Language language) {
-        nlohmann::json data{{"t", ui_text(language)}, {"lang", std::string(language_code(language))},
+        nlohmann::json data{{"t", ui_text(language)},
+                            {"lang", std::string(language_code(language))},
                             {"title", ui_phrase(language, "code_title")}};
         auto html = templates.value().render_page("iit_code", data);
         EXPECT_TRUE(html) << core::to_string(html.errors());

@@ -52,8 +52,8 @@ TEST(Catalogue, AMissingTextFallsBackToThaiThenToTheKey) {
     EXPECT_EQ(c.text(Language::kEnglish, "survey", "next"), "Next");
     EXPECT_EQ(c.text(Language::kThai, "survey", "next"), "ถัดไป");
     EXPECT_EQ(c.text(Language::kEnglish, "survey", "back"), "ย้อนกลับ");  // English lacks it
-    EXPECT_EQ(c.text(Language::kEnglish, "survey", "gone"), "gone");     // nobody has it
-    EXPECT_EQ(c.text(Language::kThai, "admin", "next"), "next");         // another catalogue
+    EXPECT_EQ(c.text(Language::kEnglish, "survey", "gone"), "gone");    // nobody has it
+    EXPECT_EQ(c.text(Language::kThai, "admin", "next"), "next");        // another catalogue
     EXPECT_EQ(c.find(Language::kEnglish, "survey", "back"), nullptr);
 
     const Context english = c.context(Language::kEnglish, "survey");
@@ -66,17 +66,22 @@ TEST(Catalogue, AMissingTextFallsBackToThaiThenToTheKey) {
 
 TEST(Catalogue, CompletenessNamesEveryKeyALanguageLacksOrAdds) {
     const Catalogue c = two_languages(
-        "msgctxt \"a\"\nmsgid \"one\"\nmsgstr \"หนึ่ง\"\n\nmsgctxt \"b\"\nmsgid \"two\"\nmsgstr \"สอง\"\n",
-        "msgctxt \"a\"\nmsgid \"one\"\nmsgstr \"one\"\n\nmsgctxt \"a\"\nmsgid \"three\"\nmsgstr \"three\"\n");
-    EXPECT_EQ(c.completeness_problems(), (std::vector<std::string>{"en: b/two missing", "en: a/three not in th"}));
-    const Catalogue complete = two_languages("msgid \"k\"\nmsgstr \"ก\"\n", "msgid \"k\"\nmsgstr \"\"\n");
+        "msgctxt \"a\"\nmsgid \"one\"\nmsgstr \"หนึ่ง\"\n\nmsgctxt \"b\"\nmsgid \"two\"\nmsgstr "
+        "\"สอง\"\n",
+        "msgctxt \"a\"\nmsgid \"one\"\nmsgstr \"one\"\n\nmsgctxt \"a\"\nmsgid \"three\"\nmsgstr "
+        "\"three\"\n");
+    EXPECT_EQ(c.completeness_problems(),
+              (std::vector<std::string>{"en: b/two missing", "en: a/three not in th"}));
+    const Catalogue complete =
+        two_languages("msgid \"k\"\nmsgstr \"ก\"\n", "msgid \"k\"\nmsgstr \"\"\n");
     EXPECT_TRUE(complete.completeness_problems().empty());  // an empty text is present
     EXPECT_EQ(Catalogue{}.completeness_problems(), std::vector<std::string>{"th: no messages"});
 }
 
 TEST(Catalogue, RefusesUnknownLanguagesTwoFilesForOneAndBrokenFiles) {
     const std::string fr = po("fr", "");
-    EXPECT_EQ(Catalogue::from_po_files({{"fr.po", fr}}).status.message, "fr.po:1: Language \"fr\" is not th or en");
+    EXPECT_EQ(Catalogue::from_po_files({{"fr.po", fr}}).status.message,
+              "fr.po:1: Language \"fr\" is not th or en");
     const std::string th = po("th", "");
     EXPECT_EQ(Catalogue::from_po_files({{"th.po", th}, {"th2.po", th}}).status.message,
               "th2.po:1: a second file for Language th");
@@ -93,8 +98,9 @@ TEST(ShippedCatalogue, LoadsAndEveryLanguageHasEveryKey) {
     std::string problems;
     for (const std::string& p : loaded->completeness_problems()) problems += p + "\n";
     EXPECT_EQ(problems, "");
-    EXPECT_EQ(loaded->contexts(), (std::vector<std::string>{"admin", "cli", "evidence", "export", "kpi",
-                                                            "narrative", "plan", "public", "report", "survey"}));
+    EXPECT_EQ(loaded->contexts(),
+              (std::vector<std::string>{"admin", "cli", "evidence", "export", "kpi", "narrative",
+                                        "plan", "public", "report", "survey"}));
 }
 
 TEST(ShippedCatalogue, TheBinaryCarriesTheFilesUnderData) {
@@ -112,8 +118,8 @@ TEST(ShippedCatalogue, GettextReadsEveryFile) {
         << "msgfmt is missing: install the Debian package gettext (scripts/install-deps.sh)";
     for (const auto& [name, content] : embedded_message_files()) {
         const fs::path path = kSource / "data/messages" / std::string(name);
-        const std::string out =
-            run_command("msgfmt --check --check-accelerators -o /dev/null '" + path.string() + "' 2>&1; echo rc=$?");
+        const std::string out = run_command("msgfmt --check --check-accelerators -o /dev/null '" +
+                                            path.string() + "' 2>&1; echo rc=$?");
         EXPECT_EQ(out, "rc=0\n") << path;
     }
 }
@@ -147,7 +153,8 @@ void expect_all_exist(const std::vector<KeyUse>& uses) {
 std::vector<fs::path> files_under(const fs::path& dir, std::string_view extension) {
     std::vector<fs::path> out;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file() && entry.path().extension() == extension) out.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == extension)
+            out.push_back(entry.path());
     }
     return out;
 }
@@ -163,7 +170,10 @@ TEST(ShippedCatalogue, EveryKeyATemplateUsesExists) {
             const std::string text = read(file);
             for (std::sregex_iterator it(text.begin(), text.end(), key_use), end; it != end; ++it) {
                 const std::string prefix = (*it)[1];
-                std::string context = prefix == "t" ? "survey" : prefix == "a" ? "admin" : prefix == "r" ? "report" : "";
+                std::string context = prefix == "t"   ? "survey"
+                                      : prefix == "a" ? "admin"
+                                      : prefix == "r" ? "report"
+                                                      : "";
                 if (prefix == "p") context = name.starts_with("public_") ? "public" : "plan";
                 uses.push_back({context, (*it)[2], name});
             }
@@ -179,7 +189,8 @@ TEST(ShippedCatalogue, EveryKeyATemplateUsesExists) {
 // the exports' Text{"key"}, the evidence messages' message("key")).
 TEST(ShippedCatalogue, EveryKeyTheCodeUsesExists) {
     std::vector<KeyUse> uses;
-    const std::regex web_phrase(R"re(\b(admin|plan|public|report|ui)_phrase\(\s*[A-Za-z_.]+,\s*"([a-z0-9_]+)"\s*\))re");
+    const std::regex web_phrase(
+        R"re(\b(admin|plan|public|report|ui)_phrase\(\s*[A-Za-z_.]+,\s*"([a-z0-9_]+)"\s*\))re");
     const std::regex ui_at(R"re(ui_text\([^)]*\)\.at\("([a-z0-9_]+)"\))re");
     const std::regex text_phrase(R"re(text::phrase\([^,]+,\s*"([a-z_]+)",\s*"([a-z0-9_]+)"\))re");
     const std::regex report_lambda(R"re(\b[rp]\("([a-z0-9_]+)"\))re");
@@ -189,7 +200,8 @@ TEST(ShippedCatalogue, EveryKeyTheCodeUsesExists) {
     const std::regex quoted(R"re("([a-z0-9_]+)")re");
     auto scan = [&](const std::string& text, const std::regex& re, const std::string& where,
                     auto&& add) {
-        for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) add(*it, where);
+        for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it)
+            add(*it, where);
     };
     std::size_t web_uses = 0;
     for (const fs::path& file : files_under(kSource / "src", ".cpp")) {
@@ -200,12 +212,16 @@ TEST(ShippedCatalogue, EveryKeyTheCodeUsesExists) {
             uses.push_back({c, m[2], w});
             ++web_uses;
         });
-        scan(text, ui_at, where, [&](const std::smatch& m, const std::string& w) { uses.push_back({"survey", m[1], w}); });
-        scan(text, text_phrase, where,
-             [&](const std::smatch& m, const std::string& w) { uses.push_back({m[1], m[2], w}); });
+        scan(text, ui_at, where, [&](const std::smatch& m, const std::string& w) {
+            uses.push_back({"survey", m[1], w});
+        });
+        scan(text, text_phrase, where, [&](const std::smatch& m, const std::string& w) {
+            uses.push_back({m[1], m[2], w});
+        });
         if (where == "src/web/site/executive_report_routes.cpp") {
-            scan(text, report_lambda, where,
-                 [&](const std::smatch& m, const std::string& w) { uses.push_back({"report", m[1], w}); });
+            scan(text, report_lambda, where, [&](const std::smatch& m, const std::string& w) {
+                uses.push_back({"report", m[1], w});
+            });
         }
         if (where == "src/report/messages.cpp" || where == "src/report/kpi_attachment.cpp") {
             const std::string c = where == "src/report/messages.cpp" ? "narrative" : "kpi";
@@ -234,8 +250,8 @@ TEST(ShippedCatalogue, EveryKeyTheCodeUsesExists) {
     }
     EXPECT_GT(web_uses, 50u);  // the scan found the web's lookups
     // Keys made at run time: "status_" + the measure status (plan pages).
-    for (auto s : {core::MeasureStatus::kNotStarted, core::MeasureStatus::kInProgress, core::MeasureStatus::kDone,
-                   core::MeasureStatus::kCancelled}) {
+    for (auto s : {core::MeasureStatus::kNotStarted, core::MeasureStatus::kInProgress,
+                   core::MeasureStatus::kDone, core::MeasureStatus::kCancelled}) {
         uses.push_back({"plan", "status_" + std::string(core::to_string(s)), "plan_views.cpp"});
     }
     expect_all_exist(uses);

@@ -58,7 +58,8 @@ TEST(PoFile, ReadsContextsKeysTextsCommentsAndContinuedStrings) {
 }
 
 TEST(PoFile, CarriageReturnsAreIgnored) {
-    auto file = parse_po("msgid \"\"\r\nmsgstr \"Language: en\\n\"\r\nmsgid \"k\"\r\nmsgstr \"v\"\r\n", "en.po");
+    auto file = parse_po(
+        "msgid \"\"\r\nmsgstr \"Language: en\\n\"\r\nmsgid \"k\"\r\nmsgstr \"v\"\r\n", "en.po");
     ASSERT_TRUE(file.ok()) << file.status.message;
     EXPECT_EQ(file->language, "en");
     ASSERT_EQ(file->entries.size(), 1u);
@@ -69,25 +70,31 @@ TEST(PoFile, ErrorsNameTheFileTheLineAndWhatWasExpected) {
     // Line numbers count the four header lines.
     EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgid \"k\"\n\nmsgctxt \"a\"\n"),
               "th.po:8: expected msgstr after msgid \"k\"");
-    EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgstr \"v\"\n"), "th.po:6: expected msgid before msgstr");
-    EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgctxt \"b\"\n"), "th.po:6: expected msgid after msgctxt");
+    EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgstr \"v\"\n"),
+              "th.po:6: expected msgid before msgstr");
+    EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgctxt \"b\"\n"),
+              "th.po:6: expected msgid after msgctxt");
     EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr \"v\"\nmsgstr \"w\"\n"),
               "th.po:7: a second msgstr for msgid \"k\"");
     EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgtext \"v\"\n"),
               "th.po:6: expected msgctxt, msgid, msgstr, a string or a comment, not \"msgtext\"");
-    EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr v\n"), "th.po:6: expected a string in double quotes");
+    EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr v\n"),
+              "th.po:6: expected a string in double quotes");
     EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr \"a\\qb\"\n"),
               "th.po:6: unknown escape \\q (use \\\" \\\\ \\n or \\t)");
     EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr \"say \"hi\"\"\n"),
               "th.po:6: unescaped '\"' inside a string (write \\\")");
-    EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr \"ends \\\"\n"), "th.po:6: a string ends with a lone backslash");
+    EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgstr \"ends \\\"\n"),
+              "th.po:6: a string ends with a lone backslash");
     EXPECT_EQ(error_of(kHeader + "\n\"orphan\"\n"),
               "th.po:6: a continued string without msgctxt, msgid or msgstr before it");
-    EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgid \"k\"\nmsgstr \"1\"\n\nmsgctxt \"a\"\nmsgid \"k\"\nmsgstr \"2\"\n"),
+    EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgid \"k\"\nmsgstr \"1\"\n\nmsgctxt \"a\"\nmsgid "
+                                 "\"k\"\nmsgstr \"2\"\n"),
               "th.po:10: duplicate message \"a\" / \"k\"");
     EXPECT_EQ(error_of(kHeader + "msgid \"k\"\nmsgid_plural \"ks\"\n"),
               "th.po:6: plural forms are not used by itagap's catalogue (expected msgstr)");
-    EXPECT_EQ(error_of(kHeader + "#~ msgid \"old\"\n"), "th.po:5: obsolete entries (#~) are not allowed; delete them");
+    EXPECT_EQ(error_of(kHeader + "#~ msgid \"old\"\n"),
+              "th.po:5: obsolete entries (#~) are not allowed; delete them");
     EXPECT_EQ(error_of(kHeader + "msgctxt \"a\"\nmsgid \"\"\nmsgstr \"v\"\n"),
               "th.po:6: empty msgid: every message needs a key");
     EXPECT_EQ(error_of("msgid \"k\"\nmsgstr \"v\"\n"),

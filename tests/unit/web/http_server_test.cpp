@@ -419,8 +419,8 @@ TEST(HttpServer, RequestStopWakesWait) {
 TEST(HttpServer, SigtermRequestsStop) {
     TestServer server(echo_router());
     server.server().stop_on_signals();
-    std::raise(SIGTERM);      // the default action would end the test program
-    server.server().wait();   // returns only because the signal was handled
+    std::raise(SIGTERM);     // the default action would end the test program
+    server.server().wait();  // returns only because the signal was handled
     auto connection = server.connect();
     EXPECT_EQ(connection.get("/").result(), http::status::ok);  // a request, not a stop
     server.server().stop();
