@@ -12,7 +12,7 @@ using store::StatusOr;
 
 StatusOr<std::shared_ptr<const core::Questionnaire>> QuestionnaireCache::get(store::Id id) {
     {
-        std::lock_guard lock(mutex_);
+        core::MutexLock lock(mutex_);
         if (auto it = parsed_.find(id); it != parsed_.end()) return it->second;
     }
     auto record = store_.get_questionnaire(id);
@@ -23,7 +23,7 @@ StatusOr<std::shared_ptr<const core::Questionnaire>> QuestionnaireCache::get(sto
         return Status::Internal(core::to_string(parsed.errors()));
     }
     auto q = std::make_shared<const core::Questionnaire>(std::move(parsed).value());
-    std::lock_guard lock(mutex_);
+    core::MutexLock lock(mutex_);
     parsed_.emplace(id, q);
     return q;
 }

@@ -6,7 +6,6 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +15,7 @@
 #include "core/questionnaire.hpp"
 #include "core/responses.hpp"
 #include "core/scoring.hpp"
+#include "core/thread_annotations.hpp"
 #include "store/store.hpp"
 
 namespace itagap::app {
@@ -39,8 +39,8 @@ public:
 
 private:
     store::Store& store_;
-    std::mutex mutex_;
-    std::map<store::Id, std::shared_ptr<const core::Questionnaire>> parsed_;
+    core::Mutex mutex_;
+    std::map<store::Id, std::shared_ptr<const core::Questionnaire>> parsed_ GUARDED_BY(mutex_);
 };
 
 // The highest valid answer of each column of `instrument`'s table (the size

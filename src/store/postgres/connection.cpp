@@ -298,7 +298,7 @@ Pool::Lease::~Lease() {
 
 StatusOr<Pool::Lease> Pool::acquire() {
     {
-        std::lock_guard lock(mu_);
+        core::MutexLock lock(mu_);
         while (!idle_.empty()) {
             std::unique_ptr<Connection> c = std::move(idle_.back());
             idle_.pop_back();
@@ -314,7 +314,7 @@ void Pool::release(std::unique_ptr<Connection> c) {
     // A connection left inside a transaction or broken is closed, never
     // handed to the next caller.
     if (!c->reusable()) return;
-    std::lock_guard lock(mu_);
+    core::MutexLock lock(mu_);
     if (idle_.size() < kMaxIdle) idle_.push_back(std::move(c));
 }
 

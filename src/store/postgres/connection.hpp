@@ -9,12 +9,12 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/thread_annotations.hpp"
 #include "store/sql_connection.hpp"
 
 namespace itagap::store::postgres {
@@ -119,8 +119,8 @@ private:
     void release(std::unique_ptr<Connection> c);
 
     const std::string url_;
-    std::mutex mu_;
-    std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mu_)
+    core::Mutex mu_;
+    std::vector<std::unique_ptr<Connection>> idle_ GUARDED_BY(mu_);
 };
 
 }  // namespace itagap::store::postgres

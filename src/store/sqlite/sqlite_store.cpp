@@ -6,10 +6,10 @@
 
 #include <sodium.h>
 
-#include <mutex>
 #include <utility>
 #include <vector>
 
+#include "core/thread_annotations.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -28,7 +28,7 @@ public:
         : path_(std::move(path)), in_memory_(path_ == ":memory:"), writer_(std::move(writer)) {}
 
     Status with_writer(const std::function<Status(SqlConnection&)>& fn) override {
-        std::lock_guard lock(write_mu_);
+        core::MutexLock lock(write_mu_);
         return fn(*writer_);
     }
 
@@ -51,7 +51,7 @@ public:
 private:
     StatusOr<std::unique_ptr<Connection>> acquire_reader() {
         {
-            std::lock_guard lock(readers_mu_);
+            core::MutexLock lock(readers_mu_);
             if (!idle_readers_.empty()) {
                 auto reader = std::move(idle_readers_.back());
                 idle_readers_.pop_back();
@@ -65,18 +65,18 @@ private:
     }
 
     void release_reader(std::unique_ptr<Connection> reader) {
-        std::lock_guard lock(readers_mu_);
+        core::MutexLock lock(readers_mu_);
         if (idle_readers_.size() < kIdleReaders) idle_readers_.push_back(std::move(reader));
     }
 
     const std::string path_;
     const bool in_memory_;
 
-    std::mutex write_mu_;
-    std::unique_ptr<Connection> writer_;  // GUARDED_BY(write_mu_)
+    core::Mutex write_mu_;
+    std::unique_ptr<Connection> writer_ PT_GUARDED_BY(write_mu_);
 
-    std::mutex readers_mu_;
-    std::vector<std::unique_ptr<Connection>> idle_readers_;  // GUARDED_BY(readers_mu_)
+    core::Mutex readers_mu_;
+    std::vector<std::unique_ptr<Connection>> idle_readers_ GUARDED_BY(readers_mu_);
 };
 
 }  // namespace
