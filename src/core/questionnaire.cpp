@@ -20,6 +20,26 @@ std::optional<ScoringMethod> scoring_method_from_string(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(EvidenceYear year) {
+    return year == EvidenceYear::kPrevious ? "previous" : "current";
+}
+
+std::optional<EvidenceYear> evidence_year_from_string(std::string_view text) {
+    if (text == "current") return EvidenceYear::kCurrent;
+    if (text == "previous") return EvidenceYear::kPrevious;
+    return std::nullopt;
+}
+
+std::string_view to_string(OitItemScoring scoring) {
+    return scoring == OitItemScoring::kPerElement ? "per_element" : "presence";
+}
+
+std::optional<OitItemScoring> oit_item_scoring_from_string(std::string_view text) {
+    if (text == "presence") return OitItemScoring::kPresence;
+    if (text == "per_element") return OitItemScoring::kPerElement;
+    return std::nullopt;
+}
+
 namespace {
 template <typename Range, typename Pred>
 int index_where(const Range& range, Pred pred) {
@@ -39,6 +59,9 @@ int Questionnaire::find_item(std::string_view code) const {
 }
 int Questionnaire::find_scale(std::string_view id) const {
     return index_where(scales, [&](const AnswerScale& s) { return s.id == id; });
+}
+int Questionnaire::find_oit_item(std::string_view code) const {
+    return index_where(oit_items, [&](const OitItem& i) { return i.code == code; });
 }
 
 const std::string& Questionnaire::grade_for(double score) const {

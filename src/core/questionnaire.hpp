@@ -7,7 +7,12 @@
 //   - codes and numbers are unique; every reference points at an existing entry;
 //   - every scale has 2..kMaxOptions options;
 //   - items of one indicator, and indicators of one instrument, are listed in
-//     the order they appear in the file.
+//     the order they appear in the file;
+//   - OIT items (below) belong to indicators of the instrument coded "OIT", a
+//     sub-indicator to its item's indicator, and their codes clash with no
+//     other item code (ignoring letter case);
+//   - rating levels are sorted highest min_total first and the last one holds
+//     for every score (min_total 0, no instrument condition).
 #pragma once
 
 #include <cstdint>
@@ -76,6 +81,63 @@ struct Item {
     bool reverse = false;
 };
 
+// ---- OIT, the evidence checklist (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) ----------------
+// OIT items (o1, o2, ...) are answered with evidence published on the unit's
+// website, not with survey answers, so they are kept apart from `items`
+// (../shared/DOMAIN.md, OIT). An item lists the elements its evidence must
+// show, the fiscal year the evidence must cover and how it is scored.
+
+// Which fiscal year the evidence must cover, relative to the round's: plans
+// and risk assessments the current one, annual reports the previous one (in
+// FY 2569: plans 2569, reports 2568).
+enum class EvidenceYear { kCurrent, kPrevious };
+
+std::string_view to_string(EvidenceYear year);  // "current", "previous"
+std::optional<EvidenceYear> evidence_year_from_string(std::string_view text);
+
+// How a reviewed item becomes a score (0..100).
+enum class OitItemScoring {
+    kPresence,    // มี/ไม่มี: passed 100, failed 0 (the default)
+    kPerElement,  // passed elements / elements x 100
+};
+
+std::string_view to_string(OitItemScoring scoring);  // "presence", "per_element"
+std::optional<OitItemScoring> oit_item_scoring_from_string(std::string_view text);
+
+struct OitSubIndicator {
+    std::string code;    // "9.1"
+    int indicator = -1;  // index into Questionnaire::indicators
+    LocalText name;      // ข้อมูลพื้นฐาน
+};
+
+struct OitItem {
+    std::string code;        // "o2"
+    int indicator = -1;      // index into Questionnaire::indicators (an OIT one)
+    int sub_indicator = -1;  // index into Questionnaire::oit_sub_indicators; -1 none
+    LocalText title;         // ข้อมูลผู้บริหาร
+    // What the evidence must show (ชื่อ-นามสกุล, ตำแหน่ง, รูปถ่าย, ...); may be empty.
+    std::vector<LocalText> elements;
+    EvidenceYear covers = EvidenceYear::kCurrent;
+    OitItemScoring scoring = OitItemScoring::kPresence;
+};
+
+// ---- Rating levels (ผ่านดีเยี่ยม / ผ่านดี / ผ่าน / ไม่ผ่าน) -----------------------
+// Since FY 2568 a rating also looks at each instrument (an EIT below 85 kept
+// one agency from ผ่านดี); the full rules are not published, so they are data.
+struct InstrumentMinimum {
+    int instrument = -1;   // index into Questionnaire::instruments
+    double min_score = 0;  // inclusive, 0..100
+};
+
+struct RatingLevel {
+    LocalText name;        // ผ่านดี
+    double min_total = 0;  // inclusive lower bound on the ITA total, 0..100
+    std::vector<InstrumentMinimum> instrument_minimums;  // all must hold
+    // Which parts of this level are assumptions rather than published rules;
+    // empty when the level is as published.
+    std::string assumption;
+};
+
 struct GradeBand {
     std::string grade;     // "AA"
     double min_score = 0;  // inclusive lower bound, 0..100
@@ -100,11 +162,18 @@ struct Questionnaire {
     std::vector<Indicator> indicators;
     std::vector<Item> items;
 
+    // OIT: empty for a questionnaire without an evidence checklist.
+    std::vector<OitSubIndicator> oit_sub_indicators;
+    std::vector<OitItem> oit_items;
+    // Rating levels, highest first; empty when the file sets none.
+    std::vector<RatingLevel> rating_levels;
+
     // Lookups by code or number; -1 when absent.
     int find_instrument(std::string_view code) const;
     int find_indicator(int number) const;
     int find_item(std::string_view code) const;
     int find_scale(std::string_view id) const;
+    int find_oit_item(std::string_view code) const;
 
     // The grade for a score at full precision: 84.995 is below 85.
     const std::string& grade_for(double score) const;

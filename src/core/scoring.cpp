@@ -140,9 +140,12 @@ InstrumentScore score_instrument(const Questionnaire& q, const ResponseTable& ta
     return out;
 }
 
-namespace {
-
-void compute_total(const Questionnaire& q, UnitRoundScore& unit) {
+void compute_ita_total(const Questionnaire& q, UnitRoundScore& unit) {
+    unit.ita_total.reset();
+    unit.ita_grade.clear();
+    unit.weights_rescaled = false;
+    unit.weights.clear();
+    unit.missing_instruments.clear();
     double weighted = 0;
     double weight_sum = 0;
     for (const auto& s : unit.instruments) {
@@ -166,8 +169,6 @@ void compute_total(const Questionnaire& q, UnitRoundScore& unit) {
     unit.ita_grade = q.grade_for(*unit.ita_total);
 }
 
-}  // namespace
-
 std::vector<UnitRoundScore> score_all(const Questionnaire& q, const ResponseSet& responses) {
     std::vector<UnitRoundScore> out;
     std::map<std::pair<std::string, std::string>, std::size_t> index;  // (unit, round) -> out
@@ -187,7 +188,7 @@ std::vector<UnitRoundScore> score_all(const Questionnaire& q, const ResponseSet&
         }
         out[it->second].instruments[table.instrument()] = score_instrument(q, table);
     }
-    for (auto& unit : out) compute_total(q, unit);
+    for (auto& unit : out) compute_ita_total(q, unit);
     return out;
 }
 

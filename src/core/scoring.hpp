@@ -98,6 +98,10 @@ struct UnitRoundScore {
 // Scores one table (one instrument). Pure; O(answers).
 InstrumentScore score_instrument(const Questionnaire& q, const ResponseTable& table);
 
+// (Re)computes the ITA total, grade, weights used and missing instruments of
+// `unit` from its instrument scores (after core/oit_scoring.hpp adds OIT).
+void compute_ita_total(const Questionnaire& q, UnitRoundScore& unit);
+
 // Scores every (unit, round) of a response set, in order of first appearance.
 std::vector<UnitRoundScore> score_all(const Questionnaire& q, const ResponseSet& responses);
 

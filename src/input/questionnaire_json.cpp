@@ -64,7 +64,7 @@ void read_scoring(Checker& c, const json& doc, core::Questionnaire& q) {
     const json* scoring = c.member(doc, "$", "scoring", true, "the scoring rules");
     const std::string path = "$.scoring";
     if (scoring == nullptr || !c.object(*scoring, path, "the scoring rules",
-                                        {"method", "pass_mark", "target", "grades"})) {
+                                        {"method", "pass_mark", "target", "grades", "levels"})) {
         return;
     }
     if (auto method =
@@ -363,6 +363,281 @@ void read_items(Checker& c, const json& doc, core::Questionnaire& q,
     }
 }
 
+// ---- Rating levels and the OIT checklist --------------------------------------
+// Kept apart from the sections above so that each part of the format reads
+// (and merges) on its own. Both need the instruments and indicators first.
+
+// A text object given as an array element (the elements of an OIT item).
+std::optional<core::LocalText> text_value(Checker& c, const json& value, const std::string& at,
+                                          std::string_view what) {
+    if (!value.is_object()) {
+        c.error(at, show(value),
+                "an object {\"th\": \"...\", \"en\": \"...\"} (" + std::string(what) + ")");
+        return std::nullopt;
+    }
+    if (!c.object(value, at, what, {"th", "en"})) return std::nullopt;
+    const std::string thai_what = "Thai text: " + std::string(what);
+    const auto th = c.string(value, at, "th", true, thai_what);
+    const auto en = c.string(value, at, "en", false, "English text: " + std::string(what));
+    if (!th) return std::nullopt;
+    if (is_blank(*th)) {
+        c.error(at + ".th", *th, "non-empty " + thai_what);
+        return std::nullopt;
+    }
+    core::LocalText text;
+    text.th = *th;
+    if (en) text.en = *en;
+    return text;
+}
+
+void read_rating_levels(Checker& c, const json& doc, core::Questionnaire& q,
+                        const std::unordered_map<std::string, int>& instruments) {
+    const auto scoring = doc.find("scoring");
+    if (scoring == doc.end() || !scoring->is_object()) return;  // reported by read_scoring
+    const std::string path = "$.scoring";
+    const json* levels = c.array(*scoring, path, "levels", false, "the rating levels");
+    if (levels == nullptr) return;
+    const std::string levels_path = path + ".levels";
+    if (levels->empty()) {
+        c.error(levels_path, "[]", "at least one rating level, or no \"levels\" key for none");
+        return;
+    }
+    std::unordered_map<std::string, std::size_t> names;
+    for (std::size_t i = 0; i < levels->size(); ++i) {
+        const std::string at = element_path(levels_path, i);
+        core::RatingLevel& level = q.rating_levels.emplace_back();
+        const json& l = (*levels)[i];
+        if (!c.object(l, at,
+                      "a rating level {\"name\": {\"th\": \"ผ่านดี\"}, \"min_total\": 85, "
+                      "\"instrument_min\": [...], \"assumption\": \"...\"}",
+                      {"name", "min_total", "instrument_min", "assumption"})) {
+            continue;
+        }
+        if (auto name = c.text(l, at, "name", true, "the level's name, such as ผ่านดี")) {
+            if (auto [it, fresh] = names.emplace(name->th, i); !fresh) {
+                c.error(
+                    at + ".name.th", name->th,
+                    "a level name not already used by " + element_path(levels_path, it->second));
+            }
+            level.name = *name;
+        }
+        if (auto min = c.number(l, at, "min_total", true, 0, 100,
+                                "the lowest ITA total, inclusive, for this level")) {
+            level.min_total = *min;
+        }
+        if (auto note = c.string(l, at, "assumption", false,
+                                 "which parts of the level are assumed, not published")) {
+            level.assumption = *note;
+        }
+        const json* mins =
+            c.array(l, at, "instrument_min", false, "the lowest score each instrument must reach");
+        if (mins == nullptr) continue;
+        std::set<int> seen;
+        for (std::size_t j = 0; j < mins->size(); ++j) {
+            const std::string mat = element_path(at + ".instrument_min", j);
+            const json& m = (*mins)[j];
+            if (!c.object(m, mat, "a condition {\"instrument\": \"EIT\", \"min\": 85}",
+                          {"instrument", "min"})) {
+                continue;
+            }
+            core::InstrumentMinimum& minimum = level.instrument_minimums.emplace_back();
+            if (auto code = c.string(m, mat, "instrument", true, "an instrument's code")) {
+                if (auto it = instruments.find(*code); it == instruments.end()) {
+                    c.error(mat + ".instrument", *code,
+                            "the code of an instrument in $.instruments (" +
+                                known_keys(instruments) + case_hint(instruments, *code) + ")");
+                } else if (!seen.insert(it->second).second) {
+                    c.error(mat + ".instrument", *code,
+                            "an instrument not already named in this level's instrument_min");
+                } else {
+                    minimum.instrument = it->second;
+                }
+            }
+            if (auto min = c.number(m, mat, "min", true, 0, 100,
+                                    "the instrument's lowest score, inclusive")) {
+                minimum.min_score = *min;
+            }
+        }
+    }
+    if (c.has_errors()) return;
+    std::stable_sort(q.rating_levels.begin(), q.rating_levels.end(),
+                     [](const core::RatingLevel& a, const core::RatingLevel& b) {
+                         return a.min_total > b.min_total;
+                     });
+    const core::RatingLevel& last = q.rating_levels.back();
+    if (last.min_total != 0 || !last.instrument_minimums.empty()) {
+        c.error(levels_path, last.name.th,
+                "a lowest level with \"min_total\": 0 and no \"instrument_min\" (such as "
+                "ไม่ผ่าน), so that every score has a level");
+    }
+}
+
+void read_oit_sub_indicators(Checker& c, const json& oit, core::Questionnaire& q,
+                             const std::unordered_map<int, int>& oit_indicators,
+                             std::unordered_map<std::string, int>& by_code) {
+    const std::string path = "$.oit";
+    const json* subs = c.array(oit, path, "sub_indicators", false, "the OIT sub-indicators");
+    if (subs == nullptr) return;
+    for (std::size_t i = 0; i < subs->size(); ++i) {
+        const std::string at = element_path(path + ".sub_indicators", i);
+        core::OitSubIndicator& sub = q.oit_sub_indicators.emplace_back();
+        const json& s = (*subs)[i];
+        if (!c.object(s, at, "a sub-indicator {\"code\": \"9.1\", \"indicator\": 9, \"name\": ...}",
+                      {"code", "indicator", "name"})) {
+            continue;
+        }
+        if (auto code =
+                c.string(s, at, "code", true, "the sub-indicator's code, such as \"9.1\"")) {
+            if (const std::string problem = code_problem(*code, "sub-indicator code", false);
+                !problem.empty()) {
+                c.error(at + ".code", *code, problem);
+            } else if (auto [it, fresh] = by_code.emplace(*code, static_cast<int>(i)); !fresh) {
+                c.error(at + ".code", *code,
+                        "a sub-indicator code not already used by " +
+                            element_path(path + ".sub_indicators",
+                                         static_cast<std::size_t>(it->second)));
+            }
+            sub.code = *code;
+        }
+        if (auto number = c.positive_int(s, at, "indicator", true,
+                                         "the number of an indicator of the OIT instrument")) {
+            if (auto it = oit_indicators.find(*number); it != oit_indicators.end()) {
+                sub.indicator = it->second;
+            } else {
+                c.error(at + ".indicator", std::to_string(*number),
+                        "the number of an indicator of the instrument \"OIT\" in $.indicators");
+            }
+        }
+        if (auto name = c.text(s, at, "name", true, "the sub-indicator's name")) sub.name = *name;
+    }
+}
+
+void read_oit_item(Checker& c, const json& t, const std::string& at, core::OitItem& item,
+                   const std::unordered_map<int, int>& oit_indicators,
+                   const std::unordered_map<std::string, int>& subs, const core::Questionnaire& q) {
+    if (auto number = c.positive_int(t, at, "indicator", true,
+                                     "the number of an indicator of the OIT instrument")) {
+        if (auto it = oit_indicators.find(*number); it != oit_indicators.end()) {
+            item.indicator = it->second;
+        } else {
+            c.error(at + ".indicator", std::to_string(*number),
+                    "the number of an indicator of the instrument \"OIT\" in $.indicators");
+        }
+    }
+    if (auto code = c.string(t, at, "sub_indicator", false,
+                             "the code of a sub-indicator in $.oit.sub_indicators")) {
+        if (auto it = subs.find(*code); it == subs.end()) {
+            c.error(
+                at + ".sub_indicator", *code,
+                "the code of a sub-indicator in $.oit.sub_indicators (" + known_keys(subs) + ")");
+        } else {
+            item.sub_indicator = it->second;
+            const int owner = q.oit_sub_indicators[static_cast<std::size_t>(it->second)].indicator;
+            if (item.indicator >= 0 && owner >= 0 && owner != item.indicator) {
+                c.error(at + ".sub_indicator", *code,
+                        "a sub-indicator of the item's own indicator " +
+                            std::to_string(
+                                q.indicators[static_cast<std::size_t>(item.indicator)].number));
+            }
+        }
+    }
+    if (auto title = c.text(t, at, "title", true, "the item's title")) item.title = *title;
+    if (const json* elements =
+            c.array(t, at, "elements", false, "the elements the evidence must show")) {
+        std::set<std::string> seen;
+        for (std::size_t j = 0; j < elements->size(); ++j) {
+            const std::string eat = element_path(at + ".elements", j);
+            if (auto text = text_value(c, (*elements)[j], eat, "an element of the evidence")) {
+                if (!seen.insert(text->th).second) {
+                    c.error(eat + ".th", text->th, "an element not already listed for this item");
+                }
+                item.elements.push_back(*text);
+            }
+        }
+    }
+    if (auto covers = c.string(t, at, "covers", true,
+                               "\"current\" or \"previous\" (the fiscal year of the evidence)")) {
+        if (auto year = core::evidence_year_from_string(*covers)) {
+            item.covers = *year;
+        } else {
+            c.error(at + ".covers", *covers,
+                    "\"current\" (the round's fiscal year, for plans) or \"previous\" (the year "
+                    "before, for annual reports)");
+        }
+    }
+    if (auto scoring = c.string(t, at, "scoring", false, "\"presence\" or \"per_element\"")) {
+        if (auto parsed = core::oit_item_scoring_from_string(*scoring)) {
+            item.scoring = *parsed;
+            if (*parsed == core::OitItemScoring::kPerElement && t.contains("elements") &&
+                item.elements.empty()) {
+                c.error(at + ".elements", "[]",
+                        "at least one element when the item is scored \"per_element\"");
+            } else if (*parsed == core::OitItemScoring::kPerElement && !t.contains("elements")) {
+                c.error(at + ".scoring", *scoring,
+                        "\"presence\", or \"elements\" listed to score \"per_element\"");
+            }
+        } else {
+            c.error(at + ".scoring", *scoring,
+                    "\"presence\" (มี/ไม่มี: 100 or 0) or \"per_element\" (the share of elements "
+                    "shown)");
+        }
+    }
+}
+
+void read_oit(Checker& c, const json& doc, core::Questionnaire& q,
+              const std::unordered_map<int, int>& indicators) {
+    const json* oit = c.member(doc, "$", "oit", false, "the OIT checklist");
+    if (oit == nullptr) return;
+    const std::string path = "$.oit";
+    if (!c.object(*oit, path, "the OIT checklist {\"sub_indicators\": [...], \"items\": [...]}",
+                  {"sub_indicators", "items"})) {
+        return;
+    }
+    // Only indicators of the instrument coded "OIT" take OIT items.
+    const int oit_instrument = q.find_instrument("OIT");
+    if (oit_instrument < 0) {
+        c.error(path, "", "an instrument with the code \"OIT\" in $.instruments for the checklist");
+        return;
+    }
+    std::unordered_map<int, int> oit_indicators;
+    for (const auto& [number, index] : indicators) {
+        if (q.indicators[static_cast<std::size_t>(index)].instrument == oit_instrument) {
+            oit_indicators.emplace(number, index);
+        }
+    }
+    std::unordered_map<std::string, int> subs;
+    read_oit_sub_indicators(c, *oit, q, oit_indicators, subs);
+
+    const json* items = c.array(*oit, path, "items", true, "the OIT items");
+    if (items == nullptr) return;
+    std::unordered_map<std::string, std::string> folded;  // lower-case code -> where
+    for (std::size_t i = 0; i < q.items.size(); ++i) {
+        folded.emplace(ascii_lower(q.items[i].code), element_path("$.items", i));
+    }
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const std::string at = element_path(path + ".items", i);
+        core::OitItem& item = q.oit_items.emplace_back();
+        const json& t = (*items)[i];
+        if (!c.object(
+                t, at, "an OIT item",
+                {"code", "indicator", "sub_indicator", "title", "elements", "covers", "scoring"})) {
+            continue;
+        }
+        if (auto code = c.string(t, at, "code", true, "the item's code, such as \"o2\"")) {
+            if (const std::string problem = code_problem(*code, "item code", true);
+                !problem.empty()) {
+                c.error(at + ".code", *code, problem);
+            } else if (auto [it, fresh] = folded.emplace(ascii_lower(*code), at); !fresh) {
+                c.error(at + ".code", *code,
+                        "an item code not already used by " + it->second +
+                            " (codes are compared ignoring letter case)");
+            }
+            item.code = *code;
+        }
+        read_oit_item(c, t, at, item, oit_indicators, subs, q);
+    }
+}
+
 // Fills Instrument::indicators and Indicator::items, in file order.
 void link(core::Questionnaire& q) {
     for (std::size_t k = 0; k < q.indicators.size(); ++k) {
@@ -390,7 +665,7 @@ core::Result<core::Questionnaire> parse(std::string_view text, std::string_view 
     }
     c.object(doc, "$", "a questionnaire",
              {"format", "id", "title", "note", "scoring", "scales", "instruments", "indicators",
-              "items"});
+              "items", "oit"});
     const std::string format_what = quote(kQuestionnaireFormat);
     if (auto format = c.string(doc, "$", "format", true, format_what)) {
         if (*format != kQuestionnaireFormat) {
@@ -419,6 +694,8 @@ core::Result<core::Questionnaire> parse(std::string_view text, std::string_view 
     std::unordered_map<int, int> indicators;
     read_indicators(c, doc, q, instruments, indicators);
     read_items(c, doc, q, indicators, scales);
+    read_rating_levels(c, doc, q, instruments);
+    read_oit(c, doc, q, indicators);
 
     if (c.has_errors()) return c.take();
     link(q);
