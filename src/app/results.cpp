@@ -108,7 +108,7 @@ StatusOr<UnitRoundResults> unit_round_results(store::Store& store, Questionnaire
     // questionnaire version is not comparable figure by figure.)
     auto rounds = store.list_rounds();
     if (!rounds.ok()) return rounds.status;
-    std::optional<core::UnitRoundScore> previous_score;
+    std::optional<core::UnitRoundScore>& previous_score = out.previous_score;
     for (const auto& candidate : *rounds) {  // newest first
         if (candidate.id == round->id || candidate.opens_on >= round->opens_on) continue;
         if (candidate.questionnaire_id != round->questionnaire_id) continue;

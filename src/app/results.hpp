@@ -28,6 +28,7 @@ struct UnitRoundResults {
     core::UnitRoundScore score;
     core::UnitRoundGaps gaps;
     std::optional<store::Round> previous_round;
+    std::optional<core::UnitRoundScore> previous_score;  // of previous_round
 };
 
 // Parses stored questionnaires once and keeps them (they are immutable once a

@@ -6,11 +6,13 @@
 #include <charconv>
 #include <chrono>
 #include <iostream>
+#include <string_view>
 
 #include "app/demo_setup.hpp"
 #include "cli/cli_text.hpp"
 #include "cli/embedded_data.hpp"
 #include "cli/score_command.hpp"
+#include "security/installation_key.hpp"
 #include "web/http/server.hpp"
 #include "web/site/site.hpp"
 
@@ -31,6 +33,45 @@ bool split_listen(const std::string& listen, std::string& address, std::uint16_t
     return ec == std::errc{} && ptr == end && !address.empty();
 }
 
+bool is_loopback(const std::string& address) {
+    return address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
+}
+
+// An http:// or https:// URL with a host and nothing a link could be broken
+// by (spaces, quotes, angle brackets, a query or fragment).
+bool is_public_url(const std::string& url) {
+    std::string_view rest = url;
+    if (rest.starts_with("https://")) {
+        rest.remove_prefix(8);
+    } else if (rest.starts_with("http://")) {
+        rest.remove_prefix(7);
+    } else {
+        return false;
+    }
+    if (rest.empty() || rest.front() == '/') return false;
+    for (const unsigned char c : url) {
+        if (c <= 0x20 || c >= 0x7F ||
+            std::string_view("\"'<>\\`?#{}|^").find(static_cast<char>(c)) !=
+                std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The audit log's address key: a file next to the SQLite file, made on first
+// use (security/installation_key.hpp). PostgreSQL has no file of its own to
+// sit next to, so there no address is recorded (docs/security.md).
+store::StatusOr<std::string> audit_address_key(const std::string& db_url) {
+    constexpr std::string_view kSqlite = "sqlite:";
+    if (!std::string_view(db_url).starts_with(kSqlite)) return std::string();
+    const std::string file = db_url.substr(kSqlite.size());
+    if (file.empty() || file == ":memory:") return std::string();
+    auto key = security::load_or_create_installation_key(file + ".key");
+    if (!key.ok()) return key.status;
+    return std::move(*key);
+}
+
 std::string now_iso() {
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
                        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
@@ -45,6 +86,25 @@ int serve(store::Store& store, const ServeOptions& options, std::ostream& out, s
         return kExitBadInput;
     }
     http.worker_threads = options.worker_threads;
+    // Links in QR codes and code sheets never come from a request's Host
+    // header: beyond loopback the operator must say where respondents are.
+    if (options.public_url.empty() && !is_loopback(http.address)) {
+        err << "itagap: --public-url is required when listening on " << http.address
+            << " (not a loopback address): the address respondents use, e.g. "
+               "https://ita.example.go.th, for QR codes and printed links\n";
+        return kExitBadInput;
+    }
+    if (!options.public_url.empty() && !is_public_url(options.public_url)) {
+        err << "itagap: --public-url: value \"" << options.public_url
+            << "\": expected an http:// or https:// address such as https://ita.example.go.th\n";
+        return kExitBadInput;
+    }
+    auto address_key = audit_address_key(options.db_url);
+    if (!address_key.ok()) {
+        err << "itagap: the installation key for the audit log: " << address_key.status.message
+            << "\n";
+        return kExitBadInput;
+    }
 
     auto templates = web::load_site_templates();
     if (!templates) {
@@ -63,6 +123,13 @@ int serve(store::Store& store, const ServeOptions& options, std::ostream& out, s
     web::SiteOptions site_options;
     site_options.public_base_url = options.public_url;
     site_options.secure_cookies = options.secure_cookies;
+    site_options.address_key = std::move(*address_key);
+    if (http.port != 0) {
+        const bool v6 = http.address.find(':') != std::string::npos;
+        site_options.loopback_base_url = fmt::format(
+            "http://{}{}{}:{}", v6 ? "[" : "",
+            http.address == "localhost" ? "127.0.0.1" : http.address, v6 ? "]" : "", http.port);
+    }
     web::SiteContext context{store,          submissions, questionnaires, templates.value(),
                              submit_limiter, site_options};
     web::HttpServer server(http, web::build_site_router(context));

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/fiscal_year.hpp"
+#include "core/text_input.hpp"
 
 namespace itagap::core {
 
@@ -361,8 +362,33 @@ std::int64_t days_since_last_update(const Measure& measure, const CivilDate& tod
     return days_between(latest != nullptr ? latest->on : measure.start_on, today);
 }
 
+// Texts typed by people hold no control character but tab and new line
+// (core/text_input.hpp).
+static void check_typed_texts(Problems& p, const Plan& plan) {
+    const auto check = [&](const std::string& where, const std::string& text) {
+        if (has_forbidden_control(text)) {
+            p.add(where, text, "text without control characters (tab and new line are allowed)");
+        }
+    };
+    for (std::size_t i = 0; i < plan.topics.size(); ++i)
+        check(element("$.topics", i) + ".text", plan.topics[i].text);
+    for (std::size_t i = 0; i < plan.measures.size(); ++i) {
+        const Measure& m = plan.measures[i];
+        const std::string path = element("$.measures", i);
+        check(path + ".text", m.text);
+        check(path + ".rationale", m.rationale);
+        check(path + ".owner", m.owner);
+    }
+    for (std::size_t i = 0; i < plan.activities.size(); ++i) {
+        const std::string path = element("$.activities", i);
+        check(path + ".title", plan.activities[i].title);
+        check(path + ".summary", plan.activities[i].summary);
+    }
+}
+
 std::vector<Diagnostic> validate_plan(const Plan& plan) {
     Problems p;
+    check_typed_texts(p, plan);
     if (is_blank(plan.unit.name) && plan.unit.id == 0) {
         p.add("$.unit.name", plan.unit.name, "the unit's name");
     }

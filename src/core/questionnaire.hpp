@@ -148,6 +148,10 @@ struct GradeBand {
 // view and report that is handed a target (the ITA pass mark).
 inline constexpr double kDefaultTargetScore = 85;
 
+// Figures resting on fewer respondents than this are not published
+// (core/publication.hpp), unless a questionnaire file says otherwise.
+inline constexpr int kDefaultMinRespondentsPublished = 5;
+
 struct Questionnaire {
     std::string id;
     LocalText title;
@@ -155,6 +159,7 @@ struct Questionnaire {
     ScoringMethod method = ScoringMethod::kFavourableShare;
     double pass_mark = 85;
     double default_target = kDefaultTargetScore;
+    int min_respondents_published = kDefaultMinRespondentsPublished;  // >= 1
     std::vector<GradeBand> grades;  // sorted by min_score, highest first
 
     std::vector<AnswerScale> scales;

@@ -44,6 +44,8 @@ struct ItemScore {
     Interval ci95;
     // Answers per option as written (index 0 = option 1), before reversal.
     std::vector<std::uint32_t> option_counts;
+    // Kept from publication (core/publication.hpp): counts zero, no data.
+    bool withheld = false;
 
     bool has_data() const { return answers > 0; }
 };
@@ -57,6 +59,7 @@ struct IndicatorScore {
     double score = 0;
     Interval ci95;
     std::vector<ItemScore> items;  // in questionnaire order
+    bool withheld = false;         // see ItemScore::withheld
 
     bool has_data() const { return items_scored > 0; }
 };
@@ -70,6 +73,7 @@ struct InstrumentScore {
     Interval ci95;
     std::string grade;
     std::vector<IndicatorScore> indicators;
+    bool withheld = false;  // see ItemScore::withheld; respondents are kept
 
     bool has_data() const { return indicators_scored > 0; }
 };
@@ -88,6 +92,7 @@ struct UnitRoundScore {
     std::vector<InstrumentScore> instruments;
     std::optional<double> ita_total;  // absent when no instrument has data
     std::string ita_grade;
+    bool ita_total_withheld = false;  // core/publication.hpp
     bool weights_rescaled = false;    // some weighted instrument had no data
     std::vector<WeightUsed> weights;  // the instruments that entered the total
     std::vector<int> missing_instruments;

@@ -59,6 +59,22 @@ std::vector<core::GradeBand> default_grades() {
     return {{"AA", 95}, {"A", 85}, {"B", 75}, {"C", 65}, {"D", 55}, {"E", 50}, {"F", 0}};
 }
 
+// "publication": {"min_respondents": 5}: figures resting on fewer people are
+// withheld from public outputs (core/publication.hpp). Optional.
+void read_publication(Checker& c, const json& doc, core::Questionnaire& q) {
+    const json* publication = c.member(doc, "$", "publication", false, "the publication rules");
+    const std::string path = "$.publication";
+    if (publication == nullptr ||
+        !c.object(*publication, path, "the publication rules", {"min_respondents"})) {
+        return;
+    }
+    if (auto minimum =
+            c.whole(*publication, path, "min_respondents", false, 1, 1000,
+                    "the fewest respondents a published figure may rest on (1 to 1000)")) {
+        q.min_respondents_published = static_cast<int>(*minimum);
+    }
+}
+
 void read_scoring(Checker& c, const json& doc, core::Questionnaire& q) {
     q.grades = default_grades();
     const json* scoring = c.member(doc, "$", "scoring", true, "the scoring rules");
@@ -665,7 +681,7 @@ core::Result<core::Questionnaire> parse(std::string_view text, std::string_view 
     }
     c.object(doc, "$", "a questionnaire",
              {"format", "id", "title", "note", "scoring", "scales", "instruments", "indicators",
-              "items", "oit"});
+              "items", "oit", "publication"});
     const std::string format_what = quote(kQuestionnaireFormat);
     if (auto format = c.string(doc, "$", "format", true, format_what)) {
         if (*format != kQuestionnaireFormat) {
@@ -683,6 +699,7 @@ core::Result<core::Questionnaire> parse(std::string_view text, std::string_view 
     if (auto title = c.text(doc, "$", "title", true, "the questionnaire's title")) q.title = *title;
     if (auto note = c.string(doc, "$", "note", false, "a free-text note")) q.note = *note;
     read_scoring(c, doc, q);
+    read_publication(c, doc, q);
     read_scales(c, doc, q);
 
     std::unordered_map<std::string, int> scales;

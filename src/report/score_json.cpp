@@ -27,9 +27,14 @@ void add_score(json& j, bool has_data, double score, const core::Interval& ci95)
 
 json item_json(const core::Questionnaire& q, const core::ItemScore& s) {
     const core::Item& item = q.items[s.item];
-    json j{{"code", item.code},          {"text", local(item.text)},
-           {"reverse", item.reverse},    {"answers", s.answers},
-           {"favourable", s.favourable}, {"option_counts", s.option_counts}};
+    json j{{"code", item.code},
+           {"text", local(item.text)},
+           {"reverse", item.reverse},
+           {"answers", s.answers},
+           {"favourable", s.favourable}};
+    // Publishable scores (core/publication.hpp) have none, and say what is withheld.
+    if (!s.option_counts.empty()) j["option_counts"] = s.option_counts;
+    if (s.withheld) j["withheld"] = true;
     add_score(j, s.has_data(), s.score, s.ci95);
     return j;
 }
@@ -45,6 +50,7 @@ json indicator_json(const core::Questionnaire& q, const core::IndicatorScore& s)
            {"respondents", s.respondents},
            {"items_scored", s.items_scored},
            {"items", items}};
+    if (s.withheld) j["withheld"] = true;
     add_score(j, s.has_data(), s.score, s.ci95);
     return j;
 }
@@ -53,16 +59,23 @@ json instrument_json(const core::Questionnaire& q, const core::InstrumentScore& 
     const core::Instrument& instrument = q.instruments[s.instrument];
     json indicators = json::array();
     for (const auto& ind : s.indicators) indicators.push_back(indicator_json(q, ind));
-    return json{{"instrument", instrument.code},
-                {"name", local(instrument.name)},
-                {"weight", instrument.weight},
-                {"respondents", s.respondents},
-                {"respondents_answering", s.respondents_answering},
-                {"score", s.score},
-                {"score_text", core::format_score(s.score)},
-                {"ci95", interval(s.ci95)},
-                {"grade", s.grade},
-                {"indicators", indicators}};
+    json j{{"instrument", instrument.code},
+           {"name", local(instrument.name)},
+           {"weight", instrument.weight},
+           {"respondents", s.respondents},
+           {"respondents_answering", s.respondents_answering},
+           {"score", s.score},
+           {"score_text", core::format_score(s.score)},
+           {"ci95", interval(s.ci95)},
+           {"grade", s.grade},
+           {"indicators", indicators}};
+    if (s.withheld) {
+        j["withheld"] = true;
+        j["score"] = nullptr;
+        j.erase("score_text");
+        j.erase("ci95");
+    }
+    return j;
 }
 
 json codes(const core::Questionnaire& q, const std::vector<int>& items) {
@@ -155,7 +168,7 @@ std::string scores_to_json(const core::Questionnaire& q,
         const auto& s = scores[u];
         json instruments = json::array();
         for (const auto& is : s.instruments) {
-            if (is.has_data()) instruments.push_back(instrument_json(q, is));
+            if (is.has_data() || is.withheld) instruments.push_back(instrument_json(q, is));
         }
         json weights = json::array();
         for (const auto& w : s.weights) {
@@ -177,6 +190,7 @@ std::string scores_to_json(const core::Questionnaire& q,
                   {"weights", weights},
                   {"missing_instruments", missing},
                   {"gaps", gaps_json(q, gaps[u])}};
+        if (s.ita_total_withheld) unit["ita_total_withheld"] = true;
         units.push_back(std::move(unit));
     }
     json out{{"questionnaire", q.id},

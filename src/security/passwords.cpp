@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -86,7 +87,14 @@ std::string hash_password(std::string_view password, PasswordHashLimits limits) 
     return std::string(out);
 }
 
+namespace {
+std::atomic<std::uint64_t> verifications{0};
+}  // namespace
+
+std::uint64_t password_verifications() { return verifications.load(); }
+
 bool verify_password(std::string_view hash, std::string_view password) {
+    verifications.fetch_add(1, std::memory_order_relaxed);
     // libsodium reads the hash as a NUL-terminated string of at most
     // STRBYTES - 1 characters; anything else cannot be one of ours.
     if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES ||

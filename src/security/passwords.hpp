@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,11 @@ std::string hash_password(std::string_view password,
 // True if `password` matches `hash` (a string from hash_password). A malformed
 // or empty hash is simply false. Comparison is constant-time inside libsodium.
 bool verify_password(std::string_view hash, std::string_view password);
+
+// How many times verify_password has run in this process (each is one
+// argon2id computation when the hash is well-formed): lets a test show that
+// every sign-in refusal costs the same work, without timing it.
+std::uint64_t password_verifications();
 
 // True if `hash` should be replaced after the next successful login: it is not
 // an argon2id hash made with exactly `limits` (older, cheaper or malformed).

@@ -40,6 +40,17 @@ std::string sha256_hex(std::string_view data) {
     return hex;
 }
 
+std::string sha256_base64(std::string_view data) {
+    require_sodium();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
+    std::string out(sodium_base64_ENCODED_LEN(sizeof digest, kVariant), '\0');
+    sodium_bin2base64(out.data(), out.size(), digest, sizeof digest, kVariant);
+    out.pop_back();
+    return out;
+}
+
 bool constant_time_equal(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     if (a.empty()) return true;

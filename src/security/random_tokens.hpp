@@ -21,6 +21,10 @@ std::string base64url_encode(std::string_view bytes);
 // for high-entropy tokens that the server only needs to recognise.
 std::string sha256_hex(std::string_view data);
 
+// SHA-256 of `data` in standard base64 with padding (RFC 4648 section 4), as
+// a Content-Security-Policy hash source wants it ('sha256-...').
+std::string sha256_base64(std::string_view data);
+
 // True if `a` and `b` hold the same bytes. For equal lengths the time taken
 // does not depend on the contents (sodium_memcmp); different lengths return
 // false at once, so only the length leaks, which for tokens is public anyway.

@@ -68,6 +68,23 @@ RateLimitDecision RateLimiter::try_acquire(std::string_view key, double cost) {
     return {false, wait};
 }
 
+RateLimitDecision RateLimiter::peek(std::string_view key, double cost) {
+    core::MutexLock lock(mutex_);
+    const auto now = clock_();
+    forget_idle(now);
+    if (!(cost >= 0)) cost = 0;
+    auto found = index_.find(key);
+    if (found == index_.end()) return {cost <= options_.burst, std::chrono::milliseconds(0)};
+    const Bucket& bucket = *found->second;
+    const double elapsed = std::max(0.0, Seconds(now - bucket.last_seen).count());
+    const double tokens =
+        std::min(options_.burst, bucket.tokens + elapsed * options_.refill_per_second);
+    if (tokens >= cost) return {true, std::chrono::milliseconds(0)};
+    const double wait_seconds = (cost - tokens) / options_.refill_per_second;
+    return {false, std::chrono::milliseconds(
+                       static_cast<long long>(std::min(std::ceil(wait_seconds * 1000), 1e12)))};
+}
+
 std::size_t RateLimiter::tracked_keys() const {
     core::MutexLock lock(mutex_);
     return index_.size();

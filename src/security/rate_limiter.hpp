@@ -50,6 +50,9 @@ public:
     // above `burst` can never be met; retry_after then only says "not soon".
     RateLimitDecision try_acquire(std::string_view key, double cost = 1);
     bool allow(std::string_view key) { return try_acquire(key).allowed; }
+    // Whether try_acquire(key, cost) would be allowed now, taking nothing:
+    // for limits that charge only failures (check first, charge on failure).
+    RateLimitDecision peek(std::string_view key, double cost = 1);
 
     // Keys currently remembered.
     std::size_t tracked_keys() const;

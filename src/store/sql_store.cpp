@@ -251,6 +251,7 @@ public:
     Status create_session(const Session& session) override;
     StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) override;
     Status delete_session(std::string_view token_hash) override;
+    Status delete_user_sessions(Id user_id) override;
 
     StatusOr<PlanRecord> get_plan(Id plan_id) override;
     StatusOr<std::vector<PlanRecord>> list_plans(std::optional<int> fiscal_year_be) override;
@@ -954,6 +955,14 @@ Status SqlStore::delete_session(std::string_view token_hash) {
             return Status::NotFound(fmt::format("{}: delete_session: no such session", name_));
         }
         return Status::Ok();
+    });
+}
+
+Status SqlStore::delete_user_sessions(Id user_id) {
+    return source_->with_writer([&](SqlConnection& c) -> Status {
+        auto deleted = c.run("delete_user_sessions", "DELETE FROM sessions WHERE user_id = ?",
+                             SqlParams().add(user_id));
+        return deleted.ok() ? Status::Ok() : deleted.status;
     });
 }
 

@@ -344,6 +344,9 @@ public:
     // callers pass the time, so tests run on fixed clocks.
     virtual StatusOr<Session> find_session(std::string_view token_hash, std::string_view now) = 0;
     virtual Status delete_session(std::string_view token_hash) = 0;
+    // Ends every session of a user (after a password change or reset); Ok
+    // when there was none.
+    virtual Status delete_user_sessions(Id user_id) = 0;
 
     // Improvement plans. One plan per unit and fiscal year (kConflict on a
     // second). save_plan: kConflict when `expected_version` is not the stored

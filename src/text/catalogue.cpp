@@ -26,12 +26,18 @@ StatusOr<Catalogue> Catalogue::from_po_files(
             return Status::Invalid(std::string(name) + ":1: Language \"" + file->language +
                                    "\" is not th or en");
         }
-        if (catalogue.texts_.contains(language)) {
-            return Status::Invalid(std::string(name) + ":1: a second file for Language " +
-                                   file->language);
-        }
+        // Several files per language (th.po and one per feature, e.g.
+        // security.th.po) merge into one catalogue; a key may be in one only.
         auto& texts = catalogue.texts_[language];
-        for (auto& entry : file->entries) texts[entry.context][entry.key] = std::move(entry.text);
+        for (auto& entry : file->entries) {
+            auto& in_context = texts[entry.context];
+            if (in_context.contains(entry.key)) {
+                return Status::Invalid(
+                    std::string(name) + ":" + std::to_string(entry.line) + ": " + entry.context +
+                    "/" + entry.key + " is already in another file for Language " + file->language);
+            }
+            in_context[entry.key] = std::move(entry.text);
+        }
     }
     return catalogue;
 }

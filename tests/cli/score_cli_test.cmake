@@ -78,6 +78,14 @@ expect_in("serve bad listen" "${err}" "--listen")
 run_itagap(serve --db "mysql://nowhere")
 expect_rc("serve bad db" 2)
 expect_in("serve bad db" "${err}" "mysql://nowhere")
+# Beyond loopback, links must not come from the Host header: --public-url is
+# required, and must be an http(s) address (docs/security.md).
+run_itagap(serve --listen 0.0.0.0:0 --db "sqlite:${WORK}/x.db")
+expect_rc("serve beyond loopback without --public-url" 2)
+expect_in("serve beyond loopback without --public-url" "${err}" "--public-url is required")
+run_itagap(serve --listen 127.0.0.1:0 --public-url "javascript:alert(1)" --db "sqlite:${WORK}/x.db")
+expect_rc("serve bad --public-url" 2)
+expect_in("serve bad --public-url" "${err}" "expected an http:// or https:// address")
 
 # 8. Exit 1: the scores were computed but could not be written. /dev/full
 #    refuses every write with ENOSPC (a full disk), which is the one way

@@ -168,32 +168,24 @@ TEST_P(AdminTest, OneTimePasswordForcesAChangeThenReachesTheOverview) {
     }
 }
 
-TEST_P(AdminTest, RepeatedFailuresLockTheAccountUntilTheClockMovesOn) {
+TEST_P(AdminTest, RepeatedFailuresNeverLockTheAccount) {
     make_user("clerk", store::Role::kExecutive);
     Browser browser(site_->port());
     ClientResponse unknown = sign_in(browser, "nobody", kPassword);
     EXPECT_EQ(unknown.result(), http::status::unauthorized);
-    const int max = web::SiteOptions{}.max_failed_sign_ins;
-    for (int i = 0; i < max; ++i) {
+    for (int i = 0; i < 5; ++i) {
         ClientResponse wrong = sign_in(browser, "clerk", "wrong password " + std::to_string(i));
         EXPECT_EQ(wrong.result(), http::status::unauthorized);
         EXPECT_TRUE(contains(wrong.body(), "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
     }
-    // Locked: the right password is refused with the same message.
-    ClientResponse locked = sign_in(browser, "clerk", kPassword);
-    EXPECT_EQ(locked.result(), http::status::unauthorized);
-    EXPECT_TRUE(contains(locked.body(), "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
-    EXPECT_FALSE(browser.cookies.count("itagap_session"));
-
-    site_->set_now(site_->now() + web::SiteOptions{}.lockout - std::chrono::minutes(1));
-    EXPECT_EQ(sign_in(browser, "clerk", kPassword).result(), http::status::unauthorized);
-    site_->set_now(site_->now() + std::chrono::minutes(2));
+    // No lock: the right password is accepted (the back-off, if any, is the
+    // throttle's; the harness's is generous).
     ClientResponse ok = sign_in(browser, "clerk", kPassword);
     EXPECT_EQ(ok.result(), http::status::see_other);
     EXPECT_EQ(location(ok), "/admin");
     EXPECT_EQ(browser.get("/admin").result(), http::status::ok);
 
-    // The session expires with the clock too.
+    // The session expires with the clock.
     site_->set_now(site_->now() + web::SiteOptions{}.session_lifetime + std::chrono::minutes(1));
     EXPECT_EQ(location(browser.get("/admin")), "/admin/sign-in");
 }

@@ -308,7 +308,8 @@ TEST_P(PublicPageTest, AnUnpublishedPreviousRoundIsNotCompared) {
                          false};
     auto id = site_->store().create_round(earlier);
     ASSERT_TRUE(id.ok()) << id.status.message;
-    add_eit_response(*id, site_->demo().unit_id);
+    // Five: fewer would be withheld (core/publication.hpp) and nothing compared.
+    for (int i = 0; i < 5; ++i) add_eit_response(*id, site_->demo().unit_id);
 
     std::string html = html_unescape(get(seed_page()).body());
     EXPECT_FALSE(contains(html, "ITA 2567 รอบทดลองภายใน")) << html;
@@ -319,6 +320,82 @@ TEST_P(PublicPageTest, AnUnpublishedPreviousRoundIsNotCompared) {
     html = html_unescape(get(seed_page()).body());
     EXPECT_TRUE(contains(html, "ITA 2567 รอบทดลองภายใน")) << html;
     EXPECT_FALSE(contains(html, kNoPrevious)) << html;
+}
+
+// Issue 13.1: a unit with 1, 4 and 5 EIT respondents (the default minimum is
+// 5). Below it EIT's figures and the ITA total are withheld on the page, in
+// the JSON and in the CSV; option counts are never in the JSON.
+TEST_P(PublicPageTest, FiguresOfFewerThanFiveRespondentsAreWithheld) {
+    const store::Id seed = site_->demo().seed_round_id;
+    const store::Id unit = add_unit("หน่วยงานเล็ก");
+    const std::string page = page_path(seed, unit);
+    const std::string api = "/api/public/rounds/" + std::to_string(seed) + "/units/" +
+                            std::to_string(unit) + "/results";
+    for (int respondents = 1; respondents <= 5; ++respondents) {
+        add_eit_response(seed, unit);
+        if (respondents != 1 && respondents != 4 && respondents != 5) continue;
+        SCOPED_TRACE("respondents: " + std::to_string(respondents));
+        const bool published = respondents >= 5;
+
+        const std::string html = html_unescape(get(page).body());
+        const std::string eit = slice(html, "<span class=\"public-figure-name\">EIT", "</li>");
+        EXPECT_TRUE(contains(eit, "ผู้ตอบ " + std::to_string(respondents) + " คน")) << eit;
+        // Ten answers of 5 (favourable) from everyone: 100 when published.
+        EXPECT_EQ(contains(eit, "<span class=\"public-score\">100.00</span>"), published) << eit;
+        EXPECT_EQ(contains(eit, "ไม่เผยแพร่"), !published) << eit;
+        EXPECT_TRUE(contains(html, "ตัวเลขที่มีผู้ตอบน้อยกว่า 5 คนจะไม่เผยแพร่")) << html;
+
+        ClientResponse r = get(api);
+        ASSERT_EQ(r.result(), http::status::ok) << r.body();
+        EXPECT_FALSE(contains(r.body(), "option_counts")) << r.body();
+        const json u = json::parse(r.body())["units"][0];
+        json instrument;
+        for (const auto& each : u["instruments"])
+            if (each["instrument"] == "EIT") instrument = each;
+        ASSERT_TRUE(instrument.is_object()) << r.body();
+        EXPECT_EQ(instrument["respondents"], respondents);
+        if (published) {
+            EXPECT_EQ(instrument["score_text"], "100.00");
+            EXPECT_FALSE(instrument.contains("withheld"));
+            EXPECT_EQ(instrument["indicators"][0]["items"][0]["answers"], 5);
+        } else {
+            EXPECT_EQ(instrument["withheld"], true);
+            EXPECT_TRUE(instrument["score"].is_null());
+            for (const auto& indicator : instrument["indicators"]) {
+                EXPECT_TRUE(indicator["score"].is_null());
+                EXPECT_EQ(indicator["answers"], 0);
+                for (const auto& item : indicator["items"]) {
+                    EXPECT_TRUE(item["score"].is_null());
+                    EXPECT_EQ(item["answers"], 0);
+                    EXPECT_EQ(item["favourable"], 0);
+                }
+            }
+            // EIT is the only instrument with answers, so the total is EIT's.
+            EXPECT_TRUE(u["ita_total"].is_null());
+            EXPECT_EQ(u["ita_total_withheld"], true);
+            EXPECT_TRUE(u["gaps"]["instruments"].empty());
+        }
+
+        const std::string csv = get(page + "/scores.csv").body();
+        bool eit_row = false;
+        std::istringstream lines(csv);
+        for (std::string line; std::getline(lines, line);) {
+            if (!contains(line, ",เครื่องมือ,EIT,")) continue;
+            eit_row = true;
+            EXPECT_EQ(contains(line, ",100.00,"), published) << line;
+            // Favourable and answers: 10 items x n respondents, or empty.
+            EXPECT_EQ(contains(line, "," + std::to_string(10 * respondents) + ","), published)
+                << line;
+        }
+        EXPECT_TRUE(eit_row) << csv;
+    }
+}
+
+TEST_P(PublicPageTest, TheSeedRoundJsonHasNoOptionCounts) {
+    ClientResponse r = get(seed_json());
+    ASSERT_EQ(r.result(), http::status::ok);
+    EXPECT_FALSE(contains(r.body(), "option_counts"));
+    EXPECT_FALSE(contains(r.body(), "flagged_respondents"));  // a count of people, not public
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, PublicPageTest,

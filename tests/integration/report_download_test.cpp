@@ -5,6 +5,7 @@
 // responses and an unknown format are 404.
 #include <gtest/gtest.h>
 
+#include "security/random_tokens.hpp"
 #include "site_harness.hpp"
 
 namespace itagap::testing {
@@ -70,6 +71,24 @@ TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
     EXPECT_EQ(std::string(html[http::field::content_type]), "text/html; charset=utf-8");
     EXPECT_TRUE(contains(std::string(html[http::field::content_disposition]), "inline"));
     EXPECT_TRUE(contains(html.body(), "<td rowspan=\"2\">P : Partnership</td>"));
+    // Issue 13.12: the CSP allows the page's one <style> by its hash, and the
+    // page has no style attribute (which the policy would block).
+    {
+        const std::string& body = html.body();
+        const auto open = body.find("<style>");
+        const auto close = body.find("</style>");
+        ASSERT_NE(open, std::string::npos);
+        ASSERT_NE(close, std::string::npos);
+        const std::string css = body.substr(open + 7, close - open - 7);
+        const std::string csp(html["Content-Security-Policy"]);
+        EXPECT_TRUE(contains(csp, "style-src 'self' 'sha256-" + security::sha256_base64(css) + "'"))
+            << csp;
+        EXPECT_TRUE(contains(csp, "script-src 'self'")) << csp;  // the rest of the policy stays
+        EXPECT_FALSE(contains(csp, "unsafe-inline")) << csp;
+        EXPECT_FALSE(contains(body, "style=\"")) << body;
+        EXPECT_EQ(body.find("<style>", close), std::string::npos);  // only one
+        EXPECT_TRUE(contains(css, "col:nth-child(1)")) << css;      // the column widths are there
+    }
 
     ClientResponse scores = exec.get(seed_base() + "/export/scores.csv");
     ASSERT_EQ(scores.result(), http::status::ok);

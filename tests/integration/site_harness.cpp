@@ -69,6 +69,16 @@ std::unique_ptr<SiteHarness> SiteHarness::start(Backend backend, std::string& wh
                                                             *h->limiter_,
                                                             {},
                                                             [self] { return self->now(); }});
+    // Generous sign-in and code limits unless a test asks for tight ones, on
+    // the limiter clock (advance_limiter_clock).
+    const auto limiter_clock = [self] {
+        return std::chrono::steady_clock::time_point(
+            std::chrono::seconds(self->limiter_seconds_.load()));
+    };
+    h->context_->sign_in_throttle =
+        std::make_shared<security::SignInThrottle>(options.sign_in_limits, limiter_clock);
+    h->context_->code_limiter =
+        std::make_shared<security::RateLimiter>(options.code_limits, limiter_clock);
     web::HttpServerOptions server_options;
     server_options.port = 0;
     h->server_ = std::make_unique<web::HttpServer>(

@@ -21,6 +21,7 @@
 #include "app/submission_queue.hpp"
 #include "command_output.hpp"
 #include "security/rate_limiter.hpp"
+#include "security/sign_in_throttle.hpp"
 #include "web/site/site.hpp"
 
 namespace itagap::testing {
@@ -33,6 +34,9 @@ struct SiteHarnessOptions {
     // The survey submission limiter; its clock is the harness's (see
     // advance_limiter_clock), so a refill happens only when a test says so.
     security::RateLimitOptions submit_limits{1000, 1000, 1000};
+    // Sign-in and IIT code limits (security/sign_in_throttle.hpp), likewise.
+    security::SignInLimits sign_in_limits{{1000, 1000, 1000}, {1000, 1000, 1}, 1000};
+    security::RateLimitOptions code_limits{1000, 1000, 1000};
 };
 
 class SiteHarness {

@@ -178,12 +178,16 @@ public:
         // indicator's are over its items.
         std::uint64_t favourable = 0;
         std::uint64_t answers = 0;
+        bool part_withheld = s.withheld;
         for (const auto& ind : s.indicators) {
             favourable += ind.favourable;
             answers += ind.answers;
+            part_withheld = part_withheld || ind.withheld;
         }
-        r[ScoreColumn::kFavourable] = count(favourable);
-        r[ScoreColumn::kAnswers] = count(answers);
+        if (!part_withheld) {
+            r[ScoreColumn::kFavourable] = count(favourable);
+            r[ScoreColumn::kAnswers] = count(answers);
+        }
         r[ScoreColumn::kRespondents] = count(s.respondents);
         t.rows.push_back(std::move(r));
         for (const auto& ind : s.indicators) add_indicator(t, s.instrument, ind);
@@ -205,8 +209,10 @@ private:
         r[ScoreColumn::kIndicator] = count(static_cast<std::uint64_t>(indicator.number));
         r[ScoreColumn::kName] = pick(indicator.name, language_);
         if (s.has_data()) put_score(r, s.score, s.ci95);
-        r[ScoreColumn::kFavourable] = count(s.favourable);
-        r[ScoreColumn::kAnswers] = count(s.answers);
+        if (!s.withheld) {  // withheld (core/publication.hpp): empty cells
+            r[ScoreColumn::kFavourable] = count(s.favourable);
+            r[ScoreColumn::kAnswers] = count(s.answers);
+        }
         r[ScoreColumn::kRespondents] = count(s.respondents);
         t.rows.push_back(std::move(r));
         for (const auto& it : s.items) add_item(t, instrument, indicator.number, it);
@@ -221,8 +227,10 @@ private:
         r[ScoreColumn::kName] = pick(item.text, language_);
         r[ScoreColumn::kReverse] = in(item.reverse ? kYes : kNo, language_);
         if (s.has_data()) put_score(r, s.score, s.ci95);
-        r[ScoreColumn::kFavourable] = count(s.favourable);
-        r[ScoreColumn::kAnswers] = count(s.answers);
+        if (!s.withheld) {
+            r[ScoreColumn::kFavourable] = count(s.favourable);
+            r[ScoreColumn::kAnswers] = count(s.answers);
+        }
         t.rows.push_back(std::move(r));
     }
 

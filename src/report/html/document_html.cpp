@@ -59,14 +59,21 @@ std::string css_string(const std::string& text) {
     return out + "\"";
 }
 
-void render_table(const Table& table, std::string& out) {
-    out += "<table>";
+// Column widths go into the page's one <style> element as rules on the
+// table's id, not into style attributes: the site's Content-Security-Policy
+// allows that element by its hash (web/site/inline_styles.hpp) and no inline
+// style attribute at all.
+void render_table(const Table& table, int number, std::string& out, std::string& css) {
+    out += fmt::format("<table id=\"t{}\">", number);
     if (!table.caption.empty()) out += "<caption>" + xml_escape(table.caption) + "</caption>";
     double total = 0;
     for (double w : table.column_widths) total += w;
     out += "<colgroup>";
-    for (double w : table.column_widths)
-        out += fmt::format("<col style=\"width:{:.1f}%\">", 100.0 * w / total);
+    for (std::size_t k = 0; k < table.column_widths.size(); ++k) {
+        out += "<col>";
+        css += fmt::format("#t{} col:nth-child({}) {{ width: {:.1f}%; }}\n", number, k + 1,
+                           100.0 * table.column_widths[k] / total);
+    }
     out += "</colgroup><thead><tr>";
     for (const auto& h : table.header) out += "<th scope=\"col\">" + xml_escape(h) + "</th>";
     out += "</tr></thead><tbody>";
@@ -96,35 +103,36 @@ void render_chart(const Chart& chart, std::string& out) {
 }  // namespace
 
 std::string document_html(const Document& document) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"" +
-                      xml_escape(document.language.empty() ? "th" : document.language) +
-                      "\"><head><meta charset=\"utf-8\">"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                      "<title>" +
-                      xml_escape(document.title) + "</title><style>";
-    out += kStyle;
+    std::string css(kStyle);
     if (!document.page_label.empty()) {
-        out += "@page { @bottom-center { content: " + css_string(document.page_label + " ") +
+        css += "@page { @bottom-center { content: " + css_string(document.page_label + " ") +
                " counter(page) \" / \" counter(pages); font-size: 14pt; } }\n";
     }
-    out += "</style></head><body><main>\n";
+    std::string body = "<main>\n";
+    int tables = 0;
     for (const Block& block : document.blocks) {
         if (const auto* h = std::get_if<Heading>(&block)) {
             const char* tag = h->level <= 1 ? "h1" : "h2";
-            out += fmt::format("<{0}>{1}</{0}>\n", tag, xml_escape(h->text));
+            body += fmt::format("<{0}>{1}</{0}>\n", tag, xml_escape(h->text));
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {
-            out += p->first_line_indent ? "<p class=\"indent\">" : "<p>";
-            out += text_with_breaks(p->text) + "</p>\n";
+            body += p->first_line_indent ? "<p class=\"indent\">" : "<p>";
+            body += text_with_breaks(p->text) + "</p>\n";
         } else if (const auto* t = std::get_if<Table>(&block)) {
-            render_table(*t, out);
+            render_table(*t, ++tables, body, css);
         } else if (const auto* c = std::get_if<Chart>(&block)) {
-            render_chart(*c, out);
+            render_chart(*c, body);
         }
     }
     if (!document.footer_note.empty())
-        out += "<p class=\"note\">" + xml_escape(document.footer_note) + "</p>\n";
-    out += "</main></body></html>\n";
-    return out;
+        body += "<p class=\"note\">" + xml_escape(document.footer_note) + "</p>\n";
+    body += "</main>";
+    return "<!DOCTYPE html>\n<html lang=\"" +
+           xml_escape(document.language.empty() ? "th" : document.language) +
+           "\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           "<title>" +
+           xml_escape(document.title) + "</title><style>" + css + "</style></head><body>" + body +
+           "</body></html>\n";
 }
 
 }  // namespace itagap::report

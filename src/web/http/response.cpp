@@ -1,5 +1,7 @@
 #include "web/http/response.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace itagap::web {
@@ -89,6 +91,16 @@ void clear_cookie(Response& response, std::string_view name, std::string_view pa
     cookie.path = std::string(path);
     cookie.max_age = std::chrono::seconds(0);
     (void)set_cookie(response, cookie);
+}
+
+void set_retry_after(Response& response, std::chrono::milliseconds wait) {
+    const auto seconds =
+        std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(wait).count());
+    response.headers.set(http::field::retry_after, std::to_string(seconds));
+}
+
+void set_no_store(Response& response) {
+    response.headers.set(http::field::cache_control, "no-store");
 }
 
 void add_security_headers(http::fields& headers) {

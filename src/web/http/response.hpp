@@ -35,6 +35,13 @@ Response redirect(std::string_view location);
 // A short plain-text response for an error status ("404 Not Found").
 Response error_response(http::status status);
 
+// Retry-After in whole seconds (RFC 9110 section 10.2.3), `wait` rounded up,
+// at least 1: for 429 and 503 answers.
+void set_retry_after(Response& response, std::chrono::milliseconds wait);
+// Cache-Control: no-store, for pages that carry what no cache may keep
+// (access codes and answers in hidden fields, one-time passwords).
+void set_no_store(Response& response);
+
 enum class SameSite { lax, strict };
 
 struct Cookie {

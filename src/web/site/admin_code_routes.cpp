@@ -12,6 +12,7 @@
 #include "web/admin_text.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
+#include "web/site/public_url.hpp"
 
 namespace itagap::web {
 
@@ -32,6 +33,7 @@ Response codes_page(SiteContext& context, const SignedIn& who, Language language
         round_options.push_back(json{{"value", round.id}, {"label", round.name}});
     }
     json data{{"title", admin_phrase(language, "codes_title")},
+              {"public_url_missing", !public_url_configured(context)},
               {"rounds", round_options},
               {"units", unit_options(only(*units, code_units(who.user, *units)))}};
     if (!error.empty()) data["error"] = admin_phrase(language, error);
@@ -39,14 +41,9 @@ Response codes_page(SiteContext& context, const SignedIn& who, Language language
                       "/admin/access-codes");
 }
 
-// Where a code is typed in: SiteOptions::public_base_url, or the Host the
-// request came to, plus "/iit".
-std::string survey_url(const SiteContext& context, const Request& request) {
-    std::string base = context.options.public_base_url;
-    if (base.empty()) base = "http://" + std::string(request.header("host"));
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base + "/iit";
-}
+// Where a code is typed in: the public base URL (never the request's Host
+// header, web/site/public_url.hpp) plus "/iit".
+std::string survey_url(const SiteContext& context) { return public_base_url(context) + "/iit"; }
 
 struct CodeTarget {
     store::Round round;
@@ -107,7 +104,8 @@ Response generate_codes(SiteContext& context, const Request& request, const Sign
               {"round_name", round.name},
               {"round_id", round.id},
               {"unit_id", unit.id},
-              {"survey_url", survey_url(context, request)},
+              {"survey_url", survey_url(context)},
+              {"public_url_missing", !public_url_configured(context)},
               {"codes", codes},
               {"codes_joined", joined}};
     return admin_page(context, &who, "admin_code_sheet", std::move(data), language);
@@ -159,7 +157,7 @@ Response code_sheet_pdf(SiteContext& context, const Request& request, const Sign
     sheet.title = admin_phrase(language, "sheet_title");
     sheet.unit_name = unit_label(unit);
     sheet.round_name = round.name;
-    sheet.survey_url = survey_url(context, request);
+    sheet.survey_url = survey_url(context);
     sheet.instructions = admin_phrase(language, "sheet_each");
     auto pdf = report::access_code_sheet_pdf(sheet);
     if (!pdf.ok()) {

@@ -59,6 +59,12 @@ Response sign_in(SiteContext& context, const Request& request) {
     SignInResult result = check_sign_in(context, username, password, request.remote_address);
     if (result.outcome == SignInOutcome::kUnavailable)
         return store_failed(context, nullptr, language);
+    if (result.outcome == SignInOutcome::kThrottled) {
+        Response page = sign_in_page(context, request, language, "sign_in_throttled",
+                                     http::status::too_many_requests);
+        set_retry_after(page, result.retry_after);
+        return page;
+    }
     if (result.outcome == SignInOutcome::kRefused) {
         return sign_in_page(context, request, language, "sign_in_failed",
                             http::status::unauthorized);
@@ -117,7 +123,10 @@ Response change_password(SiteContext& context, const Request& request, const Sig
              .ok()) {
         return store_failed(context, &who, language);
     }
-    // A new session: the old token (and CSRF token) end with the old password.
+    // Every session of the user ends with the old password (a stolen one
+    // too); this browser gets a new one.
+    if (!context.store.delete_user_sessions(user.id).ok())
+        return store_failed(context, &who, language);
     Response response = redirect("/admin");
     if (!start_session(context, request, user, response).ok())
         return store_failed(context, &who, language);

@@ -57,7 +57,9 @@ Response one_time_password_page(SiteContext& context, const SignedIn& who, Langu
     json data{{"title", admin_phrase(language, "one_time_title")},
               {"username", username},
               {"password", password}};
-    return admin_page(context, &who, "admin_one_time", std::move(data), language);
+    Response page = admin_page(context, &who, "admin_one_time", std::move(data), language);
+    set_no_store(page);  // the password is shown once and kept by no cache
+    return page;
 }
 
 Response create_user(SiteContext& context, const Request& request, const SignedIn& who,
@@ -122,6 +124,9 @@ Response reset_password(SiteContext& context, const Request& request, const Sign
              .ok()) {
         return store_failed(context, &who, language);
     }
+    // Whoever holds a session of this user (a thief too) is signed out.
+    if (!context.store.delete_user_sessions(user->id).ok())
+        return store_failed(context, &who, language);
     return one_time_password_page(context, who, language, user->username, password);
 }
 

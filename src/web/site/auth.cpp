@@ -1,5 +1,6 @@
 #include "web/site/auth.hpp"
 
+#include "security/installation_key.hpp"
 #include "security/passwords.hpp"
 #include "security/random_tokens.hpp"
 #include "web/site/page.hpp"
@@ -13,26 +14,45 @@ std::string_view cookie_token(const Request& request) {
     return token ? *token : std::string_view();
 }
 
-// A hash to verify against when the user does not exist, so that an unknown
-// name takes as long as a wrong password.
+// A hash to verify against when the user is unknown, inactive or locked, so
+// that every refusal costs the same argon2id work as a wrong password (and
+// takes as long).
 const std::string& decoy_hash() {
     static const std::string hash = security::hash_password("itagap decoy password");
     return hash;
 }
 
-void record_failure(SiteContext& context, store::User user, std::string_view remote_address) {
-    ++user.failed_sign_ins;
-    const bool lock = user.failed_sign_ins >= context.options.max_failed_sign_ins;
-    if (lock) {
-        user.locked_until = iso_timestamp(context.now() + context.options.lockout);
-        user.failed_sign_ins = 0;
+// The account key of the back-off: the user name as the store compares it
+// (ASCII letters in lower case).
+std::string account_key(std::string_view username) {
+    std::string key(username);
+    for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    // The failure (and the lock it trips) is recorded with the counter it
-    // changes: one entry, "user.locked" when this failure locked the account.
-    nlohmann::json details{{"address_hash", security::sha256_hex(remote_address)}};
-    if (lock) details["until"] = user.locked_until;
-    (void)context.store.update_user(
-        user, audit_entry(context, user.id, lock ? "user.locked" : "user.sign_in_failed", details));
+    return key;
+}
+
+// Details of a refusal: the client's address under the installation's keyed
+// hash, or nothing when there is no key.
+nlohmann::json refusal_details(const SiteContext& context, std::string_view remote_address) {
+    nlohmann::json details = nlohmann::json::object();
+    if (auto hash = audit_address_hash(context, remote_address)) details["address_hash"] = *hash;
+    return details;
+}
+
+void record_failure(SiteContext& context, store::User user, std::string_view remote_address) {
+    // Counted for the admin's eyes only; the back-off itself is the
+    // throttle's, so a run of failures never locks the account.
+    ++user.failed_sign_ins;
+    (void)context.store.update_user(user, audit_entry(context, user.id, "user.sign_in_failed",
+                                                      refusal_details(context, remote_address)));
+}
+
+SignInResult refused(SiteContext& context, std::string_view remote_address,
+                     std::string_view username) {
+    context.sign_in_throttle->record_failure(security::sha256_hex(remote_address),
+                                             account_key(username));
+    return {SignInOutcome::kRefused, {}};
 }
 
 }  // namespace
@@ -49,32 +69,50 @@ std::optional<SignedIn> signed_in_user(SiteContext& context, const Request& requ
     return SignedIn{*user, *session};
 }
 
+std::optional<std::string> audit_address_hash(const SiteContext& context,
+                                              std::string_view remote_address) {
+    if (context.options.address_key.empty()) return std::nullopt;
+    return security::keyed_hash_hex(context.options.address_key, remote_address);
+}
+
 SignInResult check_sign_in(SiteContext& context, std::string_view username,
                            std::string_view password, std::string_view remote_address) {
+    security::SignInThrottle& throttle = *context.sign_in_throttle;
+    const std::string address = security::sha256_hex(remote_address);  // in memory only
+    if (auto admitted = throttle.admit(address, account_key(username)); !admitted.allowed)
+        return {SignInOutcome::kThrottled, {}, admitted.retry_after};
+    // Every path below hashes once; a request that finds no free slot is
+    // refused at once rather than queueing on a worker thread.
+    auto slot = throttle.try_hash_slot();
+    if (!slot) return {SignInOutcome::kThrottled, {}, std::chrono::seconds(1)};
+
     auto found = context.store.find_user(username);
     if (!found.ok()) {
         (void)security::verify_password(decoy_hash(), password);
         if (found.status.code != store::StatusCode::kNotFound)
             return {SignInOutcome::kUnavailable, {}};
         audit(context, std::nullopt, "user.sign_in_unknown",
-              {{"address_hash", security::sha256_hex(remote_address)}});
-        return {SignInOutcome::kRefused, {}};
+              refusal_details(context, remote_address));
+        return refused(context, remote_address, username);
     }
     store::User user = *found;
     if (!user.active) {
         (void)security::verify_password(decoy_hash(), password);
-        return {SignInOutcome::kRefused, {}};
+        return refused(context, remote_address, username);
     }
     const std::string now = now_timestamp(context);
     if (!user.locked_until.empty() && user.locked_until > now) {
-        // Locked: the password is not even checked, so guessing gains nothing.
+        // Locked (by an older version, or by hand in the database): the
+        // password is not checked, but the decoy costs the same time.
+        (void)security::verify_password(decoy_hash(), password);
         audit(context, user.id, "user.sign_in_locked", nlohmann::json::object());
-        return {SignInOutcome::kRefused, {}};
+        return refused(context, remote_address, username);
     }
     if (!security::verify_password(user.password_hash, password)) {
         record_failure(context, user, remote_address);
-        return {SignInOutcome::kRefused, {}};
+        return refused(context, remote_address, username);
     }
+    throttle.record_success(address, account_key(username));
     user.failed_sign_ins = 0;
     user.locked_until.clear();
     if (security::password_needs_rehash(user.password_hash)) {

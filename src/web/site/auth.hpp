@@ -13,6 +13,7 @@
 // Results of a round are public (no sign-in) only when it is published.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -43,20 +44,25 @@ std::optional<SignedIn> signed_in_user(SiteContext& context, const Request& requ
 enum class SignInOutcome {
     kSignedIn,
     // Unknown user, inactive user, wrong password or a locked account: one
-    // outcome, so the page cannot tell them apart.
+    // outcome, so the page cannot tell them apart; each costs one argon2id
+    // verification, so the time taken does not tell them apart either.
     kRefused,
+    // Too many tries from this address, for this account or overall, or
+    // every password-hashing slot busy: 429 with Retry-After.
+    kThrottled,
     kUnavailable,  // the store failed
 };
 
 struct SignInResult {
     SignInOutcome outcome = SignInOutcome::kRefused;
-    std::optional<store::User> user;  // set when signed in
+    std::optional<store::User> user;           // set when signed in
+    std::chrono::milliseconds retry_after{0};  // kThrottled: how long to wait
 };
 
-// Checks a user name and password, counting failures: after
-// SiteOptions::max_failed_sign_ins failures in a row the account is locked
-// for SiteOptions::lockout, during which even the right password is refused.
-// Writes the audit entries (sign-in, failure, lock-out).
+// Checks a user name and password under context.sign_in_throttle
+// (security/sign_in_throttle.hpp: rates per address and overall, back-off
+// per account and per address after failures, never a permanent lock, a cap
+// on concurrent hashing). Writes the audit entries (sign-in, failure).
 SignInResult check_sign_in(SiteContext& context, std::string_view username,
                            std::string_view password, std::string_view remote_address);
 
@@ -100,6 +106,13 @@ store::AuditEntry audit_entry(const SiteContext& context, std::optional<store::I
 // (sign-in refusals, sign-out, downloads).
 void audit(SiteContext& context, std::optional<store::Id> user_id, std::string_view action,
            const nlohmann::json& details);
+
+// The audit log's record of a client address: a keyed hash under the
+// installation's secret (SiteOptions::address_key), so that the log cannot be
+// turned back into addresses by trying them all; nullopt (nothing recorded)
+// when the installation has no key.
+std::optional<std::string> audit_address_hash(const SiteContext& context,
+                                              std::string_view remote_address);
 
 // context.now() as an ISO UTC timestamp.
 std::string now_timestamp(const SiteContext& context);

@@ -1,6 +1,7 @@
 #include "web/site/public_views.hpp"
 
 #include "core/number_format.hpp"
+#include "core/publication.hpp"
 #include "core/thai_date.hpp"
 #include "report/bar_chart_svg.hpp"
 #include "report/narrative.hpp"
@@ -48,6 +49,14 @@ std::string indicator_label(const core::Questionnaire& q, int indicator, Languag
 
 bool below(double score, double target) { return score < target; }
 
+// "ไม่เผยแพร่ตัวเลขที่มีผู้ตอบน้อยกว่า 5 คน ..." (core/publication.hpp)
+std::string withheld_note(int minimum, Language language) {
+    std::string text = public_phrase(language, "withheld_note");
+    if (auto at = text.find("{n}"); at != std::string::npos)
+        text.replace(at, 3, std::to_string(minimum));
+    return text;
+}
+
 Json instruments_json(const app::UnitRoundResults& r, double target, Language language) {
     const core::Questionnaire& q = *r.questionnaire;
     Json out = Json::array();
@@ -55,7 +64,9 @@ Json instruments_json(const app::UnitRoundResults& r, double target, Language la
         const core::Instrument& instrument = q.instruments[s.instrument];
         Json row{{"code", instrument.code},
                  {"name", report::pick(instrument.name, language)},
-                 {"has_data", s.has_data()}};
+                 {"has_data", s.has_data()},
+                 {"withheld", s.withheld}};
+        if (s.withheld) row["respondents_text"] = respondents_text(s.respondents, language);
         if (s.has_data()) {
             row["score"] = core::format_score(s.score);
             row["grade"] = s.grade;
@@ -73,6 +84,15 @@ Json indicators_json(const app::UnitRoundResults& r, double target, Language lan
     Json out = Json::array();
     for (const auto& s : r.score.instruments) {
         for (const auto& ind : s.indicators) {
+            if (ind.withheld) {
+                out.push_back(Json{{"instrument", q.instruments[s.instrument].code},
+                                   {"label", indicator_label(q, ind.indicator, language)},
+                                   {"score", public_phrase(language, "withheld_figure")},
+                                   {"respondents", ind.respondents},
+                                   {"withheld", true},
+                                   {"below_target", false}});
+                continue;
+            }
             if (!ind.has_data()) continue;
             out.push_back(Json{{"instrument", q.instruments[s.instrument].code},
                                {"label", indicator_label(q, ind.indicator, language)},
@@ -157,9 +177,18 @@ StatusOr<app::UnitRoundResults> load_public_results(SiteContext& context, store:
     if (results->responses.tables.empty()) return not_found;
     if (results->previous_round && !results->previous_round->results_published) {
         results->previous_round.reset();
-        results->gaps.previous_round.reset();
-        results->gaps.changes.clear();
+        results->previous_score.reset();
     }
+    // What may be published (core/publication.hpp): no option counts, nothing
+    // resting on fewer respondents than the questionnaire's minimum, and the
+    // gap analysis (so the narrative) redone on what is left.
+    const core::Questionnaire& q = *results->questionnaire;
+    results->score = core::publishable_score(q, results->score);
+    if (results->previous_score)
+        results->previous_score = core::publishable_score(q, *results->previous_score);
+    results->gaps = core::publishable_gaps(
+        q, results->score, results->previous_score ? &*results->previous_score : nullptr,
+        context.options.target);
     return results;
 }
 
@@ -197,6 +226,8 @@ Json public_results_view(const app::UnitRoundResults& r, const std::optional<Sto
              {"fiscal_year", r.round.fiscal_year_be},
              {"target", core::format_score(target)},
              {"has_total", r.score.ita_total.has_value()},
+             {"total_withheld", r.score.ita_total_withheld},
+             {"withheld_note", withheld_note(r.questionnaire->min_respondents_published, language)},
              {"instruments", instruments_json(r, target, language)},
              {"indicators", indicators_json(r, target, language)},
              {"has_chart", !svg.empty()},

@@ -10,6 +10,7 @@
 #include "app/report_files.hpp"
 #include "web/report_text.hpp"
 #include "web/site/admin_page.hpp"
+#include "web/site/inline_styles.hpp"
 #include "web/site/plan_views.hpp"
 #include "web/site/routes.hpp"
 
@@ -90,9 +91,15 @@ Response kpi_report(SiteContext& context, const Request& request, const SignedIn
     if (!bytes.ok())
         return message(context, who, language, "file_failed", http::status::internal_server_error);
     // The HTML opens in the browser to print; the others download.
-    return file(std::move(*bytes), app::content_type(*format),
-                app::report_file_name(target.round_id, target.unit_id, *format),
-                *format != app::ReportFormat::kHtml);
+    const bool is_html = *format == app::ReportFormat::kHtml;
+    Response response =
+        file(std::move(*bytes), app::content_type(*format),
+             app::report_file_name(target.round_id, target.unit_id, *format), !is_html);
+    if (is_html) {  // its print layout is its <style>, allowed by hash
+        response.headers.set("Content-Security-Policy",
+                             content_security_policy_allowing_styles_of(response.body));
+    }
+    return response;
 }
 
 Response results_export(SiteContext& context, const Request& request, const SignedIn& who,

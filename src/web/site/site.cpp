@@ -48,6 +48,13 @@ Router build_site_router(SiteContext& context) {
         context.round_summaries = std::make_shared<app::RoundSummaryCache>(
             context.store, context.questionnaires, context.options.overview_open_round_lifetime);
     }
+    if (!context.sign_in_throttle)
+        context.sign_in_throttle = std::make_shared<security::SignInThrottle>();
+    if (!context.code_limiter) {
+        // 10 tries at once, then one every 6 seconds, per address.
+        context.code_limiter =
+            std::make_shared<security::RateLimiter>(security::RateLimitOptions{10, 10.0 / 60});
+    }
     Router router;
     (void)router.get("/static/{file}", static_file);
     (void)router.get("/", [](const Request&) { return redirect("/iit"); });

@@ -6,12 +6,14 @@
 #include <charconv>
 #include <variant>
 
+#include "core/text_input.hpp"
 #include "security/access_codes.hpp"
 #include "security/csrf.hpp"
 #include "security/qr_code.hpp"
 #include "security/random_tokens.hpp"
 #include "web/http/access_log.hpp"
 #include "web/site/page.hpp"
+#include "web/site/public_url.hpp"
 #include "web/site/routes.hpp"
 #include "web/survey/survey_flow.hpp"
 #include "web/survey/survey_view.hpp"
@@ -127,6 +129,13 @@ Response step_or_submit(SiteContext& context, const Request& request, const Surv
                         const SurveyContext& survey, Language language, Authorise authorise) {
     SurveyState state =
         read_survey_form(*target.questionnaire, target.instrument, form_fields(request));
+    if (core::has_forbidden_control(state.comment)) {
+        // Shown again where it was typed, with every answer kept.
+        Response page =
+            survey_step_page(context, target, state, survey, language, "control_characters");
+        page.status = http::status::unprocessable_entity;
+        return page;
+    }
     if (auto step = next_step(state)) {
         state.step = *step;
         return survey_step_page(context, target, state, survey, language);
@@ -162,21 +171,41 @@ Response iit_code_page(SiteContext& context, const Request& request, Language la
     return page;
 }
 
+// Too many wrong codes from this address: 429 with Retry-After, in Thai.
+Response too_many_codes_page(SiteContext& context, const Request& request, Language language,
+                             std::chrono::milliseconds wait, std::string typed) {
+    Response page =
+        iit_code_page(context, request, language, "code_tries_exceeded", std::move(typed));
+    page.status = http::status::too_many_requests;
+    set_retry_after(page, wait);
+    return page;
+}
+
 // Checks a typed code; on success fills the target and the normalised code.
+// Every route that checks a code comes here. Only wrong tries (malformed,
+// unknown or used codes) are charged to the address's bucket, so the staff
+// of one office behind one address can all answer, while guessing is slowed
+// to the bucket's rate.
 std::variant<std::pair<SurveyTarget, std::string>, Response> check_code(SiteContext& context,
                                                                         const Request& request,
                                                                         Language language) {
     const std::string typed(request.form.get_or("code", ""));
+    const std::string client = security::sha256_hex(request.remote_address);  // in memory only
+    security::RateLimiter& tries = *context.code_limiter;
+    if (auto left = tries.peek(client); !left.allowed)
+        return too_many_codes_page(context, request, language, left.retry_after, typed);
+    const auto wrong = [&](std::string_view error_key) {
+        (void)tries.try_acquire(client);
+        return iit_code_page(context, request, language, std::string(error_key), typed);
+    };
     auto code = security::normalise_access_code(typed);
-    if (!code) return iit_code_page(context, request, language, "code_invalid", typed);
+    if (!code) return wrong("code_invalid");
     auto found = context.store.find_access_code(security::access_code_hash(*code));
     if (!found.ok()) {
-        if (found.status.code == store::StatusCode::kNotFound) {
-            return iit_code_page(context, request, language, "code_invalid", typed);
-        }
+        if (found.status.code == store::StatusCode::kNotFound) return wrong("code_invalid");
         return error_response(http::status::service_unavailable);
     }
-    if (found->used) return iit_code_page(context, request, language, "code_used", typed);
+    if (found->used) return wrong("code_used");
     auto target = find_target(context, language, found->round_id, found->unit_id, "IIT");
     if (auto* page = std::get_if<Response>(&target)) return std::move(*page);
     return std::make_pair(std::get<SurveyTarget>(std::move(target)), *code);
@@ -281,12 +310,8 @@ Response eit_answer(SiteContext& context, const Request& request) {
 }
 
 // The public link of a unit's EIT survey, for QR codes and printed posters.
-std::string public_link(const SiteContext& context, const Request& request, store::Id round,
-                        store::Id unit) {
-    std::string base = context.options.public_base_url;
-    if (base.empty()) base = "http://" + std::string(request.header("host"));
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return fmt::format("{}/s/{}/{}", base, round, unit);
+std::string public_link(const SiteContext& context, store::Id round, store::Id unit) {
+    return fmt::format("{}/s/{}/{}", public_base_url(context), round, unit);
 }
 
 Response eit_qr(SiteContext& context, const Request& request, bool svg) {
@@ -296,7 +321,7 @@ Response eit_qr(SiteContext& context, const Request& request, bool svg) {
         !context.store.get_unit(*unit).ok()) {
         return error_response(http::status::not_found);
     }
-    const std::string link = public_link(context, request, *round, *unit);
+    const std::string link = public_link(context, *round, *unit);
     Response response;
     if (svg) {
         auto image = security::qr_svg(link);
@@ -316,16 +341,28 @@ Response eit_qr(SiteContext& context, const Request& request, bool svg) {
     return response;
 }
 
+// Survey pages carry the access code and the answers so far in hidden
+// fields: no browser or proxy may keep a copy (Cache-Control: no-store).
+template <typename Handler>
+auto not_stored(SiteContext* ctx, Handler handler) {
+    return [ctx, handler](const Request& r) {
+        Response response = handler(*ctx, r);
+        set_no_store(response);
+        return response;
+    };
+}
+
 }  // namespace
 
 void add_survey_routes(Router& router, SiteContext& context) {
     SiteContext* ctx = &context;
-    (void)router.get(
-        "/iit", [ctx](const Request& r) { return iit_code_page(*ctx, r, request_language(r)); });
-    (void)router.post("/iit", [ctx](const Request& r) { return iit_start(*ctx, r); });
-    (void)router.post("/iit/answer", [ctx](const Request& r) { return iit_answer(*ctx, r); });
-    (void)router.get("/s/{round}/{unit}", [ctx](const Request& r) { return eit_start(*ctx, r); });
-    (void)router.post("/s/{round}/{unit}", [ctx](const Request& r) { return eit_answer(*ctx, r); });
+    (void)router.get("/iit", not_stored(ctx, [](SiteContext& c, const Request& r) {
+                         return iit_code_page(c, r, request_language(r));
+                     }));
+    (void)router.post("/iit", not_stored(ctx, iit_start));
+    (void)router.post("/iit/answer", not_stored(ctx, iit_answer));
+    (void)router.get("/s/{round}/{unit}", not_stored(ctx, eit_start));
+    (void)router.post("/s/{round}/{unit}", not_stored(ctx, eit_answer));
     (void)router.get("/s/{round}/{unit}/qr.svg",
                      [ctx](const Request& r) { return eit_qr(*ctx, r, true); });
     (void)router.get("/s/{round}/{unit}/qr.png",

@@ -174,6 +174,30 @@ TEST(QuestionnaireJsonTest, ScoringSettingsAreRead) {
     EXPECT_EQ(result->grades[0].grade, "ผ่าน");
 }
 
+TEST(QuestionnaireJsonTest, PublicationMinimumIsReadAndDefaultsToFive) {
+    auto plain = parse_questionnaire_json(kMinimal, "q.json");
+    ASSERT_TRUE(plain.ok());
+    EXPECT_EQ(plain->min_respondents_published, 5);
+    auto result = parse_questionnaire_json(
+        with(
+            R"("scoring": {"method": "favourable_share"},)",
+            R"("scoring": {"method": "favourable_share"}, "publication": {"min_respondents": 10},)"),
+        "q.json");
+    ASSERT_TRUE(result.ok()) << itagap::core::to_string(result.errors());
+    EXPECT_EQ(result->min_respondents_published, 10);
+}
+
+TEST(QuestionnaireJsonErrorTest, PublicationMinimumMustBeAWholeNumberFromOne) {
+    EXPECT_TRUE(HasError(errors_of(with(R"("scoring": {"method": "favourable_share"},)",
+                                        R"("scoring": {"method": "favourable_share"},
+                                           "publication": {"min_respondents": 0},)")),
+                         "$.publication.min_respondents", "1 to 1000"));
+    EXPECT_TRUE(HasError(errors_of(with(R"("scoring": {"method": "favourable_share"},)",
+                                        R"("scoring": {"method": "favourable_share"},
+                                           "publication": {"minimum": 5},)")),
+                         "$.publication.minimum", "one of the keys"));
+}
+
 TEST(QuestionnaireJsonTest, GradesAreSortedHighestFirst) {
     auto result = parse_questionnaire_json(
         with(R"("method": "favourable_share")",

@@ -29,6 +29,21 @@ TEST(RateLimitTest, AllowsTheBurstAndRefusesTheNext) {
     EXPECT_EQ(refused.retry_after, 1000ms);
 }
 
+TEST(RateLimitTest, PeekTakesNothing) {
+    FixedClock clock;
+    RateLimiter limiter({.burst = 2, .refill_per_second = 1, .max_keys = 100}, clock.function());
+    for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.peek("client").allowed);
+    EXPECT_TRUE(limiter.allow("client"));
+    EXPECT_TRUE(limiter.allow("client"));
+    const RateLimitDecision empty = limiter.peek("client");
+    EXPECT_FALSE(empty.allowed);
+    EXPECT_EQ(empty.retry_after, 1000ms);
+    clock.now += 1s;
+    EXPECT_TRUE(limiter.peek("client").allowed);
+    EXPECT_TRUE(limiter.allow("client"));
+    EXPECT_FALSE(limiter.peek("client").allowed);
+}
+
 TEST(RateLimitTest, RefillsWithTheClock) {
     FixedClock clock;
     RateLimiter limiter({.burst = 3, .refill_per_second = 2, .max_keys = 100}, clock.function());

@@ -586,6 +586,26 @@ TEST_P(StoreTest, SessionsExpireAtAFixedNow) {
               StatusCode::kInvalid);
 }
 
+TEST_P(StoreTest, DeleteUserSessionsEndsEverySessionOfThatUserOnly) {
+    User a;
+    a.username = "a";
+    a.password_hash = "h";
+    User b = a;
+    b.username = "b";
+    auto ida = store_->create_user(a);
+    auto idb = store_->create_user(b);
+    ASSERT_TRUE(ida.ok() && idb.ok());
+    ASSERT_TRUE(store_->create_session({"a1", *ida, "c", "2030-01-01T00:00:00Z"}).ok());
+    ASSERT_TRUE(store_->create_session({"a2", *ida, "c", "2030-01-01T00:00:00Z"}).ok());
+    ASSERT_TRUE(store_->create_session({"b1", *idb, "c", "2030-01-01T00:00:00Z"}).ok());
+    ASSERT_TRUE(store_->delete_user_sessions(*ida).ok());
+    const std::string now = "2025-01-01T00:00:00Z";
+    EXPECT_EQ(store_->find_session("a1", now).status.code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->find_session("a2", now).status.code, StatusCode::kNotFound);
+    EXPECT_TRUE(store_->find_session("b1", now).ok());
+    EXPECT_TRUE(store_->delete_user_sessions(*ida).ok());  // none left: still Ok
+}
+
 TEST_P(StoreTest, AuditLogNewestFirstWithLimit) {
     User user;
     user.username = "u";
