@@ -35,7 +35,7 @@ struct KpiReportRequest {
     // A plan to use instead of the one made from the round; it must be the
     // unit's (kInvalid otherwise).
     std::optional<store::Id> plan_id;
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     core::CivilDate today;
     report::Language language = report::Language::kThai;
 };

@@ -342,6 +342,12 @@ const Measure* Plan::find_measure(int number) const {
     return nullptr;
 }
 
+std::string public_owner(const Plan& plan, const Measure& measure) {
+    if (!plan.publish_contact_persons || is_blank(measure.contact_person)) return measure.owner;
+    if (is_blank(measure.owner)) return measure.contact_person;
+    return measure.owner + " (" + measure.contact_person + ")";
+}
+
 bool is_overdue(const Measure& measure, const CivilDate& today) {
     if (measure.status == MeasureStatus::kDone || measure.status == MeasureStatus::kCancelled) {
         return false;

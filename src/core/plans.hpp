@@ -121,7 +121,11 @@ struct Measure {
     std::string rationale;  // เหตุผลในการกำหนดมาตรการ; may be shared text
     std::vector<int> topics;  // KnowledgeTopic::number values
     std::vector<int> gaps;    // indices into Plan::gaps
-    std::string owner;  // a person or a role ("กลุ่มงานบริหารทั่วไป ศรป.")
+    // The group or position responsible ("กลุ่มงานบริหารทั่วไป ศรป."): public.
+    std::string owner;
+    // A person to contact, by name: internal (PDPA); published only when the
+    // plan says so (Plan::publish_contact_persons).
+    std::string contact_person;
     CivilDate start_on;
     CivilDate due_on;  // the last day; overdue from the day after
     std::optional<Target> target;
@@ -179,6 +183,9 @@ struct Plan {
     std::vector<KnowledgeTopic> topics;
     std::vector<Measure> measures;
     std::vector<Activity> activities;
+    // The unit chose to publish its measures' contact persons by name on the
+    // public page; by default only the owning group is published.
+    bool publish_contact_persons = false;
 
     const KnowledgeTopic* find_topic(int number) const;
     const Measure* find_measure(int number) const;
@@ -187,6 +194,11 @@ struct Plan {
 };
 
 // ---- Rules ----------------------------------------------------------------
+
+// Who a measure belongs to as the public page and other published outputs
+// show it: the owning group, and the contact person's name only when the
+// plan publishes them ("กลุ่มงานบริหารทั่วไป ศรป. (นางสาวสมศรี ใจดี)").
+std::string public_owner(const Plan& plan, const Measure& measure);
 
 // Not done, not cancelled, and its due date has passed.
 bool is_overdue(const Measure& measure, const CivilDate& today);

@@ -306,7 +306,8 @@ void read_measures(Checker& c, const json& doc, core::Plan& plan) {
         const json& m = (*measures)[i];
         if (!c.object(m, path, "a measure",
                       {"number", "strategy", "text", "rationale", "topics", "gaps", "owner",
-                       "start_on", "due_on", "target", "status", "percent_complete", "updates"})) {
+                       "contact_person", "start_on", "due_on", "target", "status",
+                       "percent_complete", "updates"})) {
             continue;
         }
         if (auto n = c.whole(m, path, "number", true, 1, 1000000, "the measure's number")) {
@@ -335,8 +336,12 @@ void read_measures(Checker& c, const json& doc, core::Plan& plan) {
         for (int n : read_numbers(c, m, path, "gaps", true, "numbers of gaps in $.gaps", 0)) {
             measure.gaps.push_back(n - 1);
         }
-        if (auto owner = c.string(m, path, "owner", true, "who is responsible: a person or role")) {
+        if (auto owner = c.string(m, path, "owner", true, "the group or position responsible")) {
             measure.owner = *owner;
+        }
+        if (auto person = c.string(m, path, "contact_person", false,
+                                   "a person to contact, by name (not published by default)")) {
+            measure.contact_person = *person;
         }
         const auto start = c.date(m, path, "start_on", true, "the first day");
         const auto due = c.date(m, path, "due_on", true, "the last day");
@@ -442,7 +447,7 @@ core::Result<core::Plan> parse(std::string_view text, std::string_view file_name
     }
     c.object(doc, "$", "a plan",
              {"format", "id", "unit", "fiscal_year", "source_round", "title", "summary", "gaps",
-              "topics", "measures", "activities"});
+              "topics", "measures", "activities", "publish_contact_persons"});
     if (auto format = c.string(doc, "$", "format", true, quote(kPlanFormat))) {
         if (*format != kPlanFormat) {
             c.error("$.format", *format, "the format " + quote(kPlanFormat));
@@ -472,6 +477,10 @@ core::Result<core::Plan> parse(std::string_view text, std::string_view file_name
     if (auto title = c.string(doc, "$", "title", false, "the plan's title")) plan.title = *title;
     if (auto summary = c.string(doc, "$", "summary", false, "the team's findings")) {
         plan.summary = *summary;
+    }
+    if (auto publish = c.boolean(doc, "$", "publish_contact_persons", false,
+                                 "true to publish the measures' contact persons by name")) {
+        plan.publish_contact_persons = *publish;
     }
     read_gaps(c, doc, plan);
     read_topics(c, doc, plan);
@@ -522,6 +531,7 @@ ordered_json write_measure(const core::Measure& m) {
     for (int g : m.gaps) gaps.push_back(g + 1);
     out["gaps"] = gaps;
     out["owner"] = m.owner;
+    if (!m.contact_person.empty()) out["contact_person"] = m.contact_person;
     out["start_on"] = core::to_iso_string(m.start_on);
     out["due_on"] = core::to_iso_string(m.due_on);
     if (m.target) {
@@ -598,6 +608,7 @@ std::string export_plan_json(const core::Plan& plan) {
     ordered_json activities = ordered_json::array();
     for (const auto& a : plan.activities) activities.push_back(write_activity(a));
     doc["activities"] = activities;
+    if (plan.publish_contact_persons) doc["publish_contact_persons"] = true;
     return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 

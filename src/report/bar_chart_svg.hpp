@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/questionnaire.hpp"
+
 namespace itagap::report {
 
 struct Bar {
@@ -16,7 +18,7 @@ struct Bar {
 };
 
 struct BarChartOptions {
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     std::string target_label;  // "เป้าหมาย 85.00"
     std::string title;         // accessible name (<title>)
     int width = 640;

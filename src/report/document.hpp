@@ -45,7 +45,7 @@ struct Table {
 struct Chart {
     std::string title;  // shown above the chart, and its accessible name
     std::vector<Bar> bars;
-    double target = 85;
+    double target = core::kDefaultTargetScore;
     std::string target_label;  // "เป้าหมาย 85.00"
 };
 

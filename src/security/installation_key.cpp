@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sodium.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,22 +48,30 @@ StatusOr<std::string> read_key(const std::string& path) {
 
 StatusOr<std::string> load_or_create_installation_key(const std::string& path) {
     require_sodium();
+    if (::access(path.c_str(), F_OK) == 0) return read_key(path);
     std::string key(kInstallationKeyBytes, '\0');
     randombytes_buf(key.data(), key.size());
-    // O_EXCL: two servers starting at once agree on whichever file was first.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return read_key(path);
-        return Status::Internal(path + ": cannot be created: " + std::strerror(errno));
-    }
+    // Written whole to a file of its own, then linked into place: link()
+    // fails with EEXIST when another server starting at the same moment was
+    // first, and nobody ever reads a half-written key.
+    std::string staging = path + ".XXXXXX";
+    const int fd = ::mkostemp(staging.data(), O_CLOEXEC);  // mode 0600
+    if (fd < 0) return Status::Internal(path + ": cannot be created: " + std::strerror(errno));
     const std::string line = to_hex(key) + "\n";
     const bool written =
         ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
         ::fsync(fd) == 0;
     ::close(fd);
     if (!written) {
-        ::unlink(path.c_str());
+        ::unlink(staging.c_str());
         return Status::Internal(path + ": the new key could not be written");
+    }
+    const int linked = ::link(staging.c_str(), path.c_str());
+    const int link_error = errno;
+    ::unlink(staging.c_str());
+    if (linked != 0) {
+        if (link_error == EEXIST) return read_key(path);
+        return Status::Internal(path + ": cannot be created: " + std::strerror(link_error));
     }
     return key;
 }

@@ -12,21 +12,6 @@ namespace itagap::security {
 
 namespace {
 
-// The policy's messages, Thai first. Kept together so they can move into the
-// report message catalogue unchanged.
-constexpr std::string_view kNotUtf8 =
-    "รหัสผ่านมีอักขระที่อ่านไม่ได้ (ไม่ใช่ UTF-8) / "
-    "The password contains characters that are not valid UTF-8.";
-constexpr std::string_view kTooShort =
-    "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร / "
-    "The password must be at least 10 characters long.";
-constexpr std::string_view kTooLong =
-    "รหัสผ่านต้องยาวไม่เกิน 256 ตัวอักษร / "
-    "The password must be at most 256 characters long.";
-constexpr std::string_view kOneCharacter =
-    "รหัสผ่านต้องไม่เป็นตัวอักษรเดียวซ้ำกันทั้งหมด / "
-    "The password must not be one character repeated.";
-
 // Decodes strict UTF-8 (no overlong forms, no surrogates, nothing above
 // U+10FFFF) into code points; nullopt if `text` is not valid UTF-8.
 std::optional<std::vector<char32_t>> decode_utf8(std::string_view text) {
@@ -120,15 +105,29 @@ bool password_needs_rehash(std::string_view hash, PasswordHashLimits limits) {
                                                    limits.mem_limit_bytes) != 0;
 }
 
-std::optional<std::string> password_problem(std::string_view password) {
+std::string_view message_key(PasswordProblem problem) {
+    switch (problem) {
+        case PasswordProblem::kNotUtf8:
+            return "password_not_utf8";
+        case PasswordProblem::kTooShort:
+            return "password_too_short";
+        case PasswordProblem::kTooLong:
+            return "password_too_long";
+        case PasswordProblem::kOneCharacter:
+            return "password_one_character";
+    }
+    return "password_too_short";
+}
+
+std::optional<PasswordProblem> password_problem(std::string_view password) {
     const auto code_points = decode_utf8(password);
-    if (!code_points) return std::string(kNotUtf8);
-    if (code_points->size() < kPasswordMinCodePoints) return std::string(kTooShort);
-    if (code_points->size() > kPasswordMaxCodePoints) return std::string(kTooLong);
+    if (!code_points) return PasswordProblem::kNotUtf8;
+    if (code_points->size() < kPasswordMinCodePoints) return PasswordProblem::kTooShort;
+    if (code_points->size() > kPasswordMaxCodePoints) return PasswordProblem::kTooLong;
     const char32_t first = code_points->front();
     bool all_same = true;
     for (char32_t cp : *code_points) all_same = all_same && cp == first;
-    if (all_same) return std::string(kOneCharacter);
+    if (all_same) return PasswordProblem::kOneCharacter;
     return std::nullopt;
 }
 

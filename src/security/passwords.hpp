@@ -44,12 +44,15 @@ std::uint64_t password_verifications();
 bool password_needs_rehash(std::string_view hash,
                            PasswordHashLimits limits = PasswordHashLimits::interactive());
 
-// Why `password` is not acceptable as a new staff password, as one Thai
-// sentence followed by its English translation; nullopt if it is acceptable.
-// Rules: valid UTF-8; 10 to 256 characters counted as Unicode code points (so
-// a Thai password of 10 letters is 10, not 30); not one character repeated.
-// Any script is allowed, including Thai and spaces.
-std::optional<std::string> password_problem(std::string_view password);
+enum class PasswordProblem { kNotUtf8, kTooShort, kTooLong, kOneCharacter };
+
+// Why `password` is not acceptable as a new staff password; nullopt if it is
+// acceptable. Rules: valid UTF-8; 10 to 256 characters counted as Unicode
+// code points (so a Thai password of 10 letters is 10, not 30); not one
+// character repeated. Any script is allowed, including Thai and spaces.
+std::optional<PasswordProblem> password_problem(std::string_view password);
+// The message catalogue's key (msgctxt "admin") that explains `problem`.
+std::string_view message_key(PasswordProblem problem);
 
 inline constexpr std::size_t kPasswordMinCodePoints = 10;
 inline constexpr std::size_t kPasswordMaxCodePoints = 256;

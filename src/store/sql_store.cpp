@@ -271,6 +271,9 @@ protected:
     StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) override;
     Status do_update_round(const Round& round, const AuditEntry* audit) override;
     Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) override;
+    StatusOr<std::int64_t> do_revoke_access_codes(Id round_id, Id unit_id,
+                                                  const std::optional<std::string>& code_hash,
+                                                  const AuditEntry* audit) override;
     Status do_import_responses(const std::vector<StoredResponse>& responses,
                                const AuditEntry* audit) override;
     StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) override;
@@ -612,6 +615,30 @@ Status SqlStore::do_add_access_codes(const AccessCodeBatch& batch, const AuditEn
                        return std::optional<Id>();
                    })
         .status;
+}
+
+StatusOr<std::int64_t> SqlStore::do_revoke_access_codes(Id round_id, Id unit_id,
+                                                        const std::optional<std::string>& code_hash,
+                                                        const AuditEntry* audit) {
+    std::int64_t revoked = 0;
+    auto done =
+        audited("revoke_access_codes", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+            SqlParams params;
+            params.add(round_id).add(unit_id).add(false);
+            std::string sql =
+                "DELETE FROM access_codes "
+                "WHERE round_id = ? AND unit_id = ? AND used = ?";
+            if (code_hash) {
+                sql += " AND code_hash = ?";
+                params.add(*code_hash);
+            }
+            auto deleted = c.run("revoke_access_codes", sql, params);
+            if (!deleted.ok()) return deleted.status;
+            revoked = *deleted;
+            return std::optional<Id>();
+        });
+    if (!done.ok()) return done.status;
+    return revoked;
 }
 
 StatusOr<AccessCodeCounts> SqlStore::count_access_codes(Id round_id, Id unit_id) {

@@ -300,6 +300,14 @@ public:
     virtual StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) = 0;
     // The round and unit of a code (by its hash); kNotFound when unknown.
     virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) = 0;
+    // Deletes the UNUSED codes of a unit in a round (only the one with
+    // `code_hash` when given): a lost or seen sheet cannot be used any more.
+    // A used code stays, so it is never accepted twice. Returns how many went.
+    StatusOr<std::int64_t> revoke_access_codes(Id round_id, Id unit_id,
+                                               const std::optional<std::string>& code_hash,
+                                               const AuditEntry& audit) {
+        return do_revoke_access_codes(round_id, unit_id, code_hash, &audit);
+    }
 
     // Responses. submit() is durable when it returns kStored. Submissions
     // are never audited: an entry would link a response to a time.
@@ -397,6 +405,9 @@ protected:
     virtual StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) = 0;
     virtual Status do_update_round(const Round& round, const AuditEntry* audit) = 0;
     virtual Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) = 0;
+    virtual StatusOr<std::int64_t> do_revoke_access_codes(
+        Id round_id, Id unit_id, const std::optional<std::string>& code_hash,
+        const AuditEntry* audit) = 0;
     virtual Status do_import_responses(const std::vector<StoredResponse>& responses,
                                        const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) = 0;

@@ -134,5 +134,40 @@ test('the admin changes the one-time password and reads the seed round dashboard
   assert.match(download.suggestedFilename(), /\.pdf$/);
   const pdf = readFileSync(await download.path());
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+
+  // From the sheet to the unit's collection page: the EIT link with its QR
+  // code and copy button, the code counts, the A4 poster.
+  await page.getByRole('link', { name: 'ลิงก์ QR code และรหัสเข้าตอบ' }).click();
+  await page.waitForSelector('h1:has-text("การเก็บข้อมูลของหน่วยงาน")');
+  const link = await page.locator('#eit-link').inputValue();
+  assert.match(link, /\/s\/\d+\/\d+$/);
+  const qrWidth = await page.locator('figure.qr img').evaluate((img) => img.naturalWidth);
+  assert.ok(qrWidth > 0, 'the QR code image loads');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'คัดลอก', exact: true }).click();
+  await page.waitForSelector('button:has-text("คัดลอกแล้ว")');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  // Issued = used + unused; the four just made are among the unused (the
+  // demo issued its own five for the same round and unit).
+  const [issued, used, unused] = (await page.locator('main table td').allInnerTexts()).map(Number);
+  assert.equal(issued, used + unused);
+  assert.ok(unused >= 4, `unused ${unused}`);
+  await shot(page, 'admin-9-collection');
+  const [poster] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /โปสเตอร์ A4/ }).click(),
+  ]);
+  assert.equal(readFileSync(await poster.path()).subarray(0, 5).toString('latin1'), '%PDF-');
+
+  const small = await browser.newContext({
+    viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
+    locale: 'th-TH', storageState: await context.storageState(),
+  });
+  const smallPage = await small.newPage();
+  await smallPage.goto(page.url());
+  await smallPage.waitForSelector('h1:has-text("การเก็บข้อมูลของหน่วยงาน")');
+  await shot(smallPage, 'admin-10-collection-360');
+  await assertFits(smallPage, 'collection at 360');
+  await small.close();
   await context.close();
 });

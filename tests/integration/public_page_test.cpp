@@ -218,6 +218,34 @@ TEST_P(PublicPageTest, TheCsvHasTheBomAndTheIitRow) {
     EXPECT_TRUE(iit_row) << body;
 }
 
+// PDPA: a measure's contact person is internal unless the unit chooses to
+// publish names; the owning group is always shown.
+TEST_P(PublicPageTest, ContactPersonsArePublishedOnlyWhenThePlanSaysSo) {
+    const store::Id plan_id = ensure_demo_plan(*site_);
+    ASSERT_NE(plan_id, 0);
+    auto record = site_->store().get_plan(plan_id);
+    ASSERT_TRUE(record.ok());
+    auto plan = input::parse_plan_json(record->document, "stored plan");
+    ASSERT_TRUE(plan.ok());
+    ASSERT_FALSE(plan->measures.empty());
+    plan->measures[0].contact_person = "นางสาวสมศรี ใจดี";
+    auto version = site_->store().save_plan(plan_id, input::export_plan_json(plan.value()),
+                                            record->version, "2025-11-20T03:00:00Z");
+    ASSERT_TRUE(version.ok()) << version.status.message;
+    std::string html = html_unescape(get(seed_page()).body());
+    EXPECT_FALSE(contains(html, "สมศรี")) << html;
+    EXPECT_TRUE(contains(html, "<dd>กลุ่มงานบริหารทั่วไป ศรป.</dd>")) << html;
+    EXPECT_FALSE(contains(get(seed_json()).body(), "สมศรี"));
+
+    plan->publish_contact_persons = true;
+    ASSERT_TRUE(site_->store()
+                    .save_plan(plan_id, input::export_plan_json(plan.value()), *version,
+                               "2025-11-20T03:00:00Z")
+                    .ok());
+    html = html_unescape(get(seed_page()).body());
+    EXPECT_TRUE(contains(html, "<dd>กลุ่มงานบริหารทั่วไป ศรป. (นางสาวสมศรี ใจดี)</dd>")) << html;
+}
+
 TEST_P(PublicPageTest, UnpublishingTheSeedRoundHidesItOnTheNextRequest) {
     const std::string csv = seed_page() + "/scores.csv";
     ASSERT_EQ(get(seed_page()).result(), http::status::ok);

@@ -2,9 +2,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <pango/pangocairo.h>
 
-#include <memory>
+#include <algorithm>
+
+#include "report/pdf/sheet_drawing.hpp"
 
 namespace itagap::report {
 
@@ -17,37 +18,11 @@ constexpr double kMargin = 36;
 constexpr int kColumns = 2;
 constexpr int kRows = 5;
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
+using pdf::draw_wrapped_text;
 
-struct LayoutDeleter {
-    void operator()(PangoLayout* layout) const { g_object_unref(layout); }
-};
-struct FontDeleter {
-    void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-
-// Draws `text` at (x, y) wrapped to `width`; returns the height used.
-double draw_text(cairo_t* cr, const std::string& text, const char* font, double x, double y,
-                 double width) {
-    std::unique_ptr<PangoLayout, LayoutDeleter> layout(pango_cairo_create_layout(cr));
-    std::unique_ptr<PangoFontDescription, FontDeleter> description(
-        pango_font_description_from_string(font));
-    pango_layout_set_font_description(layout.get(), description.get());
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout.get());
-    int w = 0, h = 0;
-    pango_layout_get_size(layout.get(), &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
-}
-
-void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& code, double x,
-               double y, double width, double height) {
+void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, std::size_t index, double x, double y,
+               double width, double height) {
+    const std::string& code = sheet.codes[index];
     // A dashed cutting line around the slip.
     cairo_save(cr);
     const double dash[] = {4, 3};
@@ -59,25 +34,30 @@ void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, const std::string& cod
     cairo_restore(cr);
 
     const double pad = 10;
-    const double inner = width - 2 * pad;
+    // The QR code of the survey link with this code filled in, at the right.
+    const bool has_qr = index < sheet.code_qrs.size() && !sheet.code_qrs[index].empty();
+    const double qr_size = has_qr ? std::min(height - 2 * pad, 100.0) : 0;
+    if (has_qr)
+        pdf::draw_qr(cr, sheet.code_qrs[index], x + width - pad - qr_size, y + pad, qr_size);
+    const double inner = width - 2 * pad - (has_qr ? qr_size + 6 : 0);
     double cursor = y + pad;
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cursor += draw_text(cr, sheet.title, "Laksaman Bold 13", x + pad, cursor, inner);
-    cursor += draw_text(cr, sheet.unit_name + " · " + sheet.round_name, "Laksaman 10", x + pad,
-                        cursor, inner);
+    cursor += draw_wrapped_text(cr, sheet.title, "Laksaman Bold 13", x + pad, cursor, inner);
+    cursor += draw_wrapped_text(cr, sheet.unit_name + " · " + sheet.round_name, "Laksaman 10",
+                                x + pad, cursor, inner);
     cursor += 4;
-    cursor += draw_text(cr, code, "DejaVu Sans Mono Bold 20", x + pad, cursor, inner);
+    cursor += draw_wrapped_text(cr, code, "DejaVu Sans Mono Bold 20", x + pad, cursor, inner);
     cursor += 4;
-    cursor += draw_text(cr, sheet.survey_url, "DejaVu Sans Mono 8.5", x + pad, cursor, inner);
-    draw_text(cr, sheet.instructions, "Laksaman 9", x + pad, cursor + 2, inner);
+    cursor +=
+        draw_wrapped_text(cr, sheet.survey_url, "DejaVu Sans Mono 8.5", x + pad, cursor, inner);
+    draw_wrapped_text(cr, sheet.instructions, "Laksaman 9", x + pad, cursor + 2, inner);
 }
 
 }  // namespace
 
 StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
     std::string pdf;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight);
+    cairo_surface_t* surface = pdf::pdf_surface_into(pdf, kPageWidth, kPageHeight);
     if (const cairo_status_t status = cairo_surface_status(surface);
         status != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
@@ -96,10 +76,11 @@ StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
         if (i > 0 && on_page == 0) cairo_show_page(cr);
         const double x = kMargin + static_cast<double>(on_page % kColumns) * slip_width;
         const double y = kMargin + static_cast<double>(on_page / kColumns) * slip_height;
-        draw_slip(cr, sheet, sheet.codes[i], x, y, slip_width, slip_height);
+        draw_slip(cr, sheet, i, x, y, slip_width, slip_height);
     }
     if (sheet.codes.empty())
-        draw_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin, kPageWidth - 2 * kMargin);
+        draw_wrapped_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin,
+                          kPageWidth - 2 * kMargin);
     cairo_show_page(cr);
     const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "report/pdf/qr_modules.hpp"
 
 namespace itagap::report {
 
@@ -20,6 +21,9 @@ struct AccessCodeSheet {
     std::string survey_url;          // "https://ita.example.go.th/iit"
     std::string instructions;        // one line on how to answer, and that it is anonymous
     std::vector<std::string> codes;  // display form "K7Q-MX3-PAR"
+    // Per code (same order), the QR code of the survey link with the code
+    // filled in; empty, or missing at the end: no QR on that slip.
+    std::vector<QrModules> code_qrs;
 };
 
 // The PDF's bytes, or kInternal naming cairo's error when cairo could not make it.

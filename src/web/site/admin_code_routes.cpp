@@ -9,6 +9,7 @@
 
 #include "report/pdf/access_code_sheet.hpp"
 #include "security/access_codes.hpp"
+#include "security/qr_code.hpp"
 #include "web/admin_text.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
@@ -40,10 +41,6 @@ Response codes_page(SiteContext& context, const SignedIn& who, Language language
     return admin_page(context, &who, "admin_access_codes", std::move(data), language, status,
                       "/admin/access-codes");
 }
-
-// Where a code is typed in: the public base URL (never the request's Host
-// header, web/site/public_url.hpp) plus "/iit".
-std::string survey_url(const SiteContext& context) { return public_base_url(context) + "/iit"; }
 
 struct CodeTarget {
     store::Round round;
@@ -104,7 +101,7 @@ Response generate_codes(SiteContext& context, const Request& request, const Sign
               {"round_name", round.name},
               {"round_id", round.id},
               {"unit_id", unit.id},
-              {"survey_url", survey_url(context)},
+              {"survey_url", iit_survey_link(context)},
               {"public_url_missing", !public_url_configured(context)},
               {"codes", codes},
               {"codes_joined", joined}};
@@ -157,7 +154,11 @@ Response code_sheet_pdf(SiteContext& context, const Request& request, const Sign
     sheet.title = admin_phrase(language, "sheet_title");
     sheet.unit_name = unit_label(unit);
     sheet.round_name = round.name;
-    sheet.survey_url = survey_url(context);
+    sheet.survey_url = iit_survey_link(context);
+    for (const auto& code : sheet.codes) {
+        auto modules = security::qr_matrix(iit_survey_link(context, code));
+        sheet.code_qrs.push_back(modules ? std::move(*modules) : report::QrModules{});
+    }
     sheet.instructions = admin_phrase(language, "sheet_each");
     auto pdf = report::access_code_sheet_pdf(sheet);
     if (!pdf.ok()) {

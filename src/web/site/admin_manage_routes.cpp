@@ -6,6 +6,7 @@
 
 #include "app/import_responses.hpp"
 #include "app/round_changes.hpp"
+#include "core/fiscal_year.hpp"
 #include "core/round_lifecycle.hpp"
 #include "core/thai_date.hpp"
 #include "input/questionnaire_json.hpp"
@@ -168,7 +169,7 @@ Response create_round(SiteContext& context, const Request& request, const Signed
         return rounds_page(context, who, language, key, form, http::status::unprocessable_entity);
     };
     auto fiscal_year = parse_id(year);
-    if (!fiscal_year || *fiscal_year < 2400 || *fiscal_year > 2800)
+    if (!fiscal_year || !core::is_valid_fiscal_year_be(*fiscal_year))
         return refuse("fiscal_year_invalid");
     round.fiscal_year_be = static_cast<int>(*fiscal_year);
     if (round.name.empty() || round.name.size() > 1000) return refuse("round_name_required");

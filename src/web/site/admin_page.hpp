@@ -101,6 +101,7 @@ nlohmann::json diagnostics_json(const std::vector<core::Diagnostic>& errors);
 
 void add_admin_manage_routes(Router& router, SiteContext* context);
 void add_admin_code_routes(Router& router, SiteContext* context);
+void add_admin_collection_routes(Router& router, SiteContext* context);
 void add_admin_user_routes(Router& router, SiteContext* context);
 
 }  // namespace itagap::web

@@ -112,7 +112,8 @@ Response change_password(SiteContext& context, const Request& request, const Sig
     }
     if (fresh != confirm) return refuse(admin_phrase(language, "password_mismatch"));
     if (fresh == current) return refuse(admin_phrase(language, "password_same"));
-    if (auto problem = security::password_problem(fresh)) return refuse(*problem);
+    if (auto problem = security::password_problem(fresh))
+        return refuse(admin_phrase(language, std::string(security::message_key(*problem))));
     store::User user = who.user;
     user.password_hash = security::hash_password(fresh);
     if (user.password_hash.empty()) return store_failed(context, &who, language);
@@ -187,7 +188,14 @@ Response dashboard(SiteContext& context, const Request& request, const SignedIn&
             return not_found(context, who, language);
         return store_failed(context, &who, language);
     }
-    return admin_page(context, &who, "admin_dashboard", dashboard_view(*data, language), language);
+    nlohmann::json view = dashboard_view(*data, language);
+    // Admins and coordinators hand out the links and codes (Need::kCodes);
+    // a readable unit is in a coordinator's subtree, so it is theirs too.
+    if (has_need(who.user, Need::kCodes)) {
+        view["collection_href"] = "/admin/rounds/" + std::to_string(*round_id) + "/units/" +
+                                  std::to_string(*unit_id) + "/collection";
+    }
+    return admin_page(context, &who, "admin_dashboard", std::move(view), language);
 }
 
 }  // namespace
@@ -210,6 +218,7 @@ void add_admin_routes(Router& router, SiteContext& context) {
 
     add_admin_manage_routes(router, ctx);
     add_admin_code_routes(router, ctx);
+    add_admin_collection_routes(router, ctx);
     add_admin_user_routes(router, ctx);
 }
 

@@ -157,6 +157,7 @@ void read_measure(const Request& request, core::Plan& plan, core::Measure& m, Fo
     m.text = form_text(request, "text");
     m.rationale = form_text(request, "rationale");
     m.owner = form_text(request, "owner");
+    m.contact_person = form_text(request, "contact_person");
     if (m.text.empty()) add_error(state, "text", plan_phrase(language, "required"));
     m.topics.clear();
     for (const auto& t : request.form.all("topics")) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/plans.hpp"
+#include "core/fiscal_year.hpp"
 #include "core/plan_monitoring.hpp"
 #include "core/plan_rules.hpp"
 #include "input/plan_json.hpp"
@@ -33,7 +34,7 @@ std::string plan_href(store::Id id) { return "/admin/plans/" + std::to_string(id
 
 int year_of(const SiteContext& context, const Request& request) {
     auto year = parse_number<int>(request.query.get_or("year", ""));
-    if (year && *year >= 2400 && *year <= 2800) return *year;
+    if (year && core::is_valid_fiscal_year_be(*year)) return *year;
     return current_fiscal_year(context);
 }
 
@@ -209,7 +210,7 @@ std::variant<StartRequest, Response> read_start(SiteContext& context, const Sign
         return refuse_start(context, who, language, "bad_start",
                             http::status::unprocessable_entity);
     };
-    if (!unit_id || !round_id || !year || *year < 2400 || *year > 2800) return bad();
+    if (!unit_id || !round_id || !year || !core::is_valid_fiscal_year_be(*year)) return bad();
     auto unit = std::find_if(access->units.begin(), access->units.end(),
                              [&](const auto& u) { return u.id == *unit_id; });
     if (unit == access->units.end()) return bad();

@@ -93,6 +93,7 @@ void measure_values(const core::Measure& m, std::map<std::string, std::string>& 
     values["text"] = m.text;
     values["rationale"] = m.rationale;
     values["owner"] = m.owner;
+    values["contact_person"] = m.contact_person;
     values["start_on"] = iso_or_empty(m.start_on);
     values["due_on"] = iso_or_empty(m.due_on);
     values["status"] = std::string(core::to_string(m.status));
@@ -200,6 +201,7 @@ Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDa
         {"strategy", strategy_text(m.strategy, language)},
         {"text", m.text},
         {"owner", m.owner},
+        {"contact_person", m.contact_person},
         {"start_on", date_text(m.start_on, language)},
         {"due_on", date_text(m.due_on, language)},
         {"has_target", m.target.has_value()},

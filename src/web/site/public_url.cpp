@@ -14,4 +14,16 @@ bool public_url_configured(const SiteContext& context) {
     return !context.options.public_base_url.empty();
 }
 
+std::string eit_survey_link(const SiteContext& context, store::Id round, store::Id unit) {
+    return public_base_url(context) + "/s/" + std::to_string(round) + "/" + std::to_string(unit);
+}
+
+std::string iit_survey_link(const SiteContext& context, std::string_view code) {
+    std::string link = public_base_url(context) + "/iit";
+    // Codes are letters, digits and hyphens (security/access_codes): no
+    // escaping needed.
+    if (!code.empty()) link += "?code=" + std::string(code);
+    return link;
+}
+
 }  // namespace itagap::web

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "web/site/site.hpp"
 
@@ -17,5 +18,12 @@ std::string public_base_url(const SiteContext& context);
 // Whether `serve --public-url` was given; admin pages that make links say so
 // when not.
 bool public_url_configured(const SiteContext& context);
+
+// The links respondents are given, all on the public base URL: a unit's EIT
+// survey ("/s/{round}/{unit}"), and where an IIT code is typed ("/iit"), with
+// the code filled in when given ("/iit?code=K7Q-MX3-PAR", for the QR code on
+// a code slip; the access log never writes a query string).
+std::string eit_survey_link(const SiteContext& context, store::Id round, store::Id unit);
+std::string iit_survey_link(const SiteContext& context, std::string_view code = {});
 
 }  // namespace itagap::web

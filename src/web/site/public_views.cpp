@@ -121,7 +121,7 @@ Json measures_json(const core::Plan& plan, Language language) {
             {"number", m.number},
             {"strategy", strategy_text(m.strategy, language)},
             {"text", m.text},
-            {"owner", m.owner},
+            {"owner", core::public_owner(plan, m)},
             {"due_on", due},
             {"status", plan_phrase(language, "status_" + std::string(core::to_string(m.status)))},
             // A cancelled measure has no percentage.

@@ -1,7 +1,9 @@
 #include "web/site/site.hpp"
 
+#include <filesystem>
 #include <map>
 
+#include "web/http/static_files.hpp"
 #include "web/site/embedded_assets.hpp"
 #include "web/site/routes.hpp"
 
@@ -19,20 +21,14 @@ core::Result<Templates> load_site_templates() {
 
 namespace {
 
-std::string_view content_type_of(std::string_view name) {
-    if (name.ends_with(".css")) return "text/css; charset=utf-8";
-    if (name.ends_with(".svg")) return "image/svg+xml; charset=utf-8";
-    if (name.ends_with(".png")) return "image/png";
-    return "application/octet-stream";
-}
-
 Response static_file(const Request& request) {
     const std::string name(request.path_params.get_or("file", ""));
     for (const auto& [file, bytes] : embedded_static()) {
         if (file == name) {
             Response response;
             response.body = std::string(bytes);
-            response.headers.set(http::field::content_type, content_type_of(name));
+            response.headers.set(http::field::content_type,
+                                 content_type_for(std::filesystem::path(name)));
             response.headers.set(http::field::cache_control, "public, max-age=3600");
             add_security_headers(response.headers);
             return response;

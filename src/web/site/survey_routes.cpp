@@ -309,11 +309,6 @@ Response eit_answer(SiteContext& context, const Request& request) {
         [&](store::Submission& s) { s.browser_token_hash = security::sha256_hex(*token); });
 }
 
-// The public link of a unit's EIT survey, for QR codes and printed posters.
-std::string public_link(const SiteContext& context, store::Id round, store::Id unit) {
-    return fmt::format("{}/s/{}/{}", public_base_url(context), round, unit);
-}
-
 Response eit_qr(SiteContext& context, const Request& request, bool svg) {
     auto round = parse_id(request.path_params.get_or("round", ""));
     auto unit = parse_id(request.path_params.get_or("unit", ""));
@@ -321,7 +316,7 @@ Response eit_qr(SiteContext& context, const Request& request, bool svg) {
         !context.store.get_unit(*unit).ok()) {
         return error_response(http::status::not_found);
     }
-    const std::string link = public_link(context, *round, *unit);
+    const std::string link = eit_survey_link(context, *round, *unit);
     Response response;
     if (svg) {
         auto image = security::qr_svg(link);
@@ -356,8 +351,12 @@ auto not_stored(SiteContext* ctx, Handler handler) {
 
 void add_survey_routes(Router& router, SiteContext& context) {
     SiteContext* ctx = &context;
+    // "/iit?code=..." (the QR code on a code slip) fills the code in; the
+    // respondent still presses start, and a malformed one is left out.
     (void)router.get("/iit", not_stored(ctx, [](SiteContext& c, const Request& r) {
-                         return iit_code_page(c, r, request_language(r));
+                         auto code = security::normalise_access_code(r.query.get_or("code", ""));
+                         return iit_code_page(c, r, request_language(r), {},
+                                              code ? security::format_access_code(*code) : "");
                      }));
     (void)router.post("/iit", not_stored(ctx, iit_start));
     (void)router.post("/iit/answer", not_stored(ctx, iit_answer));

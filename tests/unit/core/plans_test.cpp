@@ -108,6 +108,21 @@ TEST(PlansTest, StrategyLettersAndNames) {
 
 // ---- Overdue and quiet measures ----------------------------------------------------
 
+TEST(PlansTest, PublicOwnerIsTheGroupUnlessThePlanPublishesNames) {
+    Plan plan;
+    Measure m;
+    m.owner = "กลุ่มงานบริหารทั่วไป";
+    m.contact_person = "นายสมชาย";
+    EXPECT_EQ(public_owner(plan, m), "กลุ่มงานบริหารทั่วไป");
+    plan.publish_contact_persons = true;
+    EXPECT_EQ(public_owner(plan, m), "กลุ่มงานบริหารทั่วไป (นายสมชาย)");
+    m.contact_person = "  ";
+    EXPECT_EQ(public_owner(plan, m), "กลุ่มงานบริหารทั่วไป");
+    m.contact_person = "นายสมชาย";
+    m.owner.clear();
+    EXPECT_EQ(public_owner(plan, m), "นายสมชาย");
+}
+
 TEST(PlansTest, OverdueFromTheDayAfterTheDueDate) {
     Measure m = measure(1, Strategy::kAdvocate, MeasureStatus::kInProgress, 50, d(2025, 12, 1),
                         d(2026, 3, 31));

@@ -140,6 +140,8 @@ TEST(PlanJsonTest, RoundTripEqualsEveryField) {
     plan.summary = "สรุปผล\nบรรทัดสอง \"อ้าง\"";
     plan.measures[1].status = MeasureStatus::kCancelled;
     plan.measures[1].percent_complete.reset();
+    plan.measures[1].contact_person = "นางสาวสมศรี ใจดี";
+    plan.publish_contact_persons = true;
     plan.measures[1].target = itagap::core::Target{{ScoreLevel::kInstrument, "EIT", 0}, 92.125, ""};
     plan.measures[0].updates.push_back({CivilDate{2026, 2, 29 - 1}, 55, "", {1, 2, 3}});
     plan.activities.push_back(plan.activities[0]);

@@ -321,6 +321,40 @@ TEST_P(StoreTest, AccessCodesAddCountAndRefuseDuplicates) {
     EXPECT_EQ(store_->add_access_codes({9999, unit, {"h8"}}).code, StatusCode::kInvalid);
 }
 
+TEST_P(StoreTest, RevokingDeletesOnlyUnusedCodesOfThatUnitAndRound) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id round = add_round(RoundStatus::kOpen);
+    Id other_round = add_round(RoundStatus::kOpen, 2570);
+    add_codes(round, unit, {"a", "b", "c", "d"});
+    add_codes(round, other_unit, {"e"});
+    add_codes(other_round, unit, {"f"});
+    ASSERT_EQ(store_->submit(iit(round, unit, "a")).outcome, SubmitOutcome::kStored);
+    const AuditEntry entry{
+        0, "2025-12-01T09:00:00Z", std::nullopt, "access_codes.revoke", R"({"round_id":1})", {}};
+
+    // One code: gone, and then refused as unknown; a used one stays.
+    auto one = store_->revoke_access_codes(round, unit, std::string("b"), entry);
+    ASSERT_TRUE(one.ok()) << one.status.message;
+    EXPECT_EQ(*one, 1);
+    EXPECT_EQ(store_->find_access_code("b").status.code, StatusCode::kNotFound);
+    EXPECT_EQ(store_->submit(iit(round, unit, "b")).outcome, SubmitOutcome::kUnknownCode);
+    EXPECT_EQ(*store_->revoke_access_codes(round, unit, std::string("a"), entry), 0);
+    EXPECT_EQ(*store_->revoke_access_codes(round, other_unit, std::string("c"), entry), 0);
+
+    // Every unused code of the unit in the round: c and d, nothing elsewhere.
+    auto all = store_->revoke_access_codes(round, unit, std::nullopt, entry);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(*all, 2);
+    EXPECT_EQ(codes(round, unit).issued, 1);
+    EXPECT_EQ(codes(round, unit).used, 1);
+    EXPECT_EQ(codes(round, other_unit).issued, 1);
+    EXPECT_EQ(codes(other_round, unit).issued, 1);
+    EXPECT_EQ(count(round, unit, "IIT"), 1);  // the response stays
+    // Each of the four calls left its audit entry, those that found nothing too.
+    EXPECT_EQ(store_->list_audit(100)->size(), 4u);
+}
+
 TEST_P(StoreTest, FindAccessCodeByItsHashAlone) {
     Id unit = add_unit("u");
     Id other_unit = add_unit("v");
