@@ -158,6 +158,7 @@ test('the admin changes the one-time password and reads the seed round dashboard
     page.getByRole('link', { name: /โปสเตอร์ A4/ }).click(),
   ]);
   assert.equal(readFileSync(await poster.path()).subarray(0, 5).toString('latin1'), '%PDF-');
+  await poster.saveAs(path.join(artifactDir, 'eit-poster.pdf'));
 
   const small = await browser.newContext({
     viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
