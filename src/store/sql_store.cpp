@@ -235,6 +235,8 @@ public:
     StatusOr<AccessCodeCounts> count_access_codes(Id round_id, Id unit_id) override;
     StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) override;
     StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) override;
+    StatusOr<bool> eit_browser_answered(Id round_id, Id unit_id,
+                                        std::string_view token_hash) override;
 
     SubmitResult submit(const Submission& submission) override;
     std::vector<SubmitResult> submit_batch(const std::vector<Submission>& batch) override;
@@ -615,6 +617,23 @@ Status SqlStore::do_add_access_codes(const AccessCodeBatch& batch, const AuditEn
                        return std::optional<Id>();
                    })
         .status;
+}
+
+StatusOr<bool> SqlStore::eit_browser_answered(Id round_id, Id unit_id,
+                                              std::string_view token_hash) {
+    return read<bool>([&](SqlConnection& c) -> StatusOr<bool> {
+        bool found = false;
+        auto ran = c.run("eit_browser_answered",
+                         "SELECT 1 FROM eit_browser_tokens "
+                         "WHERE round_id = ? AND unit_id = ? AND token_hash = ?",
+                         SqlParams().add(round_id).add(unit_id).add(std::string(token_hash)),
+                         [&](const SqlRow&) {
+                             found = true;
+                             return Status::Ok();
+                         });
+        if (!ran.ok()) return ran.status;
+        return found;
+    });
 }
 
 StatusOr<std::int64_t> SqlStore::do_revoke_access_codes(Id round_id, Id unit_id,

@@ -300,6 +300,10 @@ public:
     virtual StatusOr<std::map<Id, AccessCodeCounts>> count_access_codes_by_unit(Id round_id) = 0;
     // The round and unit of a code (by its hash); kNotFound when unknown.
     virtual StatusOr<AccessCodeInfo> find_access_code(std::string_view code_hash) = 0;
+    // Whether a browser (its token's hash) has answered the EIT of a unit in
+    // a round, so the survey can say so when it is opened.
+    virtual StatusOr<bool> eit_browser_answered(Id round_id, Id unit_id,
+                                                std::string_view token_hash) = 0;
     // Deletes the UNUSED codes of a unit in a round (only the one with
     // `code_hash` when given): a lost or seen sheet cannot be used any more.
     // A used code stays, so it is never accepted twice. Returns how many went.

@@ -86,11 +86,12 @@ test('an EIT respondent answers through the public link and can go back and edit
   await page.waitForSelector('text=ขอบคุณที่ร่วมตอบแบบสำรวจ');
   await shot(page, 'eit-3-thanks');
 
-  // A second visit from the same browser is refused at submit.
+  // A second visit from the same browser is told at once, before any question.
   await page.goto(`${demo.base}${demo.eitPath}`);
-  for (let step = 1; step <= 3; step += 1) await answerPage(page, 'เห็นด้วย', 'ถัดไป');
-  await page.getByRole('button', { name: 'ส่งแบบสำรวจ' }).click();
   await page.waitForSelector('text=ท่านได้ตอบแบบสำรวจนี้แล้ว');
+  assert.equal(await page.locator('input[type=radio]').count(), 0);
+  await shot(page, 'eit-4-already-answered');
+  await assertFits(page, 'EIT already answered at 390 px');
   await page.context().close();
 });
 

@@ -282,6 +282,15 @@ Response eit_start(SiteContext& context, const Request& request) {
     auto found = eit_target(context, request, language);
     if (auto* page = std::get_if<Response>(&found)) return std::move(*page);
     const auto& target = std::get<SurveyTarget>(found);
+    // A browser that has answered is told so now, not after filling it in.
+    if (const auto token = request.cookies.get(kBrowserCookie); token && token->size() >= 32) {
+        auto answered = context.store.eit_browser_answered(target.round.id, target.unit.id,
+                                                           security::sha256_hex(*token));
+        if (answered.ok() && *answered) {
+            return message_page(context, language, "already_answered_title", "already_answered",
+                                http::status::ok);
+        }
+    }
     Response cookies;
     const std::string secret = form_secret(context, request, cookies);
     (void)browser_token(context, request, cookies);

@@ -355,6 +355,18 @@ TEST_P(StoreTest, RevokingDeletesOnlyUnusedCodesOfThatUnitAndRound) {
     EXPECT_EQ(store_->list_audit(100)->size(), 4u);
 }
 
+TEST_P(StoreTest, AnEitBrowserIsKnownToHaveAnsweredThatUnitAndRoundOnly) {
+    Id unit = add_unit("u");
+    Id other_unit = add_unit("v");
+    Id round = add_round(RoundStatus::kOpen);
+    EXPECT_FALSE(*store_->eit_browser_answered(round, unit, "browser-1"));
+    ASSERT_EQ(store_->submit(eit(round, unit, "browser-1")).outcome, SubmitOutcome::kStored);
+    EXPECT_TRUE(*store_->eit_browser_answered(round, unit, "browser-1"));
+    EXPECT_FALSE(*store_->eit_browser_answered(round, other_unit, "browser-1"));
+    EXPECT_FALSE(*store_->eit_browser_answered(round, unit, "browser-2"));
+    EXPECT_FALSE(*store_->eit_browser_answered(round + 1000, unit, "browser-1"));
+}
+
 TEST_P(StoreTest, FindAccessCodeByItsHashAlone) {
     Id unit = add_unit("u");
     Id other_unit = add_unit("v");
