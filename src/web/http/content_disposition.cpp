@@ -45,7 +45,7 @@ std::string ascii_file_name(std::string_view name) {
             while (i + 1 < name.size() && (static_cast<unsigned char>(name[i + 1]) & 0xC0) == 0x80)
                 ++i;
             put_underscore(out);
-        } else if (c == '"' || c == '\\') {
+        } else if (c == '"' || c == '\\' || c == '%') {
             put_underscore(out);
         } else if (c == '_') {
             put_underscore(out);

@@ -14,7 +14,7 @@ enum class Disposition { kAttachment, kInline };
 
 // The header value for a file called `name` (UTF-8). Control characters
 // (CR, LF, tab, ...) are dropped from both forms, so no header can be split.
-// In the fallback every non-ASCII character, quote and backslash becomes '_'
+// In the fallback every non-ASCII character, quote, backslash and % becomes '_'
 // (runs of '_' become one). filename* percent-encodes every byte outside
 // RFC 8187's attr-char.
 std::string content_disposition(std::string_view name,
