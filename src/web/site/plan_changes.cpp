@@ -192,6 +192,27 @@ Response add_update(SiteContext& context, const Request& request, const SignedIn
         });
 }
 
+// POST .../measures/{measure}/done: the "mark as done" button a measure at
+// 100 % shows (core::can_mark_done); for any other measure a 422.
+Response mark_measure_done(SiteContext& context, const Request& request, const SignedIn& who,
+                           Language language) {
+    return change_plan(
+        context, request, who, language,
+        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
+            const auto index = measure_index(request, stored.plan);
+            if (!index) return not_found(context, who, language);
+            const std::string n = std::to_string(stored.plan.measures[*index].number);
+            PlanChange change{stored.plan, posted_state(request, "measure-" + n),
+                              path_of("measures", *index), "plan.measure_done"};
+            core::Measure& m = change.plan.measures[*index];
+            if (!core::mark_done(m))
+                add_error(change.state, "general", plan_phrase(language, "mark_done_refused"));
+            change.details = json{{"measure", m.number}, {"status", "done"}};
+            change.anchor = "measure-" + n;
+            return change;
+        });
+}
+
 Response add_activity(SiteContext& context, const Request& request, const SignedIn& who,
                       Language language) {
     Upload upload;
@@ -252,6 +273,8 @@ void add_plan_change_routes(Router& router, SiteContext* ctx) {
     form_route(router, ctx, "/admin/plans/{plan}/gaps/{gap}", Need::kCodes, save_gap_note);
     form_route(router, ctx, "/admin/plans/{plan}/measures", Need::kCodes, add_measure);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}", Need::kCodes, edit_measure);
+    form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/done", Need::kCodes,
+               mark_measure_done);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/updates", Need::kCodes,
                add_update, RouteOptions{kEvidenceRouteLimitBytes});
     form_route(router, ctx, "/admin/plans/{plan}/activities", Need::kCodes, add_activity,

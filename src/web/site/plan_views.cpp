@@ -171,9 +171,8 @@ Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDa
                   const FormState& state, Language language) {
     const auto& m = plan.measures[index];
     const std::string n = std::to_string(m.number);
-    const bool open =
-        m.status != core::MeasureStatus::kDone && m.status != core::MeasureStatus::kCancelled;
     const bool overdue = core::is_overdue(m, today);
+    const core::MeasureProgressState progress = core::measure_progress_state(m, today);
     Json updates = Json::array();
     std::vector<const core::ProgressUpdate*> sorted;
     for (const auto& u : m.updates) sorted.push_back(&u);
@@ -209,9 +208,13 @@ Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDa
         {"percent_value", m.percent_complete.value_or(0)},
         {"overdue", overdue},
         {"days_overdue", overdue ? core::days_between(m.due_on, today) : 0},
-        {"show_quiet", open},
-        {"never_updated", core::latest_update(m) == nullptr},
-        {"days_since_update", core::days_since_last_update(m, today)},
+        {"show_quiet", progress.clock == core::MeasureClock::kRunning},
+        {"waiting_to_start", progress.clock == core::MeasureClock::kWaitingToStart},
+        {"days_to_start", progress.days_to_start},
+        {"never_updated", progress.never_updated},
+        {"days_since_update", progress.days_since_update},
+        {"can_mark_done", progress.ready_to_mark_done},
+        {"done_action", plan_href(plan.id) + "/measures/" + n + "/done"},
         {"updates", updates},
         {"has_updates", !updates.empty()},
         {"form", measure_form(plan, form_id, plan_href(plan.id) + "/measures/" + n, values, choices,
