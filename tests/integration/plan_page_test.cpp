@@ -140,6 +140,80 @@ TEST_P(PlanPageTest, AMeasureAtAHundredPercentCanBeMarkedDone) {
     EXPECT_EQ(admin.post(plan_path() + "/measures/1/done", done).result(), http::status::conflict);
 }
 
+// Issue 12.12: gaps with the words of their item wherever they are listed or
+// picked (the plan page, the measure form, the "start a plan" step).
+TEST_P(PlanPageTest, GapsAreShownWithTheirItemText) {
+    Browser admin = signed_in_user(*site_, "boss", store::Role::kAdmin);
+    const std::string i12 = "เจ้าหน้าที่ในหน่วยงานของท่าน มีการเลือกปฏิบัติอย่างไม่เป็นธรรม";
+    ClientResponse page = admin.get(plan_path());
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_TRUE(
+        contains(page.body(), "<span class=\"code\">i12</span> <span class=\"gap-text\">" + i12))
+        << page.body();
+    // The measure form's choice of gaps: number, instrument, code, words, score.
+    EXPECT_TRUE(contains(page.body(), "> 1. IIT i12 " + i12)) << page.body();
+    EXPECT_TRUE(contains(page.body(), "> 2. EIT e7 หน่วยงานมีการเปิดโอกาสให้บุคคลภายนอก"));
+
+    const std::string start =
+        "/admin/plans/new?unit=" + std::to_string(site_->demo().unit_id) +
+        "&fiscal_year=2570&round=" + std::to_string(site_->demo().seed_round_id);
+    ClientResponse choose = admin.get(start);
+    ASSERT_EQ(choose.result(), http::status::ok) << choose.body();
+    EXPECT_TRUE(contains(choose.body(), "IIT i12 " + i12)) << choose.body();
+}
+
+// Issue 12.12: the measure form says its problems in Thai, with the values as
+// typed, and refuses a target the questionnaire does not have.
+TEST_P(PlanPageTest, MeasureFormErrorsInThaiAndTargetsThatExist) {
+    Browser admin = signed_in_user(*site_, "boss", store::Role::kAdmin);
+    ClientResponse page = admin.get(plan_path());
+    auto measure = form_fields(page.body(), "measure-new");
+    ASSERT_FALSE(measure["csrf"].empty());
+    const std::string version = measure["version"];
+    measure.insert({{"strategy", "B"},
+                    {"text", "อบรมการให้บริการที่เป็นธรรม"},
+                    {"gaps", "1"},
+                    {"owner", "กลุ่มงานบริหารทั่วไป"},
+                    {"start_on", "2026-10-01"},
+                    {"due_on", "2026-09-01"},
+                    {"target_level", "item"},
+                    {"target_code", "i99"},
+                    {"target_min", "150"},
+                    {"status", "in_progress"},
+                    {"percent", "150"}});
+    ClientResponse refused = admin.post(plan_path() + "/measures", measure);
+    ASSERT_EQ(refused.result(), http::status::unprocessable_entity) << refused.body();
+    const std::string& html = refused.body();
+    EXPECT_TRUE(contains(html, "ไม่มีข้อ “i99” ในแบบสำรวจของรอบนี้")) << html;
+    EXPECT_TRUE(contains(html, "“150”: ต้องไม่เกิน 100")) << html;
+    EXPECT_TRUE(contains(html, "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม (1 ต.ค. 2569)")) << html;
+    EXPECT_FALSE(contains(html, "expected")) << html;
+    EXPECT_EQ(std::to_string(site_->store().get_plan(plan_id_)->version), version);
+
+    // Each alone, too: only i99 wrong.
+    auto only_target = measure;
+    only_target["due_on"] = "2027-03-31";
+    only_target["target_min"] = "85";
+    only_target["percent"] = "10";
+    ClientResponse unknown = admin.post(plan_path() + "/measures", only_target);
+    EXPECT_EQ(unknown.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(unknown.body(), "ไม่มีข้อ “i99”")) << unknown.body();
+    // An indicator the questionnaire lacks.
+    auto indicator = only_target;
+    indicator["target_level"] = "indicator";
+    indicator["target_indicator"] = "42";
+    ClientResponse no_indicator = admin.post(plan_path() + "/measures", indicator);
+    EXPECT_EQ(no_indicator.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(no_indicator.body(), "ไม่มีตัวชี้วัดที่ 42")) << no_indicator.body();
+
+    // i12 exists: saved.
+    auto good = only_target;
+    good["target_code"] = "i12";
+    ClientResponse saved = admin.post(plan_path() + "/measures", good);
+    EXPECT_EQ(saved.result(), http::status::see_other) << saved.body();
+    EXPECT_EQ(stored_plan().measures.size(), 6u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, PlanPageTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return store::testing::backend_name(info.param); });

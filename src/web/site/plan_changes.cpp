@@ -136,7 +136,8 @@ Response add_measure(SiteContext& context, const Request& request, const SignedI
                            PlanChange change{stored.plan, posted_state(request, "measure-new")};
                            core::Measure m;
                            m.number = core::next_measure_number(change.plan);
-                           read_measure(request, change.plan, m, change.state, language);
+                           read_measure(request, change.plan, m, change.state, language,
+                                        plan_questionnaire(context, stored).get());
                            change.plan.measures.push_back(m);
                            change.prefix = path_of("measures", change.plan.measures.size() - 1);
                            change.action = "plan.measure_add";
@@ -159,7 +160,8 @@ Response edit_measure(SiteContext& context, const Request& request, const Signed
             PlanChange change{stored.plan, posted_state(request, "measure-" + n),
                               path_of("measures", *index), "plan.measure_edit"};
             core::Measure& m = change.plan.measures[*index];
-            read_measure(request, change.plan, m, change.state, language);
+            read_measure(request, change.plan, m, change.state, language,
+                         plan_questionnaire(context, stored).get());
             change.details = json{{"measure", m.number}, {"status", core::to_string(m.status)}};
             change.anchor = "measure-" + n;
             return change;
