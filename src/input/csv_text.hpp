@@ -8,7 +8,10 @@
 //   - Windows-874 (Excel's "CSV" on a Thai Windows, a superset of TIS-620):
 //     any file that is not valid UTF-8 is decoded as CP874 through glibc's
 //     iconv. A byte that CP874 leaves undefined (0xDB-0xDE, 0xFC-0xFF, ...)
-//     is an error naming its line.
+//     is an error naming its line. (Thai text in CP874 is not valid UTF-8 past
+//     a word or two: a consonant byte 0xC2-0xCE is a UTF-8 lead byte, and the
+//     vowel, tone mark or ASCII byte that usually follows it is not a
+//     continuation byte 0x80-0xBF.)
 // Delimiter: the first line that is not empty is the header; it is split on
 // semicolons when it holds more semicolons than commas outside quotes (Excel
 // in locales that write a decimal comma), else on commas.
