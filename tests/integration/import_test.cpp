@@ -166,7 +166,7 @@ TEST_P(ImportTest, EachRoundHasATemplateToDownload) {
 
     EXPECT_EQ(admin.get("/admin/imports/template/99999").result(), http::status::not_found);
     Browser coordinator =
-        signed_in_user(*site_, "coord", store::Role::kCoordinator, site_->demo().unit_id);
+        signed_in_user(*site_, "coord", store::Role::kUnitCoordinator, site_->demo().unit_id);
     EXPECT_NE(coordinator.get(link).result(), http::status::ok);
 }
 
