@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "input/csv_text.hpp"
 #include "input/responses_csv.hpp"
 
 namespace itagap::app {
@@ -11,8 +12,8 @@ store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
     std::string_view csv, std::string_view file_name, std::string_view today,
     const ImportAuditEntry& audit_for) {
     using Outcome = core::Result<ImportSummary>;
-    auto parsed = input::parse_responses_csv(q, csv, file_name);
-    if (!parsed) return Outcome(parsed.errors());
+    auto decoded = input::decode_csv_text(csv, file_name);
+    if (!decoded) return Outcome(decoded.errors());
 
     auto units = store.list_units();
     if (!units.ok()) return units.status;
@@ -33,19 +34,34 @@ store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
         return it == by_name.end() ? nullptr : it->second;
     };
 
+    input::ResponsesCsvOptions options;
+    options.delimiter = decoded->delimiter;
+    options.round = round.name;
+    options.unit_known = [&](std::string_view name) {
+        return by_name.find(std::string(name)) != by_name.end();
+    };
+    auto parsed = input::parse_responses_csv(q, decoded->text, file_name, options);
+    if (!parsed) return Outcome(parsed.errors());
+
     std::vector<core::Diagnostic> errors;
     std::vector<store::StoredResponse> rows;
     ImportSummary summary;
     for (const auto& table : parsed.value().tables) {
         if (table.round() != round.name) {
-            errors.push_back({std::string(file_name), 0, "round", table.round(),
-                              "the name of the round being imported into: \"" + round.name + "\""});
+            core::Diagnostic d{std::string(file_name), 0, "round", table.round(),
+                               "the name of the round being imported into: \"" + round.name + "\""};
+            d.key = "csv_wrong_round";
+            d.args = {{"round", round.name}};
+            errors.push_back(std::move(d));
             continue;
         }
         const store::Unit* unit = find_unit(table.unit());
         if (unit == nullptr) {
-            errors.push_back({std::string(file_name), 0, "unit", table.unit(),
-                              "the name or short name of a unit in itagap"});
+            core::Diagnostic d{std::string(file_name), 0, "unit", table.unit(),
+                               "the name or short name of a unit in itagap"};
+            d.key = "csv_unknown_unit";
+            d.args = {{"unit", table.unit()}};
+            errors.push_back(std::move(d));
             continue;
         }
         const std::string& instrument = q.instruments[table.instrument()].code;
@@ -66,11 +82,14 @@ store::StatusOr<core::Result<ImportSummary>> import_responses_csv(
     if (!errors.empty()) return Outcome(std::move(errors));
 
     summary.responses = rows.size();
+    summary.encoding = decoded->encoding;
     store::Status status =
         audit_for ? store.import_responses(rows, audit_for(summary)) : store.import_responses(rows);
     if (status.code == store::StatusCode::kInvalid || status.code == store::StatusCode::kConflict) {
-        return Outcome(core::Diagnostic{std::string(file_name), 0, "", "",
-                                        "rows the round accepts (" + status.message + ")"});
+        core::Diagnostic d{std::string(file_name), 0, "", "",
+                           "rows the round accepts (" + status.message + ")"};
+        d.key = "csv_store_refused";
+        return Outcome(std::move(d));
     }
     if (!status.ok()) return status;
     return Outcome(std::move(summary));

@@ -1,7 +1,10 @@
 // Imports a responses CSV (the core's format, docs/cli.md) into one round:
 // every row's round must be that round's name and every unit must be a unit
-// of itagap (by name or short name). All or nothing: any error rejects the
-// whole file and nothing is stored.
+// of itagap (by name or short name). The file's bytes may be UTF-8 (with or
+// without BOM) or Windows-874, split by commas or semicolons
+// (input/csv_text.hpp). All or nothing: any error rejects the whole file and
+// nothing is stored; every error is reported, an unknown unit or another
+// round on its line with the others.
 #pragma once
 
 #include <functional>
@@ -11,6 +14,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/questionnaire.hpp"
+#include "input/csv_text.hpp"
 #include "store/store.hpp"
 
 namespace itagap::app {
@@ -18,6 +22,7 @@ namespace itagap::app {
 struct ImportSummary {
     std::size_t responses = 0;
     std::vector<std::pair<std::string, std::size_t>> per_unit;  // unit name, rows
+    input::CsvEncoding encoding = input::CsvEncoding::kUtf8;    // as the file was read
 };
 
 // `today` is the date stamped on the imported rows (responses keep the day only).

@@ -8,6 +8,7 @@
 #include "cli/cli_text.hpp"
 #include "core/gaps.hpp"
 #include "core/scoring.hpp"
+#include "input/csv_text.hpp"
 #include "input/questionnaire_json.hpp"
 #include "input/responses_csv.hpp"
 #include "report/narrative.hpp"
@@ -67,7 +68,16 @@ int run_score(const ScoreOptions& options, std::ostream& out, std::ostream& err)
 
     auto responses_text = read_file(options.responses_path, err);
     if (!responses_text) return kExitBadInput;
-    auto responses = input::parse_responses_csv(q, *responses_text, options.responses_path);
+    // As Thai offices save them: UTF-8 with or without BOM, or Windows-874; ',' or ';'.
+    auto decoded = input::decode_csv_text(*responses_text, options.responses_path);
+    if (!decoded) {
+        err << core::to_string(decoded.errors());
+        return kExitBadInput;
+    }
+    input::ResponsesCsvOptions csv_options;
+    csv_options.delimiter = decoded->delimiter;
+    auto responses =
+        input::parse_responses_csv(q, decoded->text, options.responses_path, csv_options);
     if (!responses) {
         err << core::to_string(responses.errors());
         err << options.responses_path << ": the file was rejected as a whole; nothing was scored\n";

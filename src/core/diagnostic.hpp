@@ -12,6 +12,9 @@
 
 namespace itagap::core {
 
+// The values of a message's {name} placeholders, by name.
+using MessageArgs = std::vector<std::pair<std::string, std::string>>;
+
 // One problem in one input. `where` is a JSON path ("$.items[3].scale") for
 // JSON inputs and a column name for CSV inputs; `line` is 1-based, 0 when the
 // input has no line structure that helps (a missing key, say).
@@ -24,6 +27,11 @@ struct Diagnostic {
     // A remark that is not about one value ("150 more errors were not listed");
     // shown instead of "expected ..." when `expected` is empty.
     std::string note;
+    // The same problem for people: a message key (catalogue "admin", e.g.
+    // "csv_bad_answer") and the values of its {name} placeholders. Empty when
+    // only `expected` or `note` says it; a page falls back to those.
+    std::string key;
+    MessageArgs args;
 
     // "R.csv:12: column i3: value "7": expected an option number 1-6 or a label"
     std::string to_string() const;

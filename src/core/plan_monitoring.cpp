@@ -1,6 +1,9 @@
 #include "core/plan_monitoring.hpp"
 
+#include <algorithm>
+
 #include "core/gaps.hpp"
+#include "core/plan_rules.hpp"
 
 namespace itagap::core {
 
@@ -88,6 +91,36 @@ std::vector<QuietMeasure> measures_without_update(std::span<const Plan> plans,
         }
     }
     return out;
+}
+
+std::string_view to_string(MeasureClock clock) {
+    switch (clock) {
+        case MeasureClock::kClosed:
+            return "closed";
+        case MeasureClock::kWaitingToStart:
+            return "waiting_to_start";
+        case MeasureClock::kRunning:
+            return "running";
+    }
+    return "running";
+}
+
+MeasureProgressState measure_progress_state(const Measure& measure, const CivilDate& today) {
+    MeasureProgressState state;
+    state.never_updated = latest_update(measure) == nullptr;
+    state.ready_to_mark_done = can_mark_done(measure);
+    if (!is_open(measure)) {
+        state.clock = MeasureClock::kClosed;
+        return state;
+    }
+    if (state.never_updated && today < measure.start_on) {
+        state.clock = MeasureClock::kWaitingToStart;
+        state.days_to_start = days_between(today, measure.start_on);
+        return state;
+    }
+    state.clock = MeasureClock::kRunning;
+    state.days_since_update = std::max<std::int64_t>(0, days_since_last_update(measure, today));
+    return state;
 }
 
 std::vector<StrategyProgress> progress_by_strategy(std::span<const Plan> plans) {

@@ -49,6 +49,29 @@ struct QuietMeasure {
 std::vector<QuietMeasure> measures_without_update(std::span<const Plan> plans,
                                                   const CivilDate& today, std::int64_t days);
 
+// Where a measure stands for the plan page's "days since progress" line.
+enum class MeasureClock {
+    kClosed,          // done or cancelled: nothing to count
+    kWaitingToStart,  // no update yet and its start date is still to come
+    kRunning,         // open: counted from the latest update, or from start_on
+};
+
+std::string_view to_string(MeasureClock clock);  // "closed", "waiting_to_start", "running"
+
+struct MeasureProgressState {
+    MeasureClock clock = MeasureClock::kRunning;
+    // kRunning: days since the latest update (or since start_on when there is
+    // none), never negative (an update dated after today counts as today).
+    std::int64_t days_since_update = 0;
+    // kWaitingToStart: days until start_on, 1 or more.
+    std::int64_t days_to_start = 0;
+    bool never_updated = false;
+    // Open and at 100 %: the owner may mark it done (core::can_mark_done).
+    bool ready_to_mark_done = false;
+};
+
+MeasureProgressState measure_progress_state(const Measure& measure, const CivilDate& today);
+
 struct StrategyProgress {
     Strategy strategy = Strategy::kPartnership;
     std::size_t measures = 0;  // not cancelled; these enter the mean

@@ -136,6 +136,18 @@ void apply_latest_update(Measure& measure) {
         measure.status = MeasureStatus::kInProgress;
 }
 
+bool can_mark_done(const Measure& measure) {
+    return measure.status != MeasureStatus::kDone && measure.status != MeasureStatus::kCancelled &&
+           measure.percent_complete == 100;
+}
+
+bool mark_done(Measure& measure) {
+    if (!can_mark_done(measure)) return false;
+    measure.status = MeasureStatus::kDone;
+    measure.percent_complete = 100;
+    return true;
+}
+
 int next_topic_number(const Plan& plan) {
     int next = 1;
     for (const auto& t : plan.topics) next = std::max(next, t.number + 1);

@@ -105,6 +105,13 @@ std::size_t count_overdue(const Plan& plan, const CivilDate& today);
 // is. (An update at 100 % does not mark the measure done: the owner does.)
 void apply_latest_update(Measure& measure);
 
+// True when the measure is neither done nor cancelled and stands at 100 %:
+// the plan page then offers to mark it done.
+bool can_mark_done(const Measure& measure);
+// Marks the measure done (status done, 100 %). Returns false and changes
+// nothing unless can_mark_done() holds.
+bool mark_done(Measure& measure);
+
 // ---- Numbering --------------------------------------------------------------
 
 // The number a new knowledge topic gets: one above the highest in use, 1 for

@@ -25,16 +25,17 @@ std::string excerpt(std::string_view text) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, std::string_view file_name)
-    : text_(text), file_name_(file_name) {
+CsvReader::CsvReader(std::string_view text, std::string_view file_name, char delimiter)
+    : text_(text), file_name_(file_name), delimiter_(delimiter) {
     if (text_.starts_with(kBom)) text_.remove_prefix(kBom.size());
 }
 
 bool CsvReader::fail(std::size_t line, std::size_t field, std::size_t value_begin,
-                     std::size_t value_from, std::size_t resume_from, std::string expected) {
+                     std::size_t value_from, std::size_t resume_from, std::string expected,
+                     std::string key) {
     const std::size_t n = text_.size();
     std::size_t value_end = std::min(value_from, n);
-    while (value_end < n && text_[value_end] != ',' && text_[value_end] != '\n' &&
+    while (value_end < n && text_[value_end] != delimiter_ && text_[value_end] != '\n' &&
            text_[value_end] != '\r') {
         ++value_end;
     }
@@ -44,6 +45,7 @@ bool CsvReader::fail(std::size_t line, std::size_t field, std::size_t value_begi
     d.where = "field " + std::to_string(field + 1);
     d.value = excerpt(text_.substr(value_begin, value_end - value_begin));
     d.expected = std::move(expected);
+    d.key = std::move(key);
     error_ = std::move(d);
     error_field_ = field;
 
@@ -89,7 +91,8 @@ bool CsvReader::next(CsvRecord& out) {
                     line_ += count_lf(data + q, data + n);
                     return fail(open_line, field, open, open + 1, n,
                                 "a closing quote (\") for the quoted field that starts on this "
-                                "line");
+                                "line",
+                                "csv_unclosed_quote");
                 }
                 const std::size_t at =
                     static_cast<std::size_t>(static_cast<const char*>(hit) - data);
@@ -115,7 +118,7 @@ bool CsvReader::next(CsvRecord& out) {
             }
             p = close + 1;
             if (p >= n) break;
-            if (data[p] == ',') {
+            if (data[p] == delimiter_) {
                 ++p;
                 continue;
             }
@@ -131,14 +134,15 @@ bool CsvReader::next(CsvRecord& out) {
             }
             return fail(line_, field, open, p, p,
                         "a comma or a line end after the closing quote (\") of a quoted field; "
-                        "a quote inside a quoted field is written twice (\"\")");
+                        "a quote inside a quoted field is written twice (\"\")",
+                        "csv_after_quote");
         }
 
         // Unquoted field: scan to the next separator.
         const std::size_t start = p;
         while (p < n) {
             const char c = data[p];
-            if (c == ',' || c == '\n' || c == '\r' || c == '"') break;
+            if (c == delimiter_ || c == '\n' || c == '\r' || c == '"') break;
             ++p;
         }
         if (p >= n) {
@@ -146,7 +150,7 @@ bool CsvReader::next(CsvRecord& out) {
             break;
         }
         const char c = data[p];
-        if (c == ',') {
+        if (c == delimiter_) {
             out.fields.emplace_back(data + start, p - start);
             ++p;
             continue;
@@ -166,11 +170,13 @@ bool CsvReader::next(CsvRecord& out) {
             }
             return fail(line_, field, start, p + 1, p,
                         "a line end of LF or CRLF; a lone carriage return (CR) is allowed only "
-                        "inside a quoted field");
+                        "inside a quoted field",
+                        "csv_lone_cr");
         }
         return fail(line_, field, start, p + 1, p,
                     "no quote (\") inside an unquoted field; quote the whole field and write the "
-                    "quote twice (\"\")");
+                    "quote twice (\"\")",
+                    "csv_stray_quote");
     }
 
     pos_ = std::min(p, n);

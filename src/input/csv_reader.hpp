@@ -4,7 +4,8 @@
 //   - records end with LF or CRLF; a line end right at the end of the text does
 //     not start another record; a lone CR at the very end of the text is taken as
 //     a line end, anywhere else outside quotes it is an error;
-//   - fields are separated by commas; a field may be quoted with ", in which case
+//   - fields are separated by commas (or the delimiter given); a field may be quoted with ", in
+//   which case
 //     it may contain commas, line ends (LF, CRLF or a lone CR, all kept as data)
 //     and quotes written twice ("");
 //   - a UTF-8 byte order mark at the start of the text is skipped.
@@ -42,7 +43,8 @@ class CsvReader {
 public:
     // `text` must outlive the reader and every record read from it. `file_name`
     // is used in diagnostics only.
-    CsvReader(std::string_view text, std::string_view file_name);
+    // `delimiter` separates fields: ',' (RFC 4180) or ';' (see csv_text.hpp).
+    CsvReader(std::string_view text, std::string_view file_name, char delimiter = ',');
 
     // Reads the next record into `out` and returns true. Returns false at the end
     // of the input, or on a syntax error; then error() holds a Diagnostic naming
@@ -65,10 +67,11 @@ private:
     // `value_begin` up to the first comma or line end at or after `value_from`;
     // reading resumes after the first LF at or after `resume_from`.
     bool fail(std::size_t line, std::size_t field, std::size_t value_begin, std::size_t value_from,
-              std::size_t resume_from, std::string expected);
+              std::size_t resume_from, std::string expected, std::string key);
 
     std::string_view text_;
     std::string file_name_;
+    char delimiter_ = ',';
     std::size_t pos_ = 0;
     std::size_t line_ = 1;  // physical line of text_[pos_]
 

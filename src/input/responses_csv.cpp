@@ -5,6 +5,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -53,6 +54,7 @@ struct ScaleInfo {
     int options = 0;
     std::vector<std::pair<std::string_view, Answer>> labels;  // Thai and English
     std::string expected;
+    std::string labels_th;  // "เห็นด้วยอย่างยิ่ง, เห็นด้วย, ..." for the Thai message
 };
 
 struct ItemColumn {
@@ -123,14 +125,19 @@ private:
 
 class Parser {
 public:
-    Parser(const Questionnaire& q, std::string_view text, std::string_view file_name)
-        : q_(q), text_(text), file_name_(file_name), reader_(text, file_name) {}
+    Parser(const Questionnaire& q, std::string_view text, std::string_view file_name,
+           const ResponsesCsvOptions& options)
+        : q_(q),
+          text_(text),
+          file_name_(file_name),
+          options_(options),
+          reader_(text, file_name, options.delimiter) {}
 
     core::Result<core::ResponseSet> run();
 
 private:
     void add_error(std::size_t line, std::string_view where, std::string_view value,
-                   std::string expected);
+                   std::string expected, std::string key = {}, core::MessageArgs args = {});
     void add_reader_error();
     bool read_header();
     void prepare();
@@ -143,6 +150,7 @@ private:
     const Questionnaire& q_;
     std::string_view text_;
     std::string file_name_;
+    const ResponsesCsvOptions& options_;
     CsvReader reader_;
     CsvRecord rec_;
 
@@ -174,10 +182,13 @@ private:
     std::deque<std::string> id_arena_;  // ids that are not views into the input
     std::vector<Answer> row_;
     std::size_t rows_ = 0;
+    // Unknown units and other rounds already reported (once each, at the first line).
+    std::set<std::string, std::less<>> reported_units_;
+    std::set<std::string, std::less<>> reported_rounds_;
 };
 
 void Parser::add_error(std::size_t line, std::string_view where, std::string_view value,
-                       std::string expected) {
+                       std::string expected, std::string key, core::MessageArgs args) {
     ++error_count_;
     if (errors_.size() >= kMaxErrors) return;
     Diagnostic d;
@@ -186,6 +197,8 @@ void Parser::add_error(std::size_t line, std::string_view where, std::string_vie
     d.where = std::string(where);
     d.value = std::string(value);
     d.expected = std::move(expected);
+    d.key = std::move(key);
+    d.args = std::move(args);
     errors_.push_back(std::move(d));
 }
 
@@ -196,7 +209,7 @@ void Parser::add_reader_error() {
     if (header_line_ != 0 && reader_.error_field() < header_names_.size()) {
         d.where = std::string(column_name(reader_.error_field()));
     }
-    add_error(d.line, d.where, d.value, std::move(d.expected));
+    add_error(d.line, d.where, d.value, std::move(d.expected), std::move(d.key), std::move(d.args));
 }
 
 std::string_view Parser::column_name(std::size_t field) const {
@@ -225,7 +238,8 @@ bool Parser::read_header() {
             if (errors_.empty()) {
                 add_error(0, "", "",
                           "a header row with the columns unit, round, instrument, respondent and "
-                          "item codes; the file is empty");
+                          "item codes; the file is empty",
+                          "csv_empty");
             }
             return false;
         }
@@ -254,9 +268,12 @@ bool Parser::read_header() {
         if (item >= 0) previous = &field_of_item[static_cast<std::size_t>(item)];
         if (previous != nullptr) {
             if (*previous != kNoColumn) {
-                add_error(header_line_, name, raw,
-                          "each column once; " + quoted(name) + " is also column " +
-                              std::to_string(*previous + 1) + " of the header");
+                add_error(
+                    header_line_, name, raw,
+                    "each column once; " + quoted(name) + " is also column " +
+                        std::to_string(*previous + 1) + " of the header",
+                    "csv_duplicate_column",
+                    {{"column", std::string(name)}, {"other", std::to_string(*previous + 1)}});
                 continue;
             }
             *previous = f;
@@ -280,7 +297,8 @@ bool Parser::read_header() {
         // Unknown column.
         if (name.empty()) {
             add_error(header_line_, name, raw,
-                      "a column name; column " + std::to_string(f + 1) + " of the header is empty");
+                      "a column name; column " + std::to_string(f + 1) + " of the header is empty",
+                      "csv_empty_column", {{"number", std::to_string(f + 1)}});
             continue;
         }
         std::string expected = "a column unit, round, instrument or respondent, or an item code; " +
@@ -297,14 +315,16 @@ bool Parser::read_header() {
                 break;
             }
         }
-        add_error(header_line_, name, raw, std::move(expected));
+        add_error(header_line_, name, raw, std::move(expected), "csv_unknown_column",
+                  {{"column", std::string(name)}});
     }
 
     bool complete = true;
     for (const auto& [req, field] : required) {
         if (*field == kNoColumn) {
             add_error(header_line_, req, "",
-                      "a column named " + quoted(req) + " in the header; it is required");
+                      "a column named " + quoted(req) + " in the header; it is required",
+                      "csv_missing_column", {{"column", std::string(req)}});
             complete = false;
         }
     }
@@ -318,7 +338,7 @@ void Parser::prepare() {
         const core::AnswerScale& scale = q_.scales[s];
         ScaleInfo& info = scales_[s];
         info.options = static_cast<int>(std::min<std::size_t>(scale.options.size(), 255));
-        std::string th;
+        std::string& th = info.labels_th;
         std::string en;
         for (int k = 0; k < info.options; ++k) {
             const core::LocalText& label = scale.options[static_cast<std::size_t>(k)].label;
@@ -383,7 +403,10 @@ void Parser::parse_row(const CsvRecord& rec) {
         add_error(line, "", "",
                   std::to_string(header_names_.size()) +
                       " fields, as many as the header has; found " +
-                      std::to_string(rec.fields.size()));
+                      std::to_string(rec.fields.size()),
+                  "csv_field_count",
+                  {{"expected", std::to_string(header_names_.size())},
+                   {"found", std::to_string(rec.fields.size())}});
         return;
     }
 
@@ -391,13 +414,26 @@ void Parser::parse_row(const CsvRecord& rec) {
         const std::string_view value = trim(rec.fields[field]);
         if (value.empty()) {
             add_error(line, column_name(field), rec.fields[field],
-                      std::string(what) + "; the cell is empty");
+                      std::string(what) + "; the cell is empty", "csv_cell_empty",
+                      {{"column", std::string(column_name(field))}});
         }
         return value;
     };
     const std::string_view unit = required(unit_field_, "a unit (the agency or part assessed)");
     const std::string_view round = required(round_field_, "a round (e.g. 2567)");
     const std::string_view respondent = required(respondent_field_, "a respondent id");
+    if (!options_.round.empty() && !round.empty() && round != options_.round &&
+        reported_rounds_.emplace(round).second) {
+        add_error(line, column_name(round_field_), rec.fields[round_field_],
+                  "the name of the round being imported into: " + quoted(options_.round),
+                  "csv_wrong_round", {{"round", std::string(options_.round)}});
+    }
+    if (options_.unit_known && !unit.empty() && !options_.unit_known(unit) &&
+        reported_units_.emplace(unit).second) {
+        add_error(line, column_name(unit_field_), rec.fields[unit_field_],
+                  "the name or short name of a unit in itagap", "csv_unknown_unit",
+                  {{"unit", std::string(unit)}});
+    }
 
     const std::string_view code = trim(rec.fields[instrument_field_]);
     int instrument = -1;
@@ -412,7 +448,8 @@ void Parser::parse_row(const CsvRecord& rec) {
         } else if (code.empty()) {
             expected += "; the cell is empty";
         }
-        add_error(line, kInstrument, rec.fields[instrument_field_], std::move(expected));
+        add_error(line, kInstrument, rec.fields[instrument_field_], std::move(expected),
+                  "csv_bad_instrument", {{"list", answerable_list_}});
     }
 
     // The table, and the respondent within it.
@@ -441,11 +478,13 @@ void Parser::parse_row(const CsvRecord& rec) {
             const std::size_t earlier =
                 respondents_.insert(static_cast<std::uint32_t>(index), stable(respondent), line);
             if (earlier != 0) {
-                add_error(line, column_name(respondent_field_), rec.fields[respondent_field_],
-                          "a respondent id not used before for unit " + std::string(unit) +
-                              ", round " + std::string(round) + " and instrument " +
-                              std::string(code) + "; " + quoted(respondent) +
-                              " is already on line " + std::to_string(earlier));
+                add_error(
+                    line, column_name(respondent_field_), rec.fields[respondent_field_],
+                    "a respondent id not used before for unit " + std::string(unit) + ", round " +
+                        std::string(round) + " and instrument " + std::string(code) + "; " +
+                        quoted(respondent) + " is already on line " + std::to_string(earlier),
+                    "csv_duplicate_respondent",
+                    {{"respondent", std::string(respondent)}, {"line", std::to_string(earlier)}});
             }
         }
     }
@@ -465,18 +504,24 @@ void Parser::parse_row(const CsvRecord& rec) {
             add_error(line, column_name(col.field), raw,
                       "an empty cell: item " + q_.items[static_cast<std::size_t>(col.item)].code +
                           " belongs to " + owner + " and this row's instrument is " +
-                          std::string(code));
+                          std::string(code),
+                      "csv_other_instrument",
+                      {{"item", q_.items[static_cast<std::size_t>(col.item)].code},
+                       {"instrument", std::string(code)}});
             continue;
         }
         if (col.scale < 0) {
             add_error(line, column_name(col.field), raw,
-                      "an empty cell: the item has no valid answer scale in the questionnaire");
+                      "an empty cell: the item has no valid answer scale in the questionnaire",
+                      "csv_no_scale");
             continue;
         }
         const ScaleInfo& scale = scales_[static_cast<std::size_t>(col.scale)];
         const Answer answer = parse_answer(cell, scale);
         if (answer == core::kNotAnswered) {
-            add_error(line, column_name(col.field), raw, scale.expected);
+            add_error(line, column_name(col.field), raw, scale.expected, "csv_bad_answer",
+                      {{"options", std::to_string(scale.options)},
+                       {"labels", scale.labels_th.empty() ? std::string("-") : scale.labels_th}});
             continue;
         }
         if (table != nullptr && col.column >= 0) {
@@ -512,7 +557,8 @@ core::Result<core::ResponseSet> Parser::run() {
         }
         if (rows_ == 0) {
             add_error(header_line_, "", "",
-                      "at least one respondent row after the header; the file has only a header");
+                      "at least one respondent row after the header; the file has only a header",
+                      "csv_no_rows");
         }
     }
 
@@ -524,6 +570,8 @@ core::Result<core::ResponseSet> Parser::run() {
             d.note = std::to_string(more) + " more error" + (more == 1 ? " was" : "s were") +
                      " found and not listed (only the first " + std::to_string(kMaxErrors) +
                      " are shown)";
+            d.key = "csv_more_errors";
+            d.args = {{"count", std::to_string(more)}, {"shown", std::to_string(kMaxErrors)}};
             errors_.push_back(std::move(d));
         }
         return std::move(errors_);
@@ -536,15 +584,40 @@ core::Result<core::ResponseSet> Parser::run() {
 core::Result<core::ResponseSet> parse_responses_csv(const core::Questionnaire& q,
                                                     std::string_view text,
                                                     std::string_view file_name) {
+    return parse_responses_csv(q, text, file_name, ResponsesCsvOptions{});
+}
+
+core::Result<core::ResponseSet> parse_responses_csv(const core::Questionnaire& q,
+                                                    std::string_view text,
+                                                    std::string_view file_name,
+                                                    const ResponsesCsvOptions& options) {
     try {
-        Parser parser(q, text, file_name);
+        Parser parser(q, text, file_name, options);
         return parser.run();
     } catch (const std::exception& e) {  // std::bad_alloc, mostly
         Diagnostic d;
         d.file = std::string(file_name);
         d.expected = std::string("an input that can be read: ") + e.what();
+        d.key = "csv_unreadable";
         return d;
     }
+}
+
+std::string responses_csv_header(const core::Questionnaire& q) {
+    std::string out = "unit,round,instrument,respondent";
+    for (const core::Instrument& instrument : q.instruments) {
+        for (int indicator : instrument.indicators) {
+            if (indicator < 0 || static_cast<std::size_t>(indicator) >= q.indicators.size())
+                continue;
+            for (int item : q.indicators[static_cast<std::size_t>(indicator)].items) {
+                if (item < 0 || static_cast<std::size_t>(item) >= q.items.size()) continue;
+                out += ',';
+                out += q.items[static_cast<std::size_t>(item)].code;
+            }
+        }
+    }
+    out += "\r\n";
+    return out;
 }
 
 }  // namespace itagap::input

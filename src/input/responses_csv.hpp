@@ -2,7 +2,8 @@
 //
 // File format
 // -----------
-// Encoding and syntax: UTF-8, with or without a byte order mark; lines end with
+// Encoding and syntax: UTF-8 text (callers decode Windows-874 and find a ';'
+// delimiter with input/csv_text.hpp); lines end with
 // LF or CRLF; fields follow RFC 4180 (a field with a comma, a quote or a line end
 // is put in double quotes, and a quote inside it is written twice: "").
 //
@@ -45,6 +46,8 @@
 // Respondent ids are only used to find duplicates; they are not kept.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "core/diagnostic.hpp"
@@ -59,5 +62,24 @@ namespace itagap::input {
 core::Result<core::ResponseSet> parse_responses_csv(const core::Questionnaire& q,
                                                     std::string_view text,
                                                     std::string_view file_name);
+
+// What an import into one round of itagap checks beyond the file itself.
+struct ResponsesCsvOptions {
+    char delimiter = ',';  // ',' or ';' (input/csv_text.hpp finds it)
+    // When set, a unit it does not know is an error on the line where that
+    // unit first appears (once per unit), with the file's other errors.
+    std::function<bool(std::string_view)> unit_known;
+    // When not empty, a round other than this one is an error on the line
+    // where it first appears (once per round name).
+    std::string round;
+};
+core::Result<core::ResponseSet> parse_responses_csv(const core::Questionnaire& q,
+                                                    std::string_view text,
+                                                    std::string_view file_name,
+                                                    const ResponsesCsvOptions& options);
+
+// The header of a file for `q`, ending in CRLF: unit,round,instrument,respondent
+// and the code of every item of every instrument, in questionnaire order.
+std::string responses_csv_header(const core::Questionnaire& q);
 
 }  // namespace itagap::input

@@ -28,10 +28,13 @@ struct KpiTexts {
     std::string_view activity_people;    // {people}
     std::string_view participant_count;  // {group} {count}
     std::string_view findings_heading;
-    std::string_view cause_first;    // {instrument} {where} {score} {cause}
-    std::string_view cause_next;     // {instrument} {where} {score} {cause}
-    std::string_view cause_link;     // a link word before a cause that does not say "because"
-    std::string_view cause_because;  // "because": a cause that starts with it needs no link
+    std::string_view cause_first;      // {instrument} {where} {score} {cause}
+    std::string_view cause_next;       // {instrument} {where} {score} {cause}
+    std::string_view cause_first_gap;  // the same for a gap that is not its instrument's lowest
+    std::string_view cause_next_gap;   // {instrument} {where} {score} {cause}
+    std::string_view cause_missing;    // a gap the team has not written a cause for
+    std::string_view cause_link;       // a link word before a cause that does not say "because"
+    std::string_view cause_because;    // "because": a cause that starts with it needs no link
     std::string_view close_gaps_one;
     std::string_view close_gaps_many;    // {count}
     std::string_view item_in_indicator;  // {number} {name} {code} {text}
@@ -79,6 +82,9 @@ KpiTexts load(Language language) {
         .findings_heading = t("findings_heading"),
         .cause_first = t("cause_first"),
         .cause_next = t("cause_next"),
+        .cause_first_gap = t("cause_first_gap"),
+        .cause_next_gap = t("cause_next_gap"),
+        .cause_missing = t("cause_missing"),
         .cause_link = t("cause_link"),
         .cause_because = t("cause_because"),
         .close_gaps_one = t("close_gaps_one"),
@@ -218,24 +224,33 @@ private:
         for (auto& paragraph : narrate(q_, *in_.score, *in_.gaps, in_.language)) {
             doc_.blocks.push_back(Paragraph{std::move(paragraph)});
         }
-        if (!in_.plan) return;
+        if (!in_.plan || in_.plan->gaps.empty()) return;
+        // One sentence per gap of the plan, in its order: "ต่ำสุด" only for the
+        // gap that is its instrument's lowest at its level (ties included, as
+        // shown to two decimals); a gap without a cause note is said to have
+        // none, so the count at the end is the plan's count of gaps.
         std::vector<std::string> sentences;
-        int explained = 0;
+        int written = 0;
         for (const auto& gap : in_.plan->gaps) {
-            if (gap.cause_note.empty()) continue;
-            std::string cause = gap.cause_note;
-            if (t_.cause_because.empty() || !cause.starts_with(t_.cause_because))
-                cause = std::string(t_.cause_link) + cause;
-            sentences.push_back(
-                fill(explained == 0 ? t_.cause_first : t_.cause_next,
-                     fmt::arg("instrument", gap.instrument), fmt::arg("where", gap_place(gap)),
-                     fmt::arg("score", format_score(gap.score)), fmt::arg("cause", cause)));
-            ++explained;
+            std::string cause;
+            if (gap.cause_note.empty()) {
+                cause = std::string(t_.cause_missing);
+            } else {
+                cause = gap.cause_note;
+                if (t_.cause_because.empty() || !cause.starts_with(t_.cause_because))
+                    cause = std::string(t_.cause_link) + cause;
+            }
+            const bool lowest = is_lowest_of_instrument(gap);
+            const std::string_view form = written == 0
+                                              ? (lowest ? t_.cause_first : t_.cause_first_gap)
+                                              : (lowest ? t_.cause_next : t_.cause_next_gap);
+            sentences.push_back(fill(
+                form, fmt::arg("instrument", gap.instrument), fmt::arg("where", gap_place(gap)),
+                fmt::arg("score", format_score(gap.score)), fmt::arg("cause", cause)));
+            ++written;
         }
-        if (explained == 0) return;
-        sentences.push_back(explained == 1
-                                ? std::string(t_.close_gaps_one)
-                                : fill(t_.close_gaps_many, fmt::arg("count", explained)));
+        sentences.push_back(written == 1 ? std::string(t_.close_gaps_one)
+                                         : fill(t_.close_gaps_many, fmt::arg("count", written)));
         std::string text;
         for (const auto& s : sentences) {
             if (!text.empty()) text += ' ';
@@ -243,6 +258,45 @@ private:
             text += m_.sentence_end;
         }
         doc_.blocks.push_back(Paragraph{text});
+    }
+
+    // True when `gap` scores no higher than every other item (for an item gap)
+    // or indicator (for an indicator gap) of its instrument in the round's
+    // scores, compared as shown (two decimals). False for an instrument gap, and
+    // when the scores do not have the instrument.
+    bool is_lowest_of_instrument(const core::GapRef& gap) const {
+        const core::InstrumentScore* instrument = nullptr;
+        for (const auto& candidate : in_.score->instruments) {
+            if (candidate.instrument >= 0 &&
+                static_cast<std::size_t>(candidate.instrument) < q_.instruments.size() &&
+                q_.instruments[static_cast<std::size_t>(candidate.instrument)].code ==
+                    gap.instrument) {
+                instrument = &candidate;
+            }
+        }
+        if (instrument == nullptr || !instrument->has_data()) return false;
+        const double shown = core::round_half_up_2(gap.score);
+        bool any = false;
+        double lowest = 0;
+        const auto consider = [&](double score) {
+            const double r = core::round_half_up_2(score);
+            if (!any || r < lowest) lowest = r;
+            any = true;
+        };
+        switch (gap.ref.level) {
+            case core::ScoreLevel::kItem:
+                for (const auto& indicator : instrument->indicators)
+                    for (const auto& item : indicator.items)
+                        if (item.has_data() && !item.withheld) consider(item.score);
+                break;
+            case core::ScoreLevel::kIndicator:
+                for (const auto& indicator : instrument->indicators)
+                    if (indicator.has_data() && !indicator.withheld) consider(indicator.score);
+                break;
+            case core::ScoreLevel::kInstrument:
+                return false;
+        }
+        return any && shown <= lowest;
     }
 
     // "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ ข้อย่อย “i12 ...”", from the questionnaire;

@@ -87,6 +87,27 @@ run_itagap(serve --listen 127.0.0.1:0 --public-url "javascript:alert(1)" --db "s
 expect_rc("serve bad --public-url" 2)
 expect_in("serve bad --public-url" "${err}" "expected an http:// or https:// address")
 
+# 7b. Issue 12.8: the demo file as Excel saves "CSV" on a Thai Windows
+#     (Windows-874), with semicolons, scores exactly as the UTF-8 file does.
+find_program(ICONV iconv)
+if(ICONV)
+  run_itagap(score -q "${Q}" -r "${R}" --format json)
+  set(utf8_json "${out}")
+  file(READ "${R}" demo_text)
+  string(REPLACE "," ";" demo_semicolons "${demo_text}")
+  file(WRITE "${WORK}/semicolons-utf8.csv" "${demo_semicolons}")
+  execute_process(COMMAND "${ICONV}" -f UTF-8 -t CP874 "${WORK}/semicolons-utf8.csv"
+    OUTPUT_FILE "${WORK}/excel-cp874.csv" RESULT_VARIABLE iconv_rc)
+  run_itagap(score -q "${Q}" -r "${WORK}/excel-cp874.csv" --format json)
+  expect_rc("Windows-874 with semicolons" 0)
+  if(NOT out STREQUAL utf8_json)
+    message(SEND_ERROR "Windows-874 with semicolons: the scores differ from the UTF-8 file's")
+    math(EXPR failures "${failures} + 1")
+  endif()
+else()
+  message(STATUS "no iconv here: the Windows-874 check is skipped")
+endif()
+
 # 8. Exit 1: the scores were computed but could not be written. /dev/full
 #    refuses every write with ENOSPC (a full disk), which is the one way
 #    `score` has of failing after its input was accepted.

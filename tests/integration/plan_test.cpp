@@ -989,10 +989,20 @@ TEST_P(PlanTest, StartingAPlanOffersItemAndIndicatorGaps) {
         admin.get("/admin/plans/new?unit=" + unit + "&fiscal_year=2570&round=" + round);
     ASSERT_EQ(choose.result(), http::status::ok) << choose.body();
     const std::string& page = choose.body();
-    EXPECT_TRUE(contains(page, "value=\"item:i12\" checked> IIT i12 · 81.82 (9/11)")) << page;
-    EXPECT_TRUE(contains(page, "value=\"item:e7\" checked> EIT e7 · 86.67 (13/15)"));
-    EXPECT_TRUE(contains(page, "value=\"indicator:1\"> IIT ตัวชี้วัดที่ 1 · 96.97 (128/132)"));
-    EXPECT_TRUE(contains(page, "value=\"indicator:8\"> EIT ตัวชี้วัดที่ 8 · 88.33 (53/60)"));
+    // Issue 12.12: each gap with the words of its item or indicator.
+    EXPECT_TRUE(contains(page,
+                         "value=\"item:i12\" checked> IIT i12 เจ้าหน้าที่ในหน่วยงานของท่าน "
+                         "มีการเลือกปฏิบัติอย่างไม่เป็นธรรม ต่อผู้มาติดต่อหรือผู้มารับบริการ "
+                         "มากน้อยเพียงใด · 81.82 (9/11)"))
+        << page;
+    EXPECT_TRUE(contains(page,
+                         "value=\"item:e7\" checked> EIT e7 หน่วยงานมีการเปิดโอกาสให้บุคคลภายนอก"
+                         "ได้เข้าไปมีส่วนร่วมในการปรับปรุงพัฒนาการดำเนินงานของหน่วยงาน · 86.67 "
+                         "(13/15)"));
+    EXPECT_TRUE(
+        contains(page, "value=\"indicator:1\"> IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ · 96.97 (128/132)"));
+    EXPECT_TRUE(contains(
+        page, "value=\"indicator:8\"> EIT ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน · 88.33 (53/60)"));
     auto fields = hidden_fields(page);
     EXPECT_EQ(fields["unit"], unit);
     EXPECT_EQ(fields["fiscal_year"], "2570");

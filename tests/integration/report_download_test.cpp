@@ -53,8 +53,11 @@ TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
     ASSERT_EQ(pdf.result(), http::status::ok) << pdf.body();
     EXPECT_EQ(std::string(pdf[http::field::content_type]), "application/pdf");
     EXPECT_EQ(std::string(pdf[http::field::cache_control]), "no-store");
-    EXPECT_TRUE(contains(std::string(pdf[http::field::content_disposition]),
-                         "attachment; filename=\"itagap-kpi-2.1-r"));
+    // Issue 12.15: named for people, "ศรป.-ITA2568-รอบ5เดือนแรก-KPI2.1.pdf" (RFC 6266).
+    EXPECT_EQ(std::string(pdf[http::field::content_disposition]),
+              "attachment; filename=\"_.-ITA2568-_5_-KPI2.1.pdf\"; filename*=UTF-8''"
+              "%E0%B8%A8%E0%B8%A3%E0%B8%9B.-ITA2568-%E0%B8%A3%E0%B8%AD%E0%B8%9A5%E0%B9%80%E0%B8%94"
+              "%E0%B8%B7%E0%B8%AD%E0%B8%99%E0%B9%81%E0%B8%A3%E0%B8%81-KPI2.1.pdf");
     const std::string text = pdf_text(pdf.body());
     EXPECT_TRUE(pdf_text_contains(text, "ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 3 การใช้อำนาจ")) << text;
     EXPECT_TRUE(pdf_text_contains(text, "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (ร้อยละ 88.33)")) << text;
@@ -98,6 +101,20 @@ TEST_P(ReportDownloadTest, StaffDownloadEveryFormatWithTheSeedsFigures) {
     ClientResponse xlsx = exec.get(seed_base() + "/export/xlsx");
     ASSERT_EQ(xlsx.result(), http::status::ok);
     EXPECT_EQ(xlsx.body().rfind("PK\x03\x04", 0), 0u);
+    // Issue 12.15: the workbook ends in .xlsx (it was "...-xlsx", which Windows
+    // would not open by double-click): ศรป.-ITA2568-รอบ5เดือนแรก-ผลการประเมิน.xlsx.
+    {
+        const std::string disposition(xlsx[http::field::content_disposition]);
+        EXPECT_TRUE(contains(disposition, "attachment; filename=\"_.-ITA2568-_5_-_.xlsx\"; "))
+            << disposition;
+        EXPECT_TRUE(
+            contains(disposition,
+                     "-%E0%B8%9C%E0%B8%A5%E0%B8%81%E0%B8%B2%E0%B8%A3%E0%B8%9B%E0%B8%A3%E0%B8"
+                     "%B0%E0%B9%80%E0%B8%A1%E0%B8%B4%E0%B8%99.xlsx"))
+            << disposition;
+        EXPECT_EQ(disposition.substr(disposition.size() - 5), ".xlsx");
+    }
+    EXPECT_TRUE(contains(std::string(scores[http::field::content_disposition]), ".csv\"; "));
 
     // The answers: 11 IIT and 15 EIT respondents, one line each after the header.
     ClientResponse answers = exec.get(seed_base() + "/export/responses.csv");

@@ -10,7 +10,9 @@
 #include "core/round_lifecycle.hpp"
 #include "core/thai_date.hpp"
 #include "input/questionnaire_json.hpp"
+#include "input/responses_csv.hpp"
 #include "web/admin_text.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
 #include "web/site/page.hpp"
@@ -293,8 +295,12 @@ Response imports_page(SiteContext& context, const SignedIn& who, Language langua
     auto rounds = context.store.list_rounds();
     if (!rounds.ok()) return store_failed(context, &who, language);
     json options = json::array();
-    for (const auto& round : *rounds)
-        options.push_back(json{{"value", round.id}, {"label", round.name}});
+    for (const auto& round : *rounds) {
+        options.push_back(
+            json{{"value", round.id},
+                 {"label", round.name},
+                 {"template", "/admin/imports/template/" + std::to_string(round.id)}});
+    }
     json data{{"title", admin_phrase(language, "imports_title")},
               {"rounds", options},
               {"has_errors", false}};
@@ -339,16 +345,42 @@ Response import_csv(SiteContext& context, const Request& request, const SignedIn
     if (!imported) {
         audit(context, who.user.id, "responses.import_refused",
               {{"round_id", round->id}, {"file", name}, {"errors", imported.errors().size()}});
-        return imports_page(context, who, language,
-                            {{"has_errors", true}, {"errors", diagnostics_json(imported.errors())}},
-                            http::status::unprocessable_entity);
+        return imports_page(
+            context, who, language,
+            {{"has_errors", true}, {"errors", diagnostics_json(imported.errors(), language)}},
+            http::status::unprocessable_entity);
     }
     json per_unit = json::array();
     for (const auto& [unit, rows] : imported->per_unit)
         per_unit.push_back(json{{"unit", unit}, {"rows", rows}});
-    return imports_page(
-        context, who, language,
-        {{"imported", true}, {"total", imported->responses}, {"per_unit", per_unit}});
+    json done{{"imported", true}, {"total", imported->responses}, {"per_unit", per_unit}};
+    if (imported->encoding == input::CsvEncoding::kWindows874)
+        done["read_as"] = admin_phrase(language, "import_read_as_windows874");
+    return imports_page(context, who, language, std::move(done));
+}
+
+// GET /admin/imports/template/{round}: the header row of the round's
+// questionnaire, UTF-8 with a byte order mark so that Excel opens the Thai.
+Response import_template(SiteContext& context, const Request& request, const SignedIn& who,
+                         Language language) {
+    auto round_id = path_id(request, "round");
+    if (!round_id) return not_found(context, who, language);
+    auto round = context.store.get_round(*round_id);
+    if (!round.ok()) {
+        if (round.status.code == store::StatusCode::kNotFound)
+            return not_found(context, who, language);
+        return store_failed(context, &who, language);
+    }
+    auto q = context.questionnaires.get(round->questionnaire_id);
+    if (!q.ok()) return store_failed(context, &who, language);
+    Response response;
+    response.body = "\xEF\xBB\xBF" + input::responses_csv_header(**q);
+    response.headers.set(http::field::content_type, "text/csv; charset=utf-8");
+    std::string name = admin_phrase(language, "import_template_file") + "-" + round->name;
+    name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+    response.headers.set(http::field::content_disposition, content_disposition(name + ".csv"));
+    response.headers.set(http::field::cache_control, "no-store");
+    return response;
 }
 
 }  // namespace
@@ -381,6 +413,7 @@ void add_admin_manage_routes(Router& router, SiteContext* ctx) {
                });
     form_route(router, ctx, "/admin/imports", Need::kAdmin, import_csv,
                RouteOptions{kImportBodyLimit});
+    page_route(router, ctx, "/admin/imports/template/{round}", Need::kAdmin, import_template);
 }
 
 }  // namespace itagap::web

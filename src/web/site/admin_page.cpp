@@ -179,16 +179,53 @@ Json unit_options(const std::vector<store::Unit>& units, std::optional<store::Id
     return out;
 }
 
-Json diagnostics_json(const std::vector<core::Diagnostic>& errors) {
+namespace {
+
+// `text` with every {name} of `args` replaced by its value, in one pass (a
+// value that holds "{x}" stays as it is).
+std::string fill_args(std::string_view text, const core::MessageArgs& args) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        bool replaced = false;
+        if (text[i] == '{') {
+            for (const auto& [name, value] : args) {
+                if (text.substr(i + 1).starts_with(name) && i + 1 + name.size() < text.size() &&
+                    text[i + 1 + name.size()] == '}') {
+                    out += value;
+                    i += name.size() + 2;
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += text[i++];
+    }
+    return out;
+}
+
+Json diagnostics_rows(const std::vector<core::Diagnostic>& errors,
+                      const std::optional<Language>& language) {
     Json out = Json::array();
     for (const auto& d : errors) {
+        std::string said = d.expected.empty() ? d.note : d.expected;
+        if (language && !d.key.empty()) said = fill_args(admin_phrase(*language, d.key), d.args);
         out.push_back(Json{{"file", d.file},
                            {"line", d.line > 0 ? Json(d.line) : Json("")},
                            {"where", d.where},
                            {"value", d.value},
-                           {"expected", d.expected.empty() ? d.note : d.expected}});
+                           {"expected", said}});
     }
     return out;
+}
+
+}  // namespace
+
+Json diagnostics_json(const std::vector<core::Diagnostic>& errors) {
+    return diagnostics_rows(errors, std::nullopt);
+}
+
+Json diagnostics_json(const std::vector<core::Diagnostic>& errors, Language language) {
+    return diagnostics_rows(errors, language);
 }
 
 }  // namespace itagap::web

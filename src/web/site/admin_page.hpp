@@ -96,6 +96,9 @@ nlohmann::json unit_options(const std::vector<store::Unit>& units,
                             std::optional<store::Id> selected = {});
 // Rows for the admin_diagnostics partial (file, line, where, value, expected).
 nlohmann::json diagnostics_json(const std::vector<core::Diagnostic>& errors);
+// The same, with each error that has a message key (core::Diagnostic::key)
+// said in `language` from the admin catalogue, its {name} placeholders filled.
+nlohmann::json diagnostics_json(const std::vector<core::Diagnostic>& errors, Language language);
 
 // ---- Route groups, added by add_admin_routes() ----------------------------
 

@@ -17,7 +17,9 @@
 #include "core/fiscal_year.hpp"
 #include "core/number_format.hpp"
 #include "core/plan_monitoring.hpp"
+#include "report/download_name.hpp"
 #include "report/pdf/executive_report.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/plan_text.hpp"
 #include "web/report_text.hpp"
 #include "web/site/admin_page.hpp"
@@ -311,9 +313,14 @@ Response report_pdf(SiteContext& context, const Request& request, const SignedIn
     Response response;
     response.body = std::move(*pdf);
     response.headers.set(http::field::content_type, "application/pdf");
-    response.headers.set(http::field::content_disposition,
-                         "attachment; filename=\"itagap-executive-report-" +
-                             std::to_string(q.fiscal_year_be) + "-" + month_value(q) + ".pdf\"");
+    // "ITA2569-2026-04-รายงานผู้บริหาร.pdf": the year and the month it covers.
+    report::DownloadSubject subject;
+    subject.fiscal_year_be = q.fiscal_year_be;
+    subject.round_name = month_value(q);
+    response.headers.set(
+        http::field::content_disposition,
+        content_disposition(report::download_name(subject, report::DownloadKind::kExecutiveReport,
+                                                  report::FileType::kPdf, language)));
     response.headers.set(http::field::cache_control, "no-store");
     return response;
 }

@@ -47,11 +47,15 @@ Json plan_detail_json(const StoredPlan& stored, const core::CivilDate& today) {
     Json flags = Json::array();
     for (const auto& m : stored.plan.measures) {
         const bool overdue = core::is_overdue(m, today);
+        const core::MeasureProgressState progress = core::measure_progress_state(m, today);
         flags.push_back(Json{{"number", m.number},
                              {"overdue", overdue},
                              {"days_overdue", overdue ? core::days_between(m.due_on, today) : 0},
-                             {"days_since_update", core::days_since_last_update(m, today)},
-                             {"never_updated", core::latest_update(m) == nullptr}});
+                             {"progress_clock", core::to_string(progress.clock)},
+                             {"days_since_update", progress.days_since_update},
+                             {"days_to_start", progress.days_to_start},
+                             {"never_updated", progress.never_updated},
+                             {"ready_to_mark_done", progress.ready_to_mark_done}});
     }
     out["measure_flags"] = flags;
     return out;

@@ -136,7 +136,8 @@ Response add_measure(SiteContext& context, const Request& request, const SignedI
                            PlanChange change{stored.plan, posted_state(request, "measure-new")};
                            core::Measure m;
                            m.number = core::next_measure_number(change.plan);
-                           read_measure(request, change.plan, m, change.state, language);
+                           read_measure(request, change.plan, m, change.state, language,
+                                        plan_questionnaire(context, stored).get());
                            change.plan.measures.push_back(m);
                            change.prefix = path_of("measures", change.plan.measures.size() - 1);
                            change.action = "plan.measure_add";
@@ -159,7 +160,8 @@ Response edit_measure(SiteContext& context, const Request& request, const Signed
             PlanChange change{stored.plan, posted_state(request, "measure-" + n),
                               path_of("measures", *index), "plan.measure_edit"};
             core::Measure& m = change.plan.measures[*index];
-            read_measure(request, change.plan, m, change.state, language);
+            read_measure(request, change.plan, m, change.state, language,
+                         plan_questionnaire(context, stored).get());
             change.details = json{{"measure", m.number}, {"status", core::to_string(m.status)}};
             change.anchor = "measure-" + n;
             return change;
@@ -188,6 +190,27 @@ Response add_update(SiteContext& context, const Request& request, const SignedIn
             change.attach = [i = *index](core::Plan& plan, store::Id id) {
                 plan.measures[i].updates.back().evidence_file_ids.push_back(id);
             };
+            return change;
+        });
+}
+
+// POST .../measures/{measure}/done: the "mark as done" button a measure at
+// 100 % shows (core::can_mark_done); for any other measure a 422.
+Response mark_measure_done(SiteContext& context, const Request& request, const SignedIn& who,
+                           Language language) {
+    return change_plan(
+        context, request, who, language,
+        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
+            const auto index = measure_index(request, stored.plan);
+            if (!index) return not_found(context, who, language);
+            const std::string n = std::to_string(stored.plan.measures[*index].number);
+            PlanChange change{stored.plan, posted_state(request, "measure-" + n),
+                              path_of("measures", *index), "plan.measure_done"};
+            core::Measure& m = change.plan.measures[*index];
+            if (!core::mark_done(m))
+                add_error(change.state, "general", plan_phrase(language, "mark_done_refused"));
+            change.details = json{{"measure", m.number}, {"status", "done"}};
+            change.anchor = "measure-" + n;
             return change;
         });
 }
@@ -252,6 +275,8 @@ void add_plan_change_routes(Router& router, SiteContext* ctx) {
     form_route(router, ctx, "/admin/plans/{plan}/gaps/{gap}", Need::kCodes, save_gap_note);
     form_route(router, ctx, "/admin/plans/{plan}/measures", Need::kCodes, add_measure);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}", Need::kCodes, edit_measure);
+    form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/done", Need::kCodes,
+               mark_measure_done);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/updates", Need::kCodes,
                add_update, RouteOptions{kEvidenceRouteLimitBytes});
     form_route(router, ctx, "/admin/plans/{plan}/activities", Need::kCodes, add_activity,

@@ -3,6 +3,7 @@
 #include "web/site/plan_evidence.hpp"
 
 #include "security/random_tokens.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/site/page.hpp"
 #include "web/site/plan_routes.hpp"
 #include "web/templates/html_escape.hpp"
@@ -43,20 +44,6 @@ store::StatusOr<store::Id> store_upload(SiteContext& context, const SignedIn& wh
 
 namespace {
 
-// Content-Disposition for a download: an ASCII fallback name (anything
-// outside [A-Za-z0-9._-] becomes '_') and the real name as RFC 5987
-// UTF-8 (RFC 6266 section 4.3).
-std::string attachment_header(const std::string& name) {
-    std::string ascii;
-    for (unsigned char c : name) {
-        const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                          (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-        ascii += safe ? static_cast<char>(c) : '_';
-    }
-    if (ascii.empty() || ascii.find_first_not_of("._") == std::string::npos) ascii = "evidence";
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode_url_component(name);
-}
-
 Response download_evidence(SiteContext& context, const Request& request, const SignedIn& who,
                            Language language) {
     auto access = access_of(context, who.user);
@@ -81,7 +68,8 @@ Response download_evidence(SiteContext& context, const Request& request, const S
     const auto type = app::detect_evidence_type(response.body);
     response.headers.set(http::field::content_type,
                          type ? *type : std::string("application/octet-stream"));
-    response.headers.set(http::field::content_disposition, attachment_header(file->original_name));
+    response.headers.set(http::field::content_disposition,
+                         content_disposition(file->original_name));
     response.headers.set("X-Content-Type-Options", "nosniff");
     response.headers.set(http::field::cache_control, "private, no-store");
     return response;

@@ -1,6 +1,7 @@
 #include "web/site/plan_forms.hpp"
 
 #include "core/plan_rules.hpp"
+#include "core/thai_date.hpp"
 #include "web/plan_text.hpp"
 #include "web/site/admin_page.hpp"
 
@@ -39,13 +40,40 @@ std::optional<core::CivilDate> read_date(const Request& request, const char* nam
     return date;
 }
 
+// The catalogue's `key` with {name} replaced by `value`.
+std::string phrase_with(Language language, std::string_view key, std::string_view name,
+                        const std::string& value) {
+    std::string text = plan_phrase(language, key);
+    const std::string placeholder = "{" + std::string(name) + "}";
+    if (const auto at = text.find(placeholder); at != std::string::npos)
+        text.replace(at, placeholder.size(), value);
+    return text;
+}
+
+// A figure people write as 0..100: a problem said with the value as typed
+// ("“150”: ต้องไม่เกิน 100"); true when it is in range.
+bool check_0_to_100(double value, const std::string& typed, const char* name, FormState& state,
+                    Language language) {
+    if (value > 100) {
+        add_error(state, name, phrase_with(language, "value_above_100", "value", typed));
+        return false;
+    }
+    if (value < 0) {
+        add_error(state, name, phrase_with(language, "value_below_0", "value", typed));
+        return false;
+    }
+    return true;
+}
+
 std::optional<int> read_percent(const Request& request, const char* name, FormState& state,
                                 Language language) {
-    auto value = parse_number<int>(form_text(request, name));
-    if (!value || *value < 0 || *value > 100) {
+    const std::string typed = form_text(request, name);
+    auto value = parse_number<int>(typed);
+    if (!value) {
         add_error(state, name, plan_phrase(language, "bad_percent"));
         return std::nullopt;
     }
+    if (!check_0_to_100(*value, typed, name, state, language)) return std::nullopt;
     return value;
 }
 
@@ -88,6 +116,32 @@ std::vector<core::Participant> read_participants(const std::string& text, FormSt
     return out;
 }
 
+// The target must name something the questionnaire has (when it is known):
+// an item code, an indicator number or an instrument code.
+void check_target_exists(const core::Target& target, const core::Questionnaire* q, FormState& state,
+                         Language language) {
+    if (q == nullptr) return;
+    switch (target.ref.level) {
+        case core::ScoreLevel::kItem:
+            if (!target.ref.code.empty() && q->find_item(target.ref.code) < 0)
+                add_error(state, "target_code",
+                          phrase_with(language, "target_unknown_item", "code", target.ref.code));
+            break;
+        case core::ScoreLevel::kIndicator:
+            if (target.ref.indicator != 0 && q->find_indicator(target.ref.indicator) < 0)
+                add_error(state, "target_indicator",
+                          phrase_with(language, "target_unknown_indicator", "number",
+                                      std::to_string(target.ref.indicator)));
+            break;
+        case core::ScoreLevel::kInstrument:
+            if (!target.ref.code.empty() && q->find_instrument(target.ref.code) < 0)
+                add_error(
+                    state, "target_code",
+                    phrase_with(language, "target_unknown_instrument", "code", target.ref.code));
+            break;
+    }
+}
+
 std::optional<core::Target> read_target(const Request& request, FormState& state,
                                         Language language) {
     const std::string level = form_text(request, "target_level");
@@ -107,8 +161,13 @@ std::optional<core::Target> read_target(const Request& request, FormState& state
         if (target.ref.code.empty())
             add_error(state, "target_code", plan_phrase(language, "required"));
     }
-    auto min = parse_number<double>(form_text(request, "target_min"));
-    if (!min) add_error(state, "target_min", plan_phrase(language, "bad_number"));
+    const std::string typed_min = form_text(request, "target_min");
+    auto min = parse_number<double>(typed_min);
+    if (!min) {
+        add_error(state, "target_min", plan_phrase(language, "bad_number"));
+    } else {
+        check_0_to_100(*min, typed_min, "target_min", state, language);
+    }
     target.min_score = min.value_or(0);
     target.description = form_text(request, "target_description");
     return target;
@@ -148,7 +207,7 @@ std::optional<std::int64_t> posted_version(const Request& request) {
 }
 
 void read_measure(const Request& request, core::Plan& plan, core::Measure& m, FormState& state,
-                  Language language) {
+                  Language language, const core::Questionnaire* q) {
     if (auto s = core::strategy_from_letter(form_text(request, "strategy"))) {
         m.strategy = *s;
     } else {
@@ -169,8 +228,16 @@ void read_measure(const Request& request, core::Plan& plan, core::Measure& m, Fo
     for (const auto& g : request.form.all("gaps")) {
         if (auto n = parse_number<int>(g); n && *n >= 1) m.gaps.push_back(*n - 1);
     }
-    if (auto d = read_date(request, "start_on", state, language)) m.start_on = *d;
-    if (auto d = read_date(request, "due_on", state, language)) m.due_on = *d;
+    const auto start = read_date(request, "start_on", state, language);
+    const auto due = read_date(request, "due_on", state, language);
+    if (start) m.start_on = *start;
+    if (due) m.due_on = *due;
+    if (start && due && *due < *start) {
+        add_error(state, "due_on",
+                  phrase_with(language, "due_before_start", "start",
+                              language == Language::kEnglish ? core::to_iso_string(*start)
+                                                             : core::format_thai_date(*start)));
+    }
     if (auto s = core::measure_status_from_string(form_text(request, "status"))) {
         m.status = *s;
     } else {
@@ -182,6 +249,7 @@ void read_measure(const Request& request, core::Plan& plan, core::Measure& m, Fo
         m.percent_complete = read_percent(request, "percent", state, language);
     }
     m.target = read_target(request, state, language);
+    if (m.target) check_target_exists(*m.target, q, state, language);
 }
 
 core::ProgressUpdate read_update(const Request& request, FormState& state, Language language) {

@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/plans.hpp"
+#include "core/questionnaire.hpp"
 #include "web/http/request.hpp"
 #include "web/ui_text.hpp"
 
@@ -43,9 +44,12 @@ void add_diagnostics(FormState& state, const std::vector<core::Diagnostic>& prob
 std::optional<std::int64_t> posted_version(const Request& request);
 
 // Reads the measure form into `m` (keeping its number and updates); a new
-// knowledge topic is added to `plan` (core::add_topic()).
+// knowledge topic is added to `plan` (core::add_topic()). Problems are said in
+// `language` with the values as typed ("“150”: ต้องไม่เกิน 100"); a due date
+// before the start is one; with `q` (the plan's questionnaire), so is a target
+// that names an item, indicator or instrument it does not have ("i99").
 void read_measure(const Request& request, core::Plan& plan, core::Measure& m, FormState& state,
-                  Language language);
+                  Language language, const core::Questionnaire* q = nullptr);
 // Reads the progress update form ("on", "percent", "note").
 core::ProgressUpdate read_update(const Request& request, FormState& state, Language language);
 // Reads the activity form; "participants" is "group | 12" per line, the

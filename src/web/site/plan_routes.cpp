@@ -90,13 +90,35 @@ Response plan_view_page(SiteContext& context, const SignedIn& who, std::string_v
     return admin_page(context, &who, name, std::move(data), language, status);
 }
 
+std::shared_ptr<const core::Questionnaire> plan_questionnaire(SiteContext& context,
+                                                              const StoredPlan& stored) {
+    std::optional<store::Id> questionnaire_id;
+    if (stored.record.source_round_id) {
+        auto round = context.store.get_round(*stored.record.source_round_id);
+        if (round.ok()) questionnaire_id = round->questionnaire_id;
+    } else if (!stored.plan.source_round.empty()) {
+        // A plan that came by name (an import): the round of that name.
+        auto rounds = context.store.list_rounds();
+        if (rounds.ok()) {
+            for (const auto& round : *rounds)
+                if (round.name == stored.plan.source_round)
+                    questionnaire_id = round.questionnaire_id;
+        }
+    }
+    if (!questionnaire_id) return nullptr;
+    auto q = context.questionnaires.get(*questionnaire_id);
+    if (!q.ok()) return nullptr;
+    return *q;
+}
+
 Response show_plan_page(SiteContext& context, const SignedIn& who, Language language,
                         const StoredPlan& stored, const Access& access, const FormState& state,
                         http::status status) {
     auto evidence = context.store.list_evidence(stored.record.id);
     if (!evidence.ok()) return store_failed(context, &who, language);
+    const auto q = plan_questionnaire(context, stored);
     nlohmann::json data =
-        plan_page_view(stored, *evidence, plan_today(context),
+        plan_page_view(stored, q.get(), *evidence, plan_today(context),
                        access.writable.count(stored.record.unit_id) > 0, state, language);
     return plan_view_page(context, who, "plan_page", std::move(data), language, status);
 }
@@ -235,8 +257,8 @@ Response show_start_page(SiteContext& context, const SignedIn& who, Language lan
                          const std::vector<core::GapCandidate>& candidates,
                          const std::set<std::string>& chosen, std::string_view error = {},
                          http::status status = http::status::ok) {
-    json data =
-        start_plan_view(start.unit, start.year, start.results.round, candidates, chosen, language);
+    json data = start_plan_view(start.unit, start.year, start.results.round,
+                                start.results.questionnaire.get(), candidates, chosen, language);
     data["error"] = error.empty() ? std::string() : plan_phrase(language, error);
     data["has_error"] = !error.empty();
     return plan_view_page(context, who, "plan_start", std::move(data), language, status);

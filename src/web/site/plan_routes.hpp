@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -66,6 +67,11 @@ std::variant<StoredPlan, Response> plan_of(SiteContext& context, const Request& 
 Response plan_view_page(SiteContext& context, const SignedIn& who, std::string_view name,
                         nlohmann::json data, Language language,
                         http::status status = http::status::ok);
+// The questionnaire of the plan's source round (for gap texts and the
+// measure form's target check); null when the plan has no source round or the
+// store cannot give it.
+std::shared_ptr<const core::Questionnaire> plan_questionnaire(SiteContext& context,
+                                                              const StoredPlan& stored);
 // The plan's page, with `state` (a refused form) shown in place.
 Response show_plan_page(SiteContext& context, const SignedIn& who, Language language,
                         const StoredPlan& stored, const Access& access, const FormState& state,

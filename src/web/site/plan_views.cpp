@@ -40,6 +40,32 @@ std::string ref_label(const core::ScoreRef& ref, Language language) {
     return ref.code;
 }
 
+// The words of the item or indicator a gap names, from the questionnaire
+// ("เจ้าหน้าที่ในหน่วยงานของท่าน ..." for i12, "การปฏิบัติหน้าที่" for indicator 1);
+// empty without a questionnaire, for an instrument, or for a code it lacks.
+std::string gap_text(const core::ScoreRef& ref, const core::Questionnaire* q, Language language) {
+    if (q == nullptr) return {};
+    const auto pick = [&](const core::LocalText& t) {
+        return language == Language::kEnglish && !t.en.empty() ? t.en : t.th;
+    };
+    if (ref.level == core::ScoreLevel::kItem) {
+        const int item = q->find_item(ref.code);
+        return item < 0 ? std::string() : pick(q->items[static_cast<std::size_t>(item)].text);
+    }
+    if (ref.level == core::ScoreLevel::kIndicator) {
+        const int indicator = q->find_indicator(ref.indicator);
+        return indicator < 0 ? std::string()
+                             : pick(q->indicators[static_cast<std::size_t>(indicator)].name);
+    }
+    return {};
+}
+
+// "i12 เจ้าหน้าที่ในหน่วยงานของท่าน ...": the code with its words when known.
+std::string gap_label(const core::ScoreRef& ref, const core::Questionnaire* q, Language language) {
+    const std::string text = gap_text(ref, q, language);
+    return ref_label(ref, language) + (text.empty() ? std::string() : " " + text);
+}
+
 std::string status_label(core::MeasureStatus status, Language language) {
     return plan_phrase(language, "status_" + std::string(core::to_string(status)));
 }
@@ -110,8 +136,8 @@ void measure_values(const core::Measure& m, std::map<std::string, std::string>& 
     for (int g : m.gaps) choices["gaps"].insert(std::to_string(g + 1));
 }
 
-Json measure_form(const core::Plan& plan, std::string id, std::string action,
-                  std::map<std::string, std::string> values,
+Json measure_form(const core::Plan& plan, const core::Questionnaire* q, std::string id,
+                  std::string action, std::map<std::string, std::string> values,
                   std::map<std::string, std::set<std::string>> choices,
                   const std::map<std::string, std::string>& errors, bool open, Language language) {
     Json topics = Json::array();
@@ -123,11 +149,11 @@ Json measure_form(const core::Plan& plan, std::string id, std::string action,
     Json gaps = Json::array();
     for (std::size_t i = 0; i < plan.gaps.size(); ++i) {
         const auto& g = plan.gaps[i];
-        gaps.push_back(
-            Json{{"value", i + 1},
-                 {"label", std::to_string(i + 1) + ". " + g.instrument + " " +
-                               ref_label(g.ref, language) + " " + core::format_score(g.score)},
-                 {"checked", choices["gaps"].count(std::to_string(i + 1)) > 0}});
+        gaps.push_back(Json{
+            {"value", i + 1},
+            {"label", std::to_string(i + 1) + ". " + g.instrument + " " +
+                          gap_label(g.ref, q, language) + " (" + core::format_score(g.score) + ")"},
+            {"checked", choices["gaps"].count(std::to_string(i + 1)) > 0}});
     }
     if (!values.count("status")) values["status"] = "not_started";
     if (!values.count("percent")) values["percent"] = "0";
@@ -167,14 +193,14 @@ Json evidence_links(const std::vector<std::int64_t>& ids, store::Id plan_id,
     return out;
 }
 
-Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDate& today,
+Json measure_view(const core::Plan& plan, const core::Questionnaire* q, std::size_t index,
+                  const core::CivilDate& today,
                   const std::map<store::Id, const store::EvidenceFile*>& files,
                   const FormState& state, Language language) {
     const auto& m = plan.measures[index];
     const std::string n = std::to_string(m.number);
-    const bool open =
-        m.status != core::MeasureStatus::kDone && m.status != core::MeasureStatus::kCancelled;
     const bool overdue = core::is_overdue(m, today);
+    const core::MeasureProgressState progress = core::measure_progress_state(m, today);
     Json updates = Json::array();
     std::vector<const core::ProgressUpdate*> sorted;
     for (const auto& u : m.updates) sorted.push_back(&u);
@@ -211,13 +237,17 @@ Json measure_view(const core::Plan& plan, std::size_t index, const core::CivilDa
         {"percent_value", m.percent_complete.value_or(0)},
         {"overdue", overdue},
         {"days_overdue", overdue ? core::days_between(m.due_on, today) : 0},
-        {"show_quiet", open},
-        {"never_updated", core::latest_update(m) == nullptr},
-        {"days_since_update", core::days_since_last_update(m, today)},
+        {"show_quiet", progress.clock == core::MeasureClock::kRunning},
+        {"waiting_to_start", progress.clock == core::MeasureClock::kWaitingToStart},
+        {"days_to_start", progress.days_to_start},
+        {"never_updated", progress.never_updated},
+        {"days_since_update", progress.days_since_update},
+        {"can_mark_done", progress.ready_to_mark_done},
+        {"done_action", plan_href(plan.id) + "/measures/" + n + "/done"},
         {"updates", updates},
         {"has_updates", !updates.empty()},
-        {"form", measure_form(plan, form_id, plan_href(plan.id) + "/measures/" + n, values, choices,
-                              errors, false, language)},
+        {"form", measure_form(plan, q, form_id, plan_href(plan.id) + "/measures/" + n, values,
+                              choices, errors, false, language)},
         {"update_form", form_part(state, "update-" + n,
                                   {{"on", core::to_iso_string(today)},
                                    {"percent", std::to_string(m.percent_complete.value_or(0))}})},
@@ -361,9 +391,9 @@ Json plan_list_view(int fiscal_year_be, const std::vector<PlanListRow>& plans,
                 {"today", date_text(today, language)}};
 }
 
-Json plan_page_view(const StoredPlan& stored, const std::vector<store::EvidenceFile>& evidence,
-                    const core::CivilDate& today, bool can_edit, const FormState& state,
-                    Language language) {
+Json plan_page_view(const StoredPlan& stored, const core::Questionnaire* q,
+                    const std::vector<store::EvidenceFile>& evidence, const core::CivilDate& today,
+                    bool can_edit, const FormState& state, Language language) {
     const auto& plan = stored.plan;
     std::map<store::Id, const store::EvidenceFile*> files;
     for (const auto& f : evidence) files[f.id] = &f;
@@ -374,6 +404,7 @@ Json plan_page_view(const StoredPlan& stored, const std::vector<store::EvidenceF
         const std::string id = "gap-" + std::to_string(i + 1);
         gaps.push_back(Json{{"number", i + 1},
                             {"label", ref_label(g.ref, language)},
+                            {"text", gap_text(g.ref, q, language)},
                             {"instrument", g.instrument},
                             {"score", core::format_score(g.score)},
                             {"counts", counts_text(g)},
@@ -385,18 +416,18 @@ Json plan_page_view(const StoredPlan& stored, const std::vector<store::EvidenceF
     }
     Json measures = Json::array();
     for (std::size_t i = 0; i < plan.measures.size(); ++i)
-        measures.push_back(measure_view(plan, i, today, files, state, language));
+        measures.push_back(measure_view(plan, q, i, today, files, state, language));
     Json activities = Json::array();
     for (std::size_t i = 0; i < plan.activities.size(); ++i)
         activities.push_back(activity_view(plan.activities[i], i, plan.id, files, state, language));
 
     Json new_measure;
     if (state.form == "measure-new") {
-        new_measure = measure_form(plan, "measure-new", plan_href(plan.id) + "/measures",
+        new_measure = measure_form(plan, q, "measure-new", plan_href(plan.id) + "/measures",
                                    state.values, state.choices, state.errors, true, language);
     } else {
         new_measure =
-            measure_form(plan, "measure-new", plan_href(plan.id) + "/measures",
+            measure_form(plan, q, "measure-new", plan_href(plan.id) + "/measures",
                          {{"start_on", core::to_iso_string(today)}}, {}, {}, false, language);
     }
     std::string next_activity = std::to_string(plan.activities.size() + 1);
@@ -560,6 +591,7 @@ Json effect_view(const StoredPlan& stored, const PlanEffectData& data, Language 
 }
 
 Json start_plan_view(const store::Unit& unit, int fiscal_year_be, const store::Round& round,
+                     const core::Questionnaire* q,
                      const std::vector<core::GapCandidate>& candidates,
                      const std::set<std::string>& chosen, Language language) {
     Json items = Json::array();
@@ -569,6 +601,7 @@ Json start_plan_view(const store::Unit& unit, int fiscal_year_be, const store::R
         Json row{{"key", c.key},
                  {"instrument", g.instrument},
                  {"label", ref_label(g.ref, language)},
+                 {"text", gap_text(g.ref, q, language)},
                  {"score", core::format_score(g.score)},
                  {"counts", counts_text(g)},
                  {"has_counts", !counts_text(g).empty()},

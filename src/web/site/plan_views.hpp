@@ -55,7 +55,9 @@ nlohmann::json plan_list_view(int fiscal_year_be, const std::vector<PlanListRow>
                               const std::vector<store::Round>& rounds, const core::CivilDate& today,
                               Language language);
 
-nlohmann::json plan_page_view(const StoredPlan& stored,
+// `q` is the questionnaire of the plan's source round, for the words of its
+// gaps; null when not known (a plan imported from elsewhere): codes only.
+nlohmann::json plan_page_view(const StoredPlan& stored, const core::Questionnaire* q,
                               const std::vector<store::EvidenceFile>& evidence,
                               const core::CivilDate& today, bool can_edit, const FormState& state,
                               Language language);
@@ -71,7 +73,7 @@ nlohmann::json effect_view(const StoredPlan& stored, const PlanEffectData& data,
 
 // The "choose the gaps" step of starting a plan.
 nlohmann::json start_plan_view(const store::Unit& unit, int fiscal_year_be,
-                               const store::Round& round,
+                               const store::Round& round, const core::Questionnaire* q,
                                const std::vector<core::GapCandidate>& candidates,
                                const std::set<std::string>& chosen, Language language);
 

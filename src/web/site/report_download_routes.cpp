@@ -2,12 +2,16 @@
 // downloads for signed-in staff who may read the unit:
 //   GET /admin/rounds/{round}/units/{unit}/report/{docx|pdf|html}
 //   GET /admin/rounds/{round}/units/{unit}/export/{scores.csv|responses.csv|xlsx}
-// The files are those `itagap report` writes (app/report_files.hpp). An
+// The files are those `itagap report` writes (app/report_files.hpp), named for
+// people ("ศรป.-ITA2568-รอบ5เดือนแรก-KPI2.1.docx", report/download_name.hpp)
+// with an RFC 6266 header (web/http/content_disposition.hpp). An
 // export of the answers is recorded in the audit log; the files are never
 // cached (they change with every response).
 #include <nlohmann/json.hpp>
 
 #include "app/report_files.hpp"
+#include "report/download_name.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/report_text.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/inline_styles.hpp"
@@ -67,9 +71,45 @@ Response file(std::string bytes, std::string_view type, const std::string& name,
     response.headers.set(http::field::content_type, type);
     response.headers.set(
         http::field::content_disposition,
-        std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+        content_disposition(name, attachment ? Disposition::kAttachment : Disposition::kInline));
     response.headers.set(http::field::cache_control, "no-store");
     return response;
+}
+
+// The unit and round a download is named for; nullopt when the store fails.
+std::optional<report::DownloadSubject> subject_of(SiteContext& context, const Target& target) {
+    auto round = context.store.get_round(target.round_id);
+    auto unit = context.store.get_unit(target.unit_id);
+    if (!round.ok() || !unit.ok()) return std::nullopt;
+    report::DownloadSubject subject;
+    subject.unit_short_name = unit->short_name.empty() ? unit->name : unit->short_name;
+    subject.fiscal_year_be = round->fiscal_year_be;
+    subject.round_name = round->name;
+    return subject;
+}
+
+report::FileType file_type(app::ReportFormat format) {
+    switch (format) {
+        case app::ReportFormat::kDocx:
+            return report::FileType::kDocx;
+        case app::ReportFormat::kPdf:
+            return report::FileType::kPdf;
+        case app::ReportFormat::kHtml:
+            return report::FileType::kHtml;
+    }
+    return report::FileType::kDocx;
+}
+
+std::pair<report::DownloadKind, report::FileType> kind_and_type(app::ExportFormat format) {
+    switch (format) {
+        case app::ExportFormat::kScoresCsv:
+            return {report::DownloadKind::kScores, report::FileType::kCsv};
+        case app::ExportFormat::kResponsesCsv:
+            return {report::DownloadKind::kResponses, report::FileType::kCsv};
+        case app::ExportFormat::kXlsx:
+            return {report::DownloadKind::kResults, report::FileType::kXlsx};
+    }
+    return {report::DownloadKind::kResults, report::FileType::kXlsx};
 }
 
 Response kpi_report(SiteContext& context, const Request& request, const SignedIn& who,
@@ -90,11 +130,14 @@ Response kpi_report(SiteContext& context, const Request& request, const SignedIn
     auto bytes = app::render_document(*document, *format);
     if (!bytes.ok())
         return message(context, who, language, "file_failed", http::status::internal_server_error);
+    auto subject = subject_of(context, target);
+    if (!subject) return store_failed(context, &who, language);
     // The HTML opens in the browser to print; the others download.
     const bool is_html = *format == app::ReportFormat::kHtml;
-    Response response =
-        file(std::move(*bytes), app::content_type(*format),
-             app::report_file_name(target.round_id, target.unit_id, *format), !is_html);
+    Response response = file(std::move(*bytes), app::content_type(*format),
+                             report::download_name(*subject, report::DownloadKind::kKpiAttachment,
+                                                   file_type(*format), language),
+                             !is_html);
     if (is_html) {  // its print layout is its <style>, allowed by hash
         response.headers.set("Content-Security-Policy",
                              content_security_policy_allowing_styles_of(response.body));
@@ -112,14 +155,17 @@ Response results_export(SiteContext& context, const Request& request, const Sign
     auto bytes = app::export_results(context.store, context.questionnaires, target.round_id,
                                      target.unit_id, context.options.target, *format, language);
     if (!bytes.ok()) return failure(context, who, language, bytes.status);
+    auto subject = subject_of(context, target);
+    if (!subject) return store_failed(context, &who, language);
     if (*format != app::ExportFormat::kScoresCsv) {
         audit(context, who.user.id, "responses_exported",
               json{{"round_id", target.round_id},
                    {"unit_id", target.unit_id},
                    {"format", std::string(app::file_suffix(*format))}});
     }
+    const auto [kind, type] = kind_and_type(*format);
     return file(std::move(*bytes), app::content_type(*format),
-                app::export_file_name(target.round_id, target.unit_id, *format), true);
+                report::download_name(*subject, kind, type, language), true);
 }
 
 }  // namespace

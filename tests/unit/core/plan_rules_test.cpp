@@ -242,6 +242,68 @@ TEST(LatestUpdate, TheMeasureFollowsItsLatestUpdateByDate) {
     EXPECT_FALSE(cancelled.percent_complete);
 }
 
+// Issue 12.13: a measure that has not started shows no negative "days since
+// progress"; one at 100 % may be marked done. The measure starts 1 Dec 2025.
+TEST(MeasureProgressState, WaitingToStartBeforeItsStartDateNeverNegative) {
+    const Measure m = measure(1, MeasureStatus::kNotStarted, 0);
+    // 20 Nov 2025: 11 days before the start (Nov has 30 days: 10 left + 1).
+    const auto before = measure_progress_state(m, {2025, 11, 20});
+    EXPECT_EQ(before.clock, MeasureClock::kWaitingToStart);
+    EXPECT_EQ(to_string(before.clock), "waiting_to_start");
+    EXPECT_EQ(before.days_to_start, 11);
+    EXPECT_EQ(before.days_since_update, 0);
+    EXPECT_TRUE(before.never_updated);
+    EXPECT_FALSE(before.ready_to_mark_done);
+    // Without the rule the page showed days_since_last_update(): -11.
+    EXPECT_EQ(days_since_last_update(m, {2025, 11, 20}), -11);
+
+    // On the start day the clock runs from 0; on 15 Dec it reads 14.
+    EXPECT_EQ(measure_progress_state(m, {2025, 12, 1}).clock, MeasureClock::kRunning);
+    EXPECT_EQ(measure_progress_state(m, {2025, 12, 1}).days_since_update, 0);
+    EXPECT_EQ(measure_progress_state(m, {2025, 12, 15}).days_since_update, 14);
+
+    // An update dated before the start counts: running, from that update.
+    Measure early = m;
+    early.updates = {ProgressUpdate{{2025, 11, 10}, 10, "", {}}};
+    const auto running = measure_progress_state(early, {2025, 11, 20});
+    EXPECT_EQ(running.clock, MeasureClock::kRunning);
+    EXPECT_EQ(running.days_since_update, 10);
+    EXPECT_FALSE(running.never_updated);
+
+    // An update dated after today is not "minus days": 0.
+    Measure ahead = m;
+    ahead.updates = {ProgressUpdate{{2025, 12, 20}, 10, "", {}}};
+    EXPECT_EQ(measure_progress_state(ahead, {2025, 12, 10}).days_since_update, 0);
+
+    // Done and cancelled measures count nothing.
+    EXPECT_EQ(measure_progress_state(measure(2, MeasureStatus::kDone, 100), {2026, 1, 1}).clock,
+              MeasureClock::kClosed);
+    EXPECT_EQ(
+        measure_progress_state(measure(3, MeasureStatus::kCancelled, std::nullopt), {2026, 1, 1})
+            .clock,
+        MeasureClock::kClosed);
+}
+
+TEST(MeasureProgressState, AHundredPercentMeasureMayBeMarkedDone) {
+    Measure m = measure(1, MeasureStatus::kInProgress, 100);
+    EXPECT_TRUE(can_mark_done(m));
+    EXPECT_TRUE(measure_progress_state(m, {2026, 1, 1}).ready_to_mark_done);
+    EXPECT_TRUE(mark_done(m));
+    EXPECT_EQ(m.status, MeasureStatus::kDone);
+    EXPECT_EQ(m.percent_complete, 100);
+    EXPECT_FALSE(can_mark_done(m));  // already done
+    EXPECT_FALSE(mark_done(m));
+
+    Measure at_90 = measure(2, MeasureStatus::kInProgress, 90);
+    EXPECT_FALSE(can_mark_done(at_90));
+    EXPECT_FALSE(mark_done(at_90));
+    EXPECT_EQ(at_90.status, MeasureStatus::kInProgress);
+
+    Measure cancelled = measure(3, MeasureStatus::kCancelled, std::nullopt);
+    EXPECT_FALSE(can_mark_done(cancelled));
+    EXPECT_FALSE(measure_progress_state(cancelled, {2026, 1, 1}).ready_to_mark_done);
+}
+
 TEST(Numbering, TopicsTakeOneAboveTheHighestMeasuresNPlusOne) {
     Plan plan;
     EXPECT_EQ(next_topic_number(plan), 1);

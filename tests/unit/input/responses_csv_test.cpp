@@ -422,5 +422,69 @@ TEST(ResponsesCsvErrors, ErrorsAreCappedWithACountOfTheRest) {
         << r.errors()[100].to_string();
 }
 
+// --- Imports into one round (issue 12.8) --------------------------------------
+
+TEST(ResponsesCsv, SemicolonDelimitedFile) {
+    ResponsesCsvOptions options;
+    options.delimiter = ';';
+    const auto r = parse_responses_csv(questionnaire(),
+                                       "unit;round;instrument;respondent;i1;i2\n"
+                                       "U;2567;IIT;r1;1;\"เห็นด้วย\"\n",
+                                       "s.csv", options);
+    ASSERT_TRUE(r.ok()) << all_errors(r);
+    EXPECT_EQ(column(r->tables[0], 0), (Bytes{1}));
+    EXPECT_EQ(column(r->tables[0], 1), (Bytes{5}));
+}
+
+// An unknown unit is reported on its first line, once, together with the
+// other errors of the file; so is another round.
+TEST(ResponsesCsv, UnknownUnitsAndRoundsOnTheirLinesWithTheOtherErrors) {
+    ResponsesCsvOptions options;
+    options.round = "2567";
+    options.unit_known = [](std::string_view unit) { return unit == "U"; };
+    const auto r = parse_responses_csv(questionnaire(),
+                                       "unit,round,instrument,respondent,i1\n"
+                                       "U,2567,IIT,r1,9\n"
+                                       "X,2567,IIT,r2,1\n"
+                                       "X,2567,IIT,r3,1\n"
+                                       "U,2566,IIT,r4,1\n",
+                                       "u.csv", options);
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.errors().size(), 3u) << all_errors(r);
+    EXPECT_EQ(r.errors()[0].line, 2u);
+    EXPECT_EQ(r.errors()[0].key, "csv_bad_answer");
+    EXPECT_EQ(r.errors()[0].where, "i1");
+    EXPECT_EQ(r.errors()[1].line, 3u);
+    EXPECT_EQ(r.errors()[1].key, "csv_unknown_unit");
+    EXPECT_EQ(r.errors()[1].where, "unit");
+    EXPECT_EQ(r.errors()[1].value, "X");
+    EXPECT_EQ(r.errors()[2].line, 5u);
+    EXPECT_EQ(r.errors()[2].key, "csv_wrong_round");
+    EXPECT_EQ(r.errors()[2].value, "2566");
+}
+
+TEST(ResponsesCsv, ErrorsCarryMessageKeysAndValues) {
+    const auto r = parse("unit,round,instrument,respondent,i1,i1\nU,1,IIT,a,1,1\n");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.errors()[0].key, "csv_duplicate_column");
+    ASSERT_EQ(r.errors()[0].args.size(), 2u);
+    EXPECT_EQ(r.errors()[0].args[0], (std::pair<std::string, std::string>{"column", "i1"}));
+    EXPECT_EQ(r.errors()[0].args[1], (std::pair<std::string, std::string>{"other", "5"}));
+
+    const auto answer = parse("unit,round,instrument,respondent,e1\nU,1,EIT,a,7\n");
+    ASSERT_FALSE(answer.ok());
+    EXPECT_EQ(answer.errors()[0].key, "csv_bad_answer");
+    EXPECT_EQ(answer.errors()[0].args[0].second, "6");
+    EXPECT_EQ(answer.errors()[0].args[1].second, "น้อยที่สุด, น้อย, ค่อนข้างน้อย, ค่อนข้างมาก, มาก, มากที่สุด");
+}
+
+TEST(ResponsesCsv, TheTemplateHeaderHasEveryItemInQuestionnaireOrder) {
+    EXPECT_EQ(responses_csv_header(questionnaire()),
+              "unit,round,instrument,respondent,i1,i2,i3,e1,e2\r\n");
+    // The header it writes is one the parser takes.
+    const auto r = parse(responses_csv_header(questionnaire()) + "U,1,IIT,a,1,2,3,,\r\n");
+    EXPECT_TRUE(r.ok()) << all_errors(r);
+}
+
 }  // namespace
 }  // namespace itagap::input

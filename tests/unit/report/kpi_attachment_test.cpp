@@ -293,5 +293,86 @@ TEST(KpiAttachmentTest, OneInstrumentOnlyAndEverythingAboveTarget) {
     EXPECT_TRUE(contains(text, "จัดทำโดยระบบ itagap จากข้อมูลในระบบ เมื่อวันที่ 5 ม.ค. 2569"));
 }
 
+// Issue 12.14: "ต่ำสุด" only of the gap that is its instrument's lowest; every
+// gap of the plan is written, one without a cause as having none; the count at
+// the end is the plan's. By hand, 8 IIT respondents, options 4-6 favourable:
+//   i13: 6 6 5 4 1 2 3 1 -> 4 of 8 = 50.00
+//   i17: 6 5 4 1 1 2 3 2 -> 3 of 8 = 37.50 (the lowest IIT item)
+//   i20: all 6           -> 8 of 8 = 100.00
+//   indicator 1 (i13, i17): 7 of 16 = 43.75, indicator 2 (i20): 100.00
+TEST(KpiAttachmentTest, LowestOnlyOfTheLowestAndEveryGapCounted) {
+    using testing::make_table;
+    const core::Questionnaire q = testing::QuestionnaireBuilder()
+                                      .instrument("IIT", 30)
+                                      .indicator(1)
+                                      .item("i13")
+                                      .item("i17")
+                                      .indicator(2)
+                                      .item("i20")
+                                      .build();
+    core::ResponseSet set;
+    set.tables.push_back(make_table(
+        q, "IIT",
+        {{6, 6, 6}, {6, 5, 6}, {5, 4, 6}, {4, 1, 6}, {1, 1, 6}, {2, 2, 6}, {3, 3, 6}, {1, 2, 6}},
+        "หน่วย ก", "รอบ 1"));
+    const auto scores = core::score_all(q, set);
+    const auto gaps = core::analyse_all(q, set, scores, 85);
+    ASSERT_NEAR(scores[0].instruments[0].indicators[0].items[0].score, 50.0, 1e-9);
+    ASSERT_NEAR(scores[0].instruments[0].indicators[0].items[1].score, 37.5, 1e-9);
+
+    core::Plan plan;
+    plan.fiscal_year_be = 2569;
+    core::GapRef i13;
+    i13.ref = {core::ScoreLevel::kItem, "i13", 0};
+    i13.instrument = "IIT";
+    i13.score = 50.0;
+    i13.cause_note = "สาเหตุของข้อสิบสาม";
+    core::GapRef i17 = i13;
+    i17.ref.code = "i17";
+    i17.score = 37.5;
+    i17.cause_note = "เนื่องจากสาเหตุของข้อสิบเจ็ด";
+    core::GapRef indicator1;
+    indicator1.ref = {core::ScoreLevel::kIndicator, "", 1};
+    indicator1.instrument = "IIT";
+    indicator1.score = 43.75;  // no cause note yet
+    plan.gaps = {i13, i17, indicator1};
+
+    KpiAttachmentInput in;
+    in.questionnaire = &q;
+    in.score = &scores[0];
+    in.gaps = &gaps[0];
+    in.plan = &plan;
+    in.unit_name = "หน่วย ก";
+    in.round_name = "รอบ 1";
+    in.today = core::CivilDate{2026, 1, 5};
+    const std::string text = all_text(kpi_attachment(in));
+
+    // i13 at 50.00 is not the lowest: no "ต่ำสุด" in its sentence.
+    EXPECT_TRUE(contains(text,
+                         "เมื่อพิจารณาผลคะแนน IIT ตัวชี้วัดที่ 1 ตัวชี้วัด 1 ข้อย่อย “i13 ข้อ i13” "
+                         "ได้คะแนนร้อยละ 50.00 พบว่า สาเหตุของข้อสิบสาม"))
+        << text;
+    // i17 at 37.50 is.
+    EXPECT_TRUE(contains(text,
+                         "สำหรับผลคะแนน IIT ต่ำสุด คือ ตัวชี้วัดที่ 1 ตัวชี้วัด 1 ข้อย่อย “i17 ข้อ i17” "
+                         "(ร้อยละ 37.50) เนื่องจากสาเหตุของข้อสิบเจ็ด"))
+        << text;
+    // Indicator 1 (43.75 against 100.00) is the lowest indicator; it has no cause yet.
+    EXPECT_TRUE(contains(text,
+                         "สำหรับผลคะแนน IIT ต่ำสุด คือ ตัวชี้วัดที่ 1 ตัวชี้วัด 1 (ร้อยละ 43.75) "
+                         "ยังไม่ได้ระบุสาเหตุ"))
+        << text;
+    EXPECT_TRUE(contains(text, "ทั้ง 3 ประเด็น")) << text;
+    // "ต่ำสุด" twice in the causes paragraph: i17 and indicator 1, never i13.
+    const auto paragraph_start = text.find("เมื่อพิจารณาผลคะแนน IIT");
+    ASSERT_NE(paragraph_start, std::string::npos);
+    const std::string causes =
+        text.substr(paragraph_start, text.find('\n', paragraph_start) - paragraph_start);
+    std::size_t lowest = 0;
+    for (auto at = causes.find("ต่ำสุด"); at != std::string::npos; at = causes.find("ต่ำสุด", at + 1))
+        ++lowest;
+    EXPECT_EQ(lowest, 2u) << causes;
+}
+
 }  // namespace
 }  // namespace itagap::report
