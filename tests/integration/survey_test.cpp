@@ -497,7 +497,8 @@ TEST_P(SurveyTest, AnOpenRoundOutsideItsDatesShowsNoFormAndRefusesAPost) {
     ClientResponse refused = browser.post(eit_link(round), post_fields);
     EXPECT_EQ(refused.result(), http::status::conflict) << refused.body();
     EXPECT_TRUE(contains(refused.body(), "ปิดรับแบบสำรวจแล้ว"));
-    EXPECT_EQ(site_->store().count_responses(round, site_->demo().unit_id, "EIT").value_or(-1), 0);
+    EXPECT_EQ(site_->store().count_responses(round, site_->demo().unit_id, "EIT").value,
+              std::optional<std::int64_t>(0));
 
     // Before its opening day: "not open yet".
     site_->set_now(std::chrono::sys_days{std::chrono::year{2025} / 9 / 30} + std::chrono::hours(3));
@@ -526,7 +527,8 @@ TEST_P(SurveyTest, AnIitCodeOutsideTheRoundsDatesAnswersNothing) {
     fields["step"] = "3";
     ClientResponse answer = browser.post("/iit/answer", fields);
     EXPECT_EQ(answer.result(), http::status::conflict) << answer.body();
-    EXPECT_EQ(site_->store().count_responses(round, site_->demo().unit_id, "IIT").value_or(-1), 0);
+    EXPECT_EQ(site_->store().count_responses(round, site_->demo().unit_id, "IIT").value,
+              std::optional<std::int64_t>(0));
     EXPECT_EQ(site_->store().count_access_codes(round, site_->demo().unit_id)->used, 0);
 }
 

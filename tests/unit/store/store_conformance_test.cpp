@@ -1090,7 +1090,11 @@ TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
         auto store = open_or_die(old->url());
         ASSERT_NE(store, nullptr);
         EXPECT_EQ(*store->schema_version(), 2);
-        unit = *store->create_unit({0, std::nullopt, "ศรป.", "ศรป.", "ICC"});
+        // Units by SQL: today's create_unit writes schema-6 columns.
+        ASSERT_EQ(old->execute("INSERT INTO units (id, name, short_name, name_en) "
+                               "VALUES (101, 'ศรป.', 'ศรป.', 'ICC')"),
+                  "");
+        unit = 101;
         auto q = store->add_questionnaire({0, "k", "t", "{}", "2025-01-01T00:00:00Z"});
         ASSERT_TRUE(q.ok()) << q.status.message;
         round = *store->create_round(
@@ -1158,9 +1162,13 @@ TEST_P(StoreTest, AVersionFourDatabaseLinksPlansToTheRoundTheirDocumentNames) {
         b_later = round(2569, name, "2026-03-01");  // the same name twice in 2569: the later one
         c = round(2570, name, "2026-10-01");        // after the plans' year: never theirs
         round(2569, "รอบ 12 เดือน", "2026-04-01");
+        // Units by SQL: today's create_unit writes schema-6 columns.
         for (int i = 0; i < 5; ++i) {
-            units.push_back(
-                *store->create_unit({0, std::nullopt, "u" + std::to_string(i), "", ""}));
+            const Id id = 101 + i;
+            ASSERT_EQ(old->execute("INSERT INTO units (id, name) VALUES (" + std::to_string(id) +
+                                   ", 'u" + std::to_string(i) + "')"),
+                      "");
+            units.push_back(id);
         }
     }
     auto plan_sql = [&](Id unit, int year, const std::string& document) {
