@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "app/accounts.hpp"
 #include "input/csv_reader.hpp"
@@ -35,12 +36,17 @@ public:
         core::Diagnostic d;
         d.file = file_;
         d.line = line;
-        d.where = std::string(column);
+        auto typed = typed_names_.find(std::string(column));
+        d.where = typed == typed_names_.end() ? std::string(column) : typed->second;
         d.value = std::string(value);
         d.expected = std::string(text::phrase(language_, "admin", expected_key));
         list_.push_back(std::move(d));
     }
     void add(core::Diagnostic d) { list_.push_back(std::move(d)); }
+    // Errors name a column as its header typed it ("จำนวนบุคลากร").
+    void name_column(const std::string& column, const std::string& typed) {
+        typed_names_[column] = typed;
+    }
     bool empty() const { return list_.empty(); }
     std::vector<core::Diagnostic> take() { return std::move(list_); }
 
@@ -48,7 +54,29 @@ private:
     std::string file_;
     text::Language language_;
     std::vector<core::Diagnostic> list_;
+    std::map<std::string, std::string> typed_names_;
 };
+
+// Thai headers, as a Thai office writes them, for the English column names.
+constexpr std::pair<std::string_view, std::string_view> kThaiHeaders[] = {
+    {"ชื่อหน่วยงาน", "name"},
+    {"ชื่อย่อ", "short_name"},
+    {"ชื่อย่อหน่วยงานแม่", "parent_short_name"},
+    {"จำนวนบุคลากร", "staff_count"},
+    {"จำนวนผู้รับบริการ", "client_count"},
+    {"ชื่อภาษาอังกฤษ", "name_en"},
+    {"ชื่อผู้ใช้", "username"},
+    {"บทบาท", "role"},
+    {"ชื่อย่อหน่วยงาน", "unit_short_name"},
+    {"ชื่อที่แสดง", "display_name"},
+};
+
+std::string column_name(const std::string& typed) {
+    for (const auto& [thai, name] : kThaiHeaders) {
+        if (typed == thai) return std::string(name);
+    }
+    return typed;
+}
 
 std::string trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -75,8 +103,12 @@ Table read_table(std::string_view csv, std::string_view file_name,
         }
         if (header) {
             header = false;
-            for (std::size_t i = 0; i < record.fields.size(); ++i)
-                table.columns.emplace(trim(record.fields[i]), i);
+            for (std::size_t i = 0; i < record.fields.size(); ++i) {
+                const std::string typed = trim(record.fields[i]);
+                const std::string name = column_name(typed);
+                table.columns.emplace(name, i);
+                if (name != typed) problems.name_column(name, typed);
+            }
             for (auto name : required) {
                 if (!table.columns.count(std::string(name)))
                     problems.add(record.line, name, "", "bulk_column_missing");

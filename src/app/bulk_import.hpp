@@ -20,8 +20,11 @@
 // - unit_short_name: a stored unit's short name, required for a coordinator;
 // - every user gets a one-time password, returned to be shown once.
 //
-// Columns are found by their header names, in any order; the CSV is read
-// with input/csv_reader.hpp.
+// Columns are found by their header names, in any order, in English as above
+// or in Thai (ชื่อหน่วยงาน, ชื่อย่อ, ชื่อย่อหน่วยงานแม่, จำนวนบุคลากร,
+// จำนวนผู้รับบริการ, ชื่อภาษาอังกฤษ; ชื่อผู้ใช้, บทบาท, ชื่อย่อหน่วยงาน,
+// ชื่อที่แสดง), and errors name a column as its header wrote it. The CSV is
+// read with input/csv_reader.hpp.
 #pragma once
 
 #include <functional>

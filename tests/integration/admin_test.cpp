@@ -1440,6 +1440,21 @@ TEST_P(AdminTest, UnitsComeFromACsvAllOrNothingWithEveryErrorByLineAndColumn) {
     EXPECT_EQ(by_short["งศ."].parent_id, std::optional<store::Id>(site_->demo().unit_id));
     EXPECT_EQ(site_->store().list_audit(1)->front().action, "unit.import");
 
+    // Thai headers, as a Thai office writes them; errors name them as typed.
+    ClientResponse thai_bad = post(
+        "ชื่อหน่วยงาน,ชื่อย่อ,ชื่อย่อหน่วยงานแม่,จำนวนบุคลากร\n"
+        "งาน ฉ,งฉ.,กม.,สิบ\n");
+    EXPECT_EQ(thai_bad.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(
+        contains(thai_bad.body(), "<td class=\"number\">2</td><td>จำนวนบุคลากร</td><td>สิบ</td>"))
+        << thai_bad.body();
+    ASSERT_EQ(post("ชื่อหน่วยงาน,ชื่อย่อ,ชื่อย่อหน่วยงานแม่,จำนวนบุคลากร\n"
+                   "งาน ฉ,งฉ.,กม.,10\n")
+                  .result(),
+              http::status::ok);
+    units = site_->store().list_units();
+    ASSERT_EQ(units->size(), before + 4);
+
     // The counts are edited on the unit's form; a negative one is refused.
     const store::Unit unit = by_short["งก."];
     const std::string target = "/admin/units/" + std::to_string(unit.id);
