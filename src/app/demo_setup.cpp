@@ -1,6 +1,10 @@
 #include "app/demo_setup.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "app/import_responses.hpp"
+#include "core/thai_date.hpp"
 #include "input/plan_json.hpp"
 #include "input/questionnaire_json.hpp"
 #include "security/access_codes.hpp"
@@ -93,6 +97,17 @@ StatusOr<store::Id> find_or_create_plan(store::Store& store, const std::string& 
     return id;
 }
 
+// Fiscal year 2569 (2025-10-01 .. 2026-09-30), widened so that the day of
+// `now` (a timestamp) lies inside with a day before and 60 after.
+std::pair<std::string, std::string> open_round_dates(const std::string& now) {
+    const core::CivilDate fy_first{2025, 10, 1};
+    const core::CivilDate fy_last{2026, 9, 30};
+    const auto today = core::parse_iso_date(std::string_view(now).substr(0, 10));
+    if (!today) return {core::to_iso_string(fy_first), core::to_iso_string(fy_last)};
+    return {core::to_iso_string(std::min(fy_first, core::add_days(*today, -1))),
+            core::to_iso_string(std::max(fy_last, core::add_days(*today, 60)))};
+}
+
 }  // namespace
 
 StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const std::string& now) {
@@ -148,12 +163,23 @@ StatusOr<DemoSetup> set_up_demo(store::Store& store, const DemoData& data, const
         out.plan_id = *plan;
     }
 
+    // The collection round takes answers on the day the demo is run (issue
+    // 12: rounds take answers only between their dates): fiscal year 2569,
+    // stretched to a day before and 60 days after today when run later.
+    const auto [opens_on, closes_on] = open_round_dates(now);
     auto open_round = find_or_create_round(store,
-                                           {0, 2569, kOpenRound, "2025-10-01", "2026-09-30",
+                                           {0, 2569, kOpenRound, opens_on, closes_on,
                                             questionnaire_id, store::RoundStatus::kOpen, false},
                                            now, created);
     if (!open_round.ok()) return open_round.status;
     out.open_round_id = open_round->id;
+    if (!created && (open_round->opens_on > opens_on || open_round->closes_on < closes_on)) {
+        store::Round widened = *open_round;
+        widened.opens_on = std::min(widened.opens_on, opens_on);
+        widened.closes_on = std::max(widened.closes_on, closes_on);
+        if (Status s = store.update_round(widened, demo_entry(now, "round.update")); !s.ok())
+            return s;
+    }
 
     store::AccessCodeBatch batch{open_round->id, out.unit_id, {}};
     for (const auto& code : security::generate_access_codes(5)) {  // display form

@@ -10,6 +10,7 @@
 #include "cli/report_command.hpp"
 #include "cli/score_command.hpp"
 #include "cli/serve_command.hpp"
+#include "cli/user_command.hpp"
 #include "core/fiscal_year.hpp"
 
 int main(int argc, char** argv) {
@@ -105,6 +106,39 @@ int main(int argc, char** argv) {
     report_cmd->add_option("--today", report.today,
                            "the date the report counts as today, YYYY-MM-DD");
 
+    itagap::cli::InitOptions init;
+    CLI::App* init_cmd = app.add_subcommand("init", both_languages("init_command"));
+    init_cmd->add_option("--db", init.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    init_cmd->add_option("--agency", init.agency, "the agency's name, in Thai")->required();
+    init_cmd->add_option("--admin", init.admin_username,
+                         "the first admin's username (default admin)");
+
+    CLI::App* user_cmd = app.add_subcommand("user", both_languages("user_command"));
+    user_cmd->require_subcommand(1);
+    itagap::cli::UserAddOptions user_add;
+    CLI::App* user_add_cmd = user_cmd->add_subcommand("add", both_languages("user_add_command"));
+    user_add_cmd->add_option("--db", user_add.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    user_add_cmd->add_option("--username", user_add.username, "A-Z a-z 0-9 . _ -")->required();
+    user_add_cmd->add_option("--role", user_add.role, "admin, unit_coordinator or executive")
+        ->required();
+    user_add_cmd->add_option("--unit", user_add.unit,
+                             "unit name, short name or \"name (short)\" (a coordinator's unit)");
+    user_add_cmd->add_option("--name", user_add.display_name, "display name");
+    itagap::cli::UserListOptions user_list;
+    CLI::App* user_list_cmd = user_cmd->add_subcommand("list", both_languages("user_list_command"));
+    user_list_cmd->add_option("--db", user_list.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    itagap::cli::UserResetOptions user_reset;
+    CLI::App* user_reset_cmd =
+        user_cmd->add_subcommand("reset", both_languages("user_reset_command"));
+    user_reset_cmd
+        ->add_option("--db", user_reset.db_url, "sqlite:FILE or postgresql://user@host/db")
+        ->required();
+    user_reset_cmd->add_option("--username", user_reset.username, "the account to reset")
+        ->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -121,6 +155,10 @@ int main(int argc, char** argv) {
         if (*plan_import_cmd)
             return itagap::cli::run_plan_import(plan_import, std::cout, std::cerr);
         if (*report_cmd) return itagap::cli::run_report(report, std::cout, std::cerr);
+        if (*init_cmd) return itagap::cli::run_init(init, std::cout, std::cerr);
+        if (*user_add_cmd) return itagap::cli::run_user_add(user_add, std::cout, std::cerr);
+        if (*user_list_cmd) return itagap::cli::run_user_list(user_list, std::cout, std::cerr);
+        if (*user_reset_cmd) return itagap::cli::run_user_reset(user_reset, std::cout, std::cerr);
     } catch (const std::exception& e) {
         std::cerr << "itagap: internal error: " << e.what() << "\n";
         return itagap::cli::kExitInternalError;

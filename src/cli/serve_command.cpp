@@ -168,6 +168,11 @@ store::StatusOr<std::unique_ptr<store::Store>> open_and_migrate(const std::strin
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     auto store = open_and_migrate(options.db_url, err);
     if (!store.ok()) return kExitBadInput;
+    // A new installation has nobody who could sign in: say how to start.
+    if (auto users = (**store).list_users(); users.ok() && users->empty()) {
+        err << "itagap: " << both_languages("serve_no_user") << ": itagap init --db "
+            << options.db_url << " --agency \"...\"\n";
+    }
     return serve(**store, options, out, err, nullptr);
 }
 

@@ -85,4 +85,20 @@ std::vector<RoundAction> round_actions(const RoundStage& from, Actor actor) {
     return out;
 }
 
+Collection collection_on(const RoundStage& stage, const CivilDate& opens_on,
+                         const CivilDate& closes_on, const CivilDate& today) {
+    if (stage.state != RoundState::kOpen) return Collection::kNotOpen;
+    if (today < opens_on) return Collection::kNotYet;
+    if (today > closes_on) return Collection::kEnded;
+    return Collection::kAccepting;
+}
+
+bool publish_needs_confirmation(const RoundStage& from, RoundAction action) {
+    return action == RoundAction::kPublish && from.state == RoundState::kOpen;
+}
+
+bool may_delete_round(std::int64_t responses, Actor actor) {
+    return actor == Actor::kAdmin && responses == 0;
+}
+
 }  // namespace itagap::core

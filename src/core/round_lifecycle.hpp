@@ -32,9 +32,12 @@
 // Pure: no I/O.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "core/thai_date.hpp"
 
 namespace itagap::core {
 
@@ -82,5 +85,32 @@ RoundTransition transition_round(const RoundStage& from, RoundAction action, Act
 // The actions `actor` may take from `from`, in the order pages offer them
 // (open, close, publish, unpublish).
 std::vector<RoundAction> round_actions(const RoundStage& from, Actor actor);
+
+// Collection dates (issue 12): a round takes answers only while it is open
+// AND today lies within its opening and closing days, both included. Outside
+// them the survey pages say so and a posted answer is refused, whatever the
+// state says: an open round whose closing day has passed takes nothing.
+enum class Collection {
+    kAccepting,
+    kNotOpen,  // the round is a draft, closed or published
+    kNotYet,   // open, before its opening day
+    kEnded,    // open, after its closing day
+};
+
+Collection collection_on(const RoundStage& stage, const CivilDate& opens_on,
+                         const CivilDate& closes_on, const CivilDate& today);
+inline bool accepts_answers(const RoundStage& stage, const CivilDate& opens_on,
+                            const CivilDate& closes_on, const CivilDate& today) {
+    return collection_on(stage, opens_on, closes_on, today) == Collection::kAccepting;
+}
+
+// Publishing the interim results of a round that still collects answers puts
+// moving figures on the public page: the admin must confirm that step.
+bool publish_needs_confirmation(const RoundStage& from, RoundAction action);
+
+// Editing and deleting rounds (issue 12). A round may be deleted only while
+// it holds no responses (the store checks that inside its transaction, and a
+// plan started from it blocks it too); an admin only.
+bool may_delete_round(std::int64_t responses, Actor actor);
 
 }  // namespace itagap::core

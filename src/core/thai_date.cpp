@@ -1,5 +1,6 @@
 #include "core/thai_date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -80,6 +81,68 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
     return make_date(to_int(year), to_int(month), to_int(day));
 }
 
+namespace {
+
+// Splits "d/m/y" into its three parts; false unless exactly two slashes.
+bool split_slashes(std::string_view text, std::string_view& day, std::string_view& month,
+                   std::string_view& year) {
+    const auto first = text.find('/');
+    if (first == std::string_view::npos) return false;
+    const auto second = text.find('/', first + 1);
+    if (second == std::string_view::npos || text.find('/', second + 1) != std::string_view::npos)
+        return false;
+    day = text.substr(0, first);
+    month = text.substr(first + 1, second - first - 1);
+    year = text.substr(second + 1);
+    return true;
+}
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+TypedDate parse_typed_date(std::string_view text) {
+    text = trimmed(text);
+    if (text.empty()) return {std::nullopt, DateProblem::kEmpty};
+    int year_be = 0;
+    int month = 0;
+    int day = 0;
+    std::string_view d;
+    std::string_view m;
+    std::string_view y;
+    if (split_slashes(text, d, m, y)) {
+        if (!all_digits(d) || !all_digits(m) || !all_digits(y) || d.size() > 2 || m.size() > 2 ||
+            y.size() != 4) {
+            return {std::nullopt, DateProblem::kMalformed};
+        }
+        year_be = to_int(y);
+        month = to_int(m);
+        day = to_int(d);
+    } else if (text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+               all_digits(text.substr(0, 4)) && all_digits(text.substr(5, 2)) &&
+               all_digits(text.substr(8, 2))) {
+        year_be = buddhist_year(to_int(text.substr(0, 4)));
+        month = to_int(text.substr(5, 2));
+        day = to_int(text.substr(8, 2));
+    } else {
+        return {std::nullopt, DateProblem::kMalformed};
+    }
+    if (year_be < kMinTypedYearBe || year_be > kMaxTypedYearBe)
+        return {std::nullopt, DateProblem::kYearOutOfRange};
+    auto date = make_date(gregorian_year(year_be), month, day);
+    if (!date) return {std::nullopt, DateProblem::kNoSuchDay};
+    return {date, DateProblem::kNone};
+}
+
+std::string format_be_date_numeric(const CivilDate& date) {
+    return two_digits(date.day) + "/" + two_digits(date.month) + "/" +
+           std::to_string(buddhist_year(date));
+}
+
 std::string to_iso_string(const CivilDate& date) {
     std::array<char, 32> buf{};
     std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02d", date.year, date.month, date.day);
@@ -120,6 +183,12 @@ std::int64_t days_between(const CivilDate& from, const CivilDate& to) {
 
 CivilDate add_days(const CivilDate& date, std::int64_t days) {
     return civil_from_days(days_from_civil(date) + days);
+}
+
+CivilDate add_years(const CivilDate& date, int years) {
+    CivilDate out{date.year + years, date.month, date.day};
+    out.day = std::min(out.day, days_in_month(out.year, out.month));
+    return out;
 }
 
 int fiscal_year_be(const CivilDate& date) {

@@ -49,6 +49,9 @@ CivilDate civil_from_days(std::int64_t days);
 // `to` minus `from` in days: days_between(2025-11-20, 2025-11-21) == 1.
 std::int64_t days_between(const CivilDate& from, const CivilDate& to);
 CivilDate add_days(const CivilDate& date, std::int64_t days);
+// The same day `years` later; 29 February becomes 28 February in a common
+// year (a round duplicated "a year on"). REQUIRES: is_valid_date(date).
+CivilDate add_years(const CivilDate& date, int years);
 
 inline int buddhist_year(int gregorian_year) { return gregorian_year + kBuddhistEraOffset; }
 inline int gregorian_year(int buddhist_year) { return buddhist_year - kBuddhistEraOffset; }
@@ -64,6 +67,35 @@ CivilDate fiscal_year_last_day(int fiscal_year_be);
 // Thai month names; month 1..12, empty for anything else.
 std::string_view thai_month_abbreviation(int month);  // "พ.ย."
 std::string_view thai_month_name(int month);          // "พฤศจิกายน"
+
+// A date as a person types it in a form (issue 12): "dd/mm/yyyy" with a
+// Buddhist-era year, days and months with or without a leading zero
+// ("1/12/2569" = "01/12/2569" = 2026-12-01), or ISO "yyyy-mm-dd" (C.E.), as a
+// browser's date picker sends it. Spaces around are ignored. The year must
+// be plausible, B.E. kMinTypedYearBe..kMaxTypedYearBe in either form, so a
+// C.E. year typed as B.E. (01/12/2026) or a B.E. year in the ISO form
+// (2569-12-01, which would be 3112 C.E.) is refused rather than stored.
+inline constexpr int kMinTypedYearBe = 2500;
+inline constexpr int kMaxTypedYearBe = 2700;
+
+enum class DateProblem {
+    kNone,
+    kEmpty,          // nothing typed
+    kMalformed,      // neither dd/mm/yyyy nor yyyy-mm-dd
+    kNoSuchDay,      // 31/02/2569, 30/13/2569
+    kYearOutOfRange  // outside kMinTypedYearBe..kMaxTypedYearBe
+};
+
+struct TypedDate {
+    std::optional<CivilDate> date;  // set iff problem == kNone
+    DateProblem problem = DateProblem::kNone;
+};
+
+TypedDate parse_typed_date(std::string_view text);
+
+// "01/12/2569": the form parse_typed_date reads back, for form fields.
+// REQUIRES: is_valid_date(date).
+std::string format_be_date_numeric(const CivilDate& date);
 
 // "20 พ.ย. 2568". REQUIRES: is_valid_date(date).
 std::string format_thai_date(const CivilDate& date);

@@ -162,6 +162,9 @@ public:
     // the round waits for submissions in flight (PostgreSQL: " FOR SHARE";
     // SQLite: "", its one writer serialises them).
     virtual std::string_view for_share() const = 0;
+    // Appended to the SELECT of a round about to be deleted, so that
+    // submissions to it wait (PostgreSQL: " FOR UPDATE"; SQLite: "").
+    virtual std::string_view for_update() const = 0;
 };
 
 }  // namespace itagap::store

@@ -87,7 +87,7 @@ constexpr int kIdTries = 4;
 // ---- Row mappers ------------------------------------------------------------
 
 constexpr std::string_view kUnitSelect =
-    "SELECT id, parent_id, name, short_name, name_en FROM units";
+    "SELECT id, parent_id, name, short_name, name_en, staff_count, client_count FROM units";
 constexpr std::string_view kRoundSelect =
     "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, "
     "results_published, revision FROM rounds";
@@ -101,8 +101,24 @@ constexpr std::string_view kEvidenceSelect =
     "SELECT id, plan_id, original_name, content_type, sha256, size_bytes, uploaded_at, "
     "uploaded_by FROM evidence_files";
 
+constexpr std::string_view kUnitInsert =
+    "INSERT INTO units (parent_id, name, short_name, name_en, staff_count, client_count) "
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+
+// The columns of kUnitInsert (and of update_unit's SET), in order.
+SqlParams unit_params(const Unit& unit, std::optional<Id> parent_id) {
+    return std::move(SqlParams()
+                         .add(parent_id)
+                         .add(unit.name)
+                         .add(unit.short_name)
+                         .add(unit.name_en)
+                         .add(unit.staff_count)
+                         .add(unit.client_count));
+}
+
 StatusOr<Unit> unit_of(const SqlRow& r) {
-    return Unit{r.int64(0), r.optional_int64(1), r.string(2), r.string(3), r.string(4)};
+    return Unit{r.int64(0),  r.optional_int64(1), r.string(2),        r.string(3),
+                r.string(4), r.optional_int64(5), r.optional_int64(6)};
 }
 
 StatusOr<Round> round_of(const SqlRow& r) {
@@ -119,6 +135,25 @@ StatusOr<Round> round_of(const SqlRow& r) {
     round.results_published = r.boolean(7);
     round.revision = r.int64(8);
     return round;
+}
+
+constexpr std::string_view kUserInsert =
+    "INSERT INTO users (username, username_key, display_name, password_hash, role, "
+    "unit_id, active, failed_sign_ins, locked_until, must_change_password) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+SqlParams user_params(const User& user) {
+    return std::move(SqlParams()
+                         .add(user.username)
+                         .add(username_key(user.username))
+                         .add(user.display_name)
+                         .add(user.password_hash)
+                         .add(to_string(user.role))
+                         .add(user.unit_id)
+                         .add(user.active)
+                         .add(user.failed_sign_ins)
+                         .add(user.locked_until)
+                         .add(user.must_change_password));
 }
 
 StatusOr<User> user_of(const SqlRow& r) {
@@ -262,16 +297,21 @@ public:
     StatusOr<std::string> read_evidence_bytes(Id evidence_id) override;
     StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) override;
 
+    StatusOr<std::optional<std::string>> get_setting(std::string_view key) override;
+
     Status append_audit(const AuditEntry& entry) override;
     StatusOr<std::vector<AuditEntry>> list_audit(int limit) override;
 
 protected:
     StatusOr<Id> do_create_unit(const Unit& unit, const AuditEntry* audit) override;
     Status do_update_unit(const Unit& unit, const AuditEntry* audit) override;
+    StatusOr<std::vector<Id>> do_create_units(const std::vector<NewUnit>& units,
+                                              const AuditEntry* audit) override;
     StatusOr<Id> do_add_questionnaire(const QuestionnaireRecord& q,
                                       const AuditEntry* audit) override;
     StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) override;
     Status do_update_round(const Round& round, const AuditEntry* audit) override;
+    Status do_delete_round(Id round_id, const AuditEntry* audit) override;
     Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) override;
     StatusOr<std::int64_t> do_revoke_access_codes(Id round_id, Id unit_id,
                                                   const std::optional<std::string>& code_hash,
@@ -280,6 +320,10 @@ protected:
                                const AuditEntry* audit) override;
     StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) override;
     Status do_update_user(const User& user, const AuditEntry* audit) override;
+    StatusOr<std::vector<Id>> do_create_users(const std::vector<User>& users,
+                                              const AuditEntry* audit) override;
+    Status do_set_setting(std::string_view key, std::string_view value,
+                          const AuditEntry* audit) override;
     StatusOr<Id> do_create_plan(const PlanRecord& plan, const AuditEntry* audit) override;
     StatusOr<std::int64_t> do_save_plan(Id plan_id, const std::string& document,
                                         std::int64_t expected_version, std::string_view now,
@@ -466,11 +510,37 @@ Status SqlStore::update_one(std::string_view op, std::string_view sql, const Sql
 // ---- Units ------------------------------------------------------------------
 
 StatusOr<Id> SqlStore::do_create_unit(const Unit& unit, const AuditEntry* audit) {
-    return insert_returning_id(
-        "create_unit",
-        "INSERT INTO units (parent_id, name, short_name, name_en) VALUES (?, ?, ?, ?) RETURNING id",
-        SqlParams().add(unit.parent_id).add(unit.name).add(unit.short_name).add(unit.name_en),
-        audit);
+    return insert_returning_id("create_unit", kUnitInsert, unit_params(unit, unit.parent_id),
+                               audit);
+}
+
+StatusOr<std::vector<Id>> SqlStore::do_create_units(const std::vector<NewUnit>& units,
+                                                    const AuditEntry* audit) {
+    std::vector<Id> ids;
+    auto done =
+        audited("create_units", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+            ids.clear();
+            for (const NewUnit& u : units) {
+                std::optional<Id> parent = u.unit.parent_id;
+                if (u.parent_in_batch) {
+                    if (*u.parent_in_batch >= ids.size()) {
+                        return Status::Invalid(fmt::format(
+                            "{}: create_units: unit {} of the batch names unit {} as its parent, "
+                            "which does not come before it",
+                            name_, ids.size(), *u.parent_in_batch));
+                    }
+                    parent = ids[*u.parent_in_batch];
+                }
+                auto row =
+                    first_row(c, "create_units", kUnitInsert, unit_params(u.unit, parent), id_of);
+                if (!row.ok()) return row.status;
+                if (!*row) return Status::Internal(fmt::format("{}: create_units: no id", name_));
+                ids.push_back(**row);
+            }
+            return std::optional<Id>();
+        });
+    if (!done.ok()) return done.status;
+    return ids;
 }
 
 Status SqlStore::do_update_unit(const Unit& unit, const AuditEntry* audit) {
@@ -499,14 +569,9 @@ Status SqlStore::do_update_unit(const Unit& unit, const AuditEntry* audit) {
                        }
                        auto changed = c.run(
                            "update_unit",
-                           "UPDATE units SET parent_id = ?, name = ?, short_name = ?, name_en = ? "
-                           "WHERE id = ?",
-                           SqlParams()
-                               .add(unit.parent_id)
-                               .add(unit.name)
-                               .add(unit.short_name)
-                               .add(unit.name_en)
-                               .add(unit.id));
+                           "UPDATE units SET parent_id = ?, name = ?, short_name = ?, name_en = ?, "
+                           "staff_count = ?, client_count = ? WHERE id = ?",
+                           unit_params(unit, unit.parent_id).add(unit.id));
                        if (!changed.ok()) return changed.status;
                        if (*changed == 0) return not_found("update_unit", unit.id);
                        return std::optional<Id>();
@@ -525,7 +590,8 @@ StatusOr<std::vector<Unit>> SqlStore::list_units() {
                     "  SELECT id, 0 FROM units WHERE parent_id IS NULL"
                     "  UNION ALL"
                     "  SELECT u.id, t.depth + 1 FROM units u JOIN tree t ON u.parent_id = t.id)"
-                    "SELECT u.id, u.parent_id, u.name, u.short_name, u.name_en"
+                    "SELECT u.id, u.parent_id, u.name, u.short_name, u.name_en, u.staff_count,"
+                    "       u.client_count"
                     "  FROM units u JOIN tree t ON t.id = u.id ORDER BY t.depth, u.id",
                     SqlParams(), unit_of);
 }
@@ -588,6 +654,41 @@ Status SqlStore::do_update_round(const Round& round, const AuditEntry* audit) {
             .add(round.results_published)
             .add(round.id),
         round.id, audit);
+}
+
+Status SqlStore::do_delete_round(Id round_id, const AuditEntry* audit) {
+    return audited(
+               "delete_round", audit,
+               [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+                   // The round row first: under its lock (PostgreSQL) no
+                   // submission can add a response between the check and the
+                   // delete, since submit reads the round FOR SHARE.
+                   auto locked = first_row(
+                       c, "delete_round",
+                       fmt::format("SELECT id FROM rounds WHERE id = ?{}", source_->for_update()),
+                       SqlParams().add(round_id), id_of);
+                   if (!locked.ok()) return locked.status;
+                   if (!*locked) return not_found("delete_round", round_id);
+                   auto held =
+                       first_row(c, "delete_round",
+                                 "SELECT (SELECT count(*) FROM responses WHERE round_id = ?) + "
+                                 "(SELECT count(*) FROM plans WHERE source_round_id = ?)",
+                                 SqlParams().add(round_id).add(round_id), id_of);
+                   if (!held.ok()) return held.status;
+                   if (held->value_or(0) > 0) {
+                       return Status::Conflict(fmt::format(
+                           "{}: delete_round: round {} holds responses or a plan started from it",
+                           name_, round_id));
+                   }
+                   for (const char* sql : {"DELETE FROM access_codes WHERE round_id = ?",
+                                           "DELETE FROM eit_browser_tokens WHERE round_id = ?",
+                                           "DELETE FROM rounds WHERE id = ?"}) {
+                       auto deleted = c.run("delete_round", sql, SqlParams().add(round_id));
+                       if (!deleted.ok()) return deleted.status;
+                   }
+                   return std::optional<Id>();
+               })
+        .status;
 }
 
 StatusOr<Round> SqlStore::get_round(Id id) {
@@ -899,23 +1000,25 @@ Status SqlStore::scan_round_answers(Id round_id,
 // ---- Users and sessions -----------------------------------------------------
 
 StatusOr<Id> SqlStore::do_create_user(const User& user, const AuditEntry* audit) {
-    return insert_returning_id(
-        "create_user",
-        "INSERT INTO users (username, username_key, display_name, password_hash, role, "
-        "unit_id, active, failed_sign_ins, locked_until, must_change_password) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        SqlParams()
-            .add(user.username)
-            .add(username_key(user.username))
-            .add(user.display_name)
-            .add(user.password_hash)
-            .add(to_string(user.role))
-            .add(user.unit_id)
-            .add(user.active)
-            .add(user.failed_sign_ins)
-            .add(user.locked_until)
-            .add(user.must_change_password),
-        audit);
+    return insert_returning_id("create_user", kUserInsert, user_params(user), audit);
+}
+
+StatusOr<std::vector<Id>> SqlStore::do_create_users(const std::vector<User>& users,
+                                                    const AuditEntry* audit) {
+    std::vector<Id> ids;
+    auto done =
+        audited("create_users", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+            ids.clear();
+            for (const User& user : users) {
+                auto row = first_row(c, "create_users", kUserInsert, user_params(user), id_of);
+                if (!row.ok()) return row.status;
+                if (!*row) return Status::Internal(fmt::format("{}: create_users: no id", name_));
+                ids.push_back(**row);
+            }
+            return std::optional<Id>();
+        });
+    if (!done.ok()) return done.status;
+    return ids;
 }
 
 Status SqlStore::do_update_user(const User& user, const AuditEntry* audit) {
@@ -1145,6 +1248,31 @@ StatusOr<std::vector<EvidenceFile>> SqlStore::list_evidence(Id plan_id) {
     return read_all("list_evidence",
                     fmt::format("{} WHERE plan_id = ? ORDER BY uploaded_at, id", kEvidenceSelect),
                     SqlParams().add(plan_id), evidence_of);
+}
+
+// ---- Settings ---------------------------------------------------------------
+
+Status SqlStore::do_set_setting(std::string_view key, std::string_view value,
+                                const AuditEntry* audit) {
+    return audited("set_setting", audit,
+                   [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+                       auto set = c.run("set_setting",
+                                        "INSERT INTO settings (key, value) VALUES (?, ?) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                        SqlParams().add(key).add(value));
+                       if (!set.ok()) return set.status;
+                       return std::optional<Id>();
+                   })
+        .status;
+}
+
+StatusOr<std::optional<std::string>> SqlStore::get_setting(std::string_view key) {
+    using Found = std::optional<std::string>;
+    return read<Found>([&](SqlConnection& c) -> StatusOr<Found> {
+        return first_row(c, "get_setting", "SELECT value FROM settings WHERE key = ?",
+                         SqlParams().add(key),
+                         [](const SqlRow& r) -> StatusOr<std::string> { return r.string(0); });
+    });
 }
 
 // ---- Audit log --------------------------------------------------------------

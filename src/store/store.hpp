@@ -56,6 +56,19 @@ struct Unit {
     std::string name;  // Thai, "ศูนย์ความร่วมมือระหว่างประเทศ"
     std::string short_name;  // "ศรป."
     std::string name_en;
+    // Sample-size inputs (schema 6): the unit's number of staff, and of
+    // outside clients where the agency counts them; unset when not given.
+    // Never negative (the schema checks it).
+    std::optional<std::int64_t> staff_count;
+    std::optional<std::int64_t> client_count;
+};
+
+// One unit of a bulk import (create_units): its parent is either a stored
+// unit (unit.parent_id) or an earlier unit of the same batch (parent_in_batch,
+// an index into the batch, which then wins over unit.parent_id).
+struct NewUnit {
+    Unit unit;
+    std::optional<std::size_t> parent_in_batch;
 };
 
 // ---- Questionnaires and rounds ---------------------------------------------
@@ -232,6 +245,11 @@ struct EvidenceFile {
     std::optional<Id> uploaded_by;
 };
 
+// ---- Installation settings ----------------------------------------------
+
+// Setting keys (the settings table, schema 6): text values, one per key.
+inline constexpr std::string_view kSettingAgencyName = "agency_name";  // "กรมควบคุมโรค"
+
 // ---- The interface ---------------------------------------------------------
 
 // Audit entries (issue 10): every change is written together with the audit
@@ -263,6 +281,16 @@ public:
         return do_update_unit(unit, &audit);
     }
     Status update_unit(const Unit& unit) { return do_update_unit(unit, nullptr); }
+    // Many units in one transaction, all or nothing (a bulk import); the ids
+    // in batch order. kInvalid when a parent_in_batch does not name an
+    // earlier unit of the batch.
+    StatusOr<std::vector<Id>> create_units(const std::vector<NewUnit>& units,
+                                           const AuditEntry& audit) {
+        return do_create_units(units, &audit);
+    }
+    StatusOr<std::vector<Id>> create_units(const std::vector<NewUnit>& units) {
+        return do_create_units(units, nullptr);
+    }
     virtual StatusOr<Unit> get_unit(Id id) = 0;
     virtual StatusOr<std::vector<Unit>> list_units() = 0;  // parents before children
 
@@ -285,6 +313,13 @@ public:
         return do_update_round(round, &audit);
     }
     Status update_round(const Round& round) { return do_update_round(round, nullptr); }
+    // Deletes a round with its access codes. kConflict (and nothing
+    // deleted) while it holds a response or a plan started from it;
+    // kNotFound when there is no such round.
+    Status delete_round(Id round_id, const AuditEntry& audit) {
+        return do_delete_round(round_id, &audit);
+    }
+    Status delete_round(Id round_id) { return do_delete_round(round_id, nullptr); }
     virtual StatusOr<Round> get_round(Id id) = 0;
     virtual StatusOr<std::vector<Round>> list_rounds() = 0;  // newest first
 
@@ -343,6 +378,15 @@ public:
         return do_create_user(user, &audit);
     }
     StatusOr<Id> create_user(const User& user) { return do_create_user(user, nullptr); }
+    // Many users in one transaction, all or nothing; kConflict when a
+    // username is taken (by a stored user or an earlier one of the batch).
+    StatusOr<std::vector<Id>> create_users(const std::vector<User>& users,
+                                           const AuditEntry& audit) {
+        return do_create_users(users, &audit);
+    }
+    StatusOr<std::vector<Id>> create_users(const std::vector<User>& users) {
+        return do_create_users(users, nullptr);
+    }
     Status update_user(const User& user, const AuditEntry& audit) {
         return do_update_user(user, &audit);
     }
@@ -395,6 +439,15 @@ public:
     virtual StatusOr<std::string> read_evidence_bytes(Id evidence_id) = 0;
     virtual StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) = 0;
 
+    // Installation settings (kSetting* keys): nullopt when never set.
+    Status set_setting(std::string_view key, std::string_view value, const AuditEntry& audit) {
+        return do_set_setting(key, value, &audit);
+    }
+    Status set_setting(std::string_view key, std::string_view value) {
+        return do_set_setting(key, value, nullptr);
+    }
+    virtual StatusOr<std::optional<std::string>> get_setting(std::string_view key) = 0;
+
     // Audit log: an entry for an event that changes nothing else.
     virtual Status append_audit(const AuditEntry& entry) = 0;
     virtual StatusOr<std::vector<AuditEntry>> list_audit(int limit) = 0;  // newest first
@@ -404,10 +457,13 @@ protected:
     // transaction as the change, and its failure rolls the change back.
     virtual StatusOr<Id> do_create_unit(const Unit& unit, const AuditEntry* audit) = 0;
     virtual Status do_update_unit(const Unit& unit, const AuditEntry* audit) = 0;
+    virtual StatusOr<std::vector<Id>> do_create_units(const std::vector<NewUnit>& units,
+                                                      const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_add_questionnaire(const QuestionnaireRecord& q,
                                               const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_create_round(const Round& round, const AuditEntry* audit) = 0;
     virtual Status do_update_round(const Round& round, const AuditEntry* audit) = 0;
+    virtual Status do_delete_round(Id round_id, const AuditEntry* audit) = 0;
     virtual Status do_add_access_codes(const AccessCodeBatch& batch, const AuditEntry* audit) = 0;
     virtual StatusOr<std::int64_t> do_revoke_access_codes(
         Id round_id, Id unit_id, const std::optional<std::string>& code_hash,
@@ -416,6 +472,10 @@ protected:
                                        const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_create_user(const User& user, const AuditEntry* audit) = 0;
     virtual Status do_update_user(const User& user, const AuditEntry* audit) = 0;
+    virtual StatusOr<std::vector<Id>> do_create_users(const std::vector<User>& users,
+                                                      const AuditEntry* audit) = 0;
+    virtual Status do_set_setting(std::string_view key, std::string_view value,
+                                  const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_create_plan(const PlanRecord& plan, const AuditEntry* audit) = 0;
     virtual StatusOr<std::int64_t> do_save_plan(Id plan_id, const std::string& document,
                                                 std::int64_t expected_version, std::string_view now,

@@ -438,7 +438,8 @@ TEST_P(AdminTest, EveryRoleAgainstEveryPostRoute) {
         // The admin publishes; everyone after tries to take it back.
         {"/admin/rounds/" + id(open) + "/status",
          [](const std::string& w) {
-             return Fields{{"action", w == "admin2" ? "publish" : "unpublish"}};
+             // Publishing a round that still takes answers is confirmed.
+             return Fields{{"action", w == "admin2" ? "publish" : "unpublish"}, {"confirm", "yes"}};
          },
          std::nullopt,
          {kDone, kRefused, kRefused, kRefused, kRefused, kSignIn}},
@@ -1278,6 +1279,247 @@ TEST_P(AdminTest, UsersAreCreatedResetAndDeactivated) {
     EXPECT_EQ(browser.post("/admin/users/" + std::to_string(self) + "/deactivate", {{"csrf", csrf}})
                   .result(),
               http::status::unprocessable_entity);
+}
+
+// ---- Issue 12: rounds in พ.ศ., edited, duplicated, deleted; bulk imports ----
+
+TEST_P(AdminTest, RoundDatesAreTypedInTheBuddhistEraAndImplausibleYearsRefused) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/rounds");
+    const std::string questionnaire =
+        std::to_string(site_->store().list_questionnaires()->front().id);
+    std::map<std::string, std::string> form{{"csrf", csrf},
+                                            {"fiscal_year", "2570"},
+                                            {"name", "ITA 2570 รอบ 1"},
+                                            {"opens_on", "01/12/2569"},
+                                            {"closes_on", "2026-11-30"},
+                                            {"questionnaire", questionnaire}};
+    // A C.E. year where B.E. is expected: refused, naming the field, in Thai.
+    form["closes_on"] = "30/09/2027";
+    ClientResponse refused = browser.post("/admin/rounds", form);
+    EXPECT_EQ(refused.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(refused.body(), "วันปิดรับคำตอบ: ปี พ.ศ.")) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "ปี พ.ศ. ต้องอยู่ระหว่าง 2500 ถึง 2700")) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "aria-invalid=\"true\" value=\"30/09/2027\""));
+    // A B.E. year in the ISO form would be 3112: refused too.
+    form["closes_on"] = "2570-09-30";
+    EXPECT_EQ(browser.post("/admin/rounds", form).result(), http::status::unprocessable_entity);
+    form["closes_on"] = "30/09/2570";
+    ASSERT_EQ(browser.post("/admin/rounds", form).result(), http::status::see_other);
+    std::optional<store::Round> created;
+    for (const auto& r : *site_->store().list_rounds()) {
+        if (r.name == "ITA 2570 รอบ 1") created = r;
+    }
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->opens_on, "2026-12-01");  // 01/12/2569, not 3112
+    EXPECT_EQ(created->closes_on, "2027-09-30");
+    EXPECT_EQ(created->fiscal_year_be, 2570);
+    const std::string page = browser.get("/admin/rounds").body();
+    EXPECT_TRUE(contains(page, "1 ธ.ค. 2569")) << page;
+}
+
+TEST_P(AdminTest, ARoundIsEditedDuplicatedAYearOnAndDeletedOnlyWithoutResponses) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/rounds");
+    const store::Id open = site_->demo().open_round_id;
+    const std::string base = "/admin/rounds/" + std::to_string(open);
+    ClientResponse edit = browser.get(base + "/edit");
+    ASSERT_EQ(edit.result(), http::status::ok) << edit.body();
+    EXPECT_TRUE(contains(edit.body(), "value=\"01/10/2568\"")) << edit.body();
+    EXPECT_TRUE(contains(edit.body(), "value=\"30/09/2569\""));
+
+    std::map<std::string, std::string> form{{"csrf", csrf},
+                                            {"fiscal_year", "2569"},
+                                            {"name", "ITA 2569 รอบ 1 (แก้ไข)"},
+                                            {"opens_on", "01/10/2568"},
+                                            {"closes_on", "31/02/2569"}};
+    ClientResponse bad = browser.post(base, form);
+    EXPECT_EQ(bad.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(bad.body(), "ไม่มีวันที่นี้ในปฏิทิน")) << bad.body();
+    form["closes_on"] = "15/09/2568";
+    bad = browser.post(base, form);
+    EXPECT_TRUE(contains(bad.body(), "วันปิดรับต้องไม่ก่อนวันเปิดรับ")) << bad.body();
+    EXPECT_EQ(site_->store().get_round(open)->name, "ITA 2569 รอบ 1");
+    form["closes_on"] = "31/10/2569";
+    ASSERT_EQ(browser.post(base, form).result(), http::status::see_other);
+    auto edited = site_->store().get_round(open);
+    EXPECT_EQ(edited->name, "ITA 2569 รอบ 1 (แก้ไข)");
+    EXPECT_EQ(edited->closes_on, "2026-10-31");
+    EXPECT_EQ(edited->status, store::RoundStatus::kOpen);
+
+    // Duplicated: next year's draft with the same questionnaire.
+    ClientResponse copy = browser.post(base + "/duplicate", {{"csrf", csrf}});
+    ASSERT_EQ(copy.result(), http::status::see_other);
+    const std::string copy_edit = location(copy);
+    ASSERT_TRUE(copy_edit.ends_with("/edit")) << copy_edit;
+    const store::Id copy_id = std::stoll(copy_edit.substr(std::string("/admin/rounds/").size()));
+    auto duplicate = site_->store().get_round(copy_id);
+    ASSERT_TRUE(duplicate.ok());
+    EXPECT_EQ(duplicate->fiscal_year_be, 2570);
+    EXPECT_EQ(duplicate->opens_on, "2026-10-01");
+    EXPECT_EQ(duplicate->closes_on, "2027-10-31");
+    EXPECT_EQ(duplicate->questionnaire_id, edited->questionnaire_id);
+    EXPECT_EQ(duplicate->status, store::RoundStatus::kDraft);
+    EXPECT_EQ(site_->store().list_audit(1)->front().action, "round.duplicate");
+
+    // The seed round holds responses: not deleted (409); the copy is.
+    const std::string seed = "/admin/rounds/" + std::to_string(site_->demo().seed_round_id);
+    ClientResponse kept = browser.post(seed + "/delete", {{"csrf", csrf}});
+    EXPECT_EQ(kept.result(), http::status::conflict);
+    EXPECT_TRUE(contains(kept.body(), "ลบรอบนี้ไม่ได้")) << kept.body();
+    EXPECT_TRUE(site_->store().get_round(site_->demo().seed_round_id).ok());
+    EXPECT_EQ(browser.post("/admin/rounds/" + std::to_string(copy_id) + "/delete", {{"csrf", csrf}})
+                  .result(),
+              http::status::see_other);
+    EXPECT_EQ(site_->store().get_round(copy_id).status.code, store::StatusCode::kNotFound);
+    EXPECT_EQ(browser.post("/admin/rounds/999999/delete", {{"csrf", csrf}}).result(),
+              http::status::not_found);
+}
+
+TEST_P(AdminTest, PublishingAnOpenRoundNeedsItsConfirmation) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/rounds");
+    const store::Id open = site_->demo().open_round_id;
+    const std::string action = "/admin/rounds/" + std::to_string(open) + "/status";
+    EXPECT_TRUE(
+        contains(browser.get("/admin/rounds").body(), "name=\"confirm\" value=\"yes\" required"));
+    ClientResponse unconfirmed = browser.post(action, {{"csrf", csrf}, {"action", "publish"}});
+    EXPECT_EQ(unconfirmed.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(contains(unconfirmed.body(), "กรุณาทำเครื่องหมายยืนยันก่อนเผยแพร่ผล"))
+        << unconfirmed.body();
+    EXPECT_FALSE(site_->store().get_round(open)->results_published);
+    EXPECT_EQ(
+        browser.post(action, {{"csrf", csrf}, {"action", "publish"}, {"confirm", "yes"}}).result(),
+        http::status::see_other);
+    EXPECT_TRUE(site_->store().get_round(open)->results_published);
+}
+
+TEST_P(AdminTest, UnitsComeFromACsvAllOrNothingWithEveryErrorByLineAndColumn) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/units");
+    const auto before = site_->store().list_units()->size();
+    const auto post = [&](const std::string& csv) {
+        return browser.post_raw(
+            "/admin/units/import", multipart_type(),
+            multipart_body({{"csrf", csrf, std::nullopt}, {"file", csv, "units.csv"}}));
+    };
+    // Line 3: a negative count; line 4: an unknown parent; line 5: a short
+    // name used twice. Nothing is stored.
+    ClientResponse bad = post(
+        "name,short_name,parent_short_name,staff_count,client_count\n"
+        "กองใหม่,กม.,,120,\n"
+        "งาน ก,งก.,กม.,-4,\n"
+        "งาน ข,งข.,ไม่มี,10,x\n"
+        "งาน ค,งก.,กม.,3,\n");
+    EXPECT_EQ(bad.result(), http::status::unprocessable_entity);
+    const std::string body = bad.body();
+    EXPECT_TRUE(contains(body, "<td class=\"number\">3</td><td>staff_count</td><td>-4</td>"))
+        << body;
+    EXPECT_TRUE(
+        contains(body, "<td class=\"number\">4</td><td>parent_short_name</td><td>ไม่มี</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">4</td><td>client_count</td><td>x</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">5</td><td>short_name</td><td>งก.</td>"));
+    EXPECT_TRUE(contains(body, "จำนวนเต็มไม่ติดลบ"));
+    EXPECT_EQ(site_->store().list_units()->size(), before);
+
+    // A parent named on a later line, and the demo's ศรป. as a parent.
+    ClientResponse good = post(
+        "name,short_name,parent_short_name,staff_count,client_count\n"
+        "งาน ก,งก.,กม.,45,300\n"
+        "กองใหม่,กม.,,120,\n"
+        "งาน ศรป.,งศ.,ศรป.,7,\n");
+    ASSERT_EQ(good.result(), http::status::ok) << good.body();
+    auto units = site_->store().list_units();
+    ASSERT_EQ(units->size(), before + 3);
+    std::map<std::string, store::Unit> by_short;
+    for (const auto& u : *units) by_short[u.short_name] = u;
+    EXPECT_EQ(by_short["งก."].parent_id, std::optional<store::Id>(by_short["กม."].id));
+    EXPECT_EQ(by_short["งก."].staff_count, std::optional<std::int64_t>(45));
+    EXPECT_EQ(by_short["งก."].client_count, std::optional<std::int64_t>(300));
+    EXPECT_EQ(by_short["กม."].client_count, std::nullopt);
+    EXPECT_EQ(by_short["งศ."].parent_id, std::optional<store::Id>(site_->demo().unit_id));
+    EXPECT_EQ(site_->store().list_audit(1)->front().action, "unit.import");
+
+    // Thai headers, as a Thai office writes them; errors name them as typed.
+    ClientResponse thai_bad = post(
+        "ชื่อหน่วยงาน,ชื่อย่อ,ชื่อย่อหน่วยงานแม่,จำนวนบุคลากร\n"
+        "งาน ฉ,งฉ.,กม.,สิบ\n");
+    EXPECT_EQ(thai_bad.result(), http::status::unprocessable_entity);
+    EXPECT_TRUE(
+        contains(thai_bad.body(), "<td class=\"number\">2</td><td>จำนวนบุคลากร</td><td>สิบ</td>"))
+        << thai_bad.body();
+    ASSERT_EQ(post("ชื่อหน่วยงาน,ชื่อย่อ,ชื่อย่อหน่วยงานแม่,จำนวนบุคลากร\n"
+                   "งาน ฉ,งฉ.,กม.,10\n")
+                  .result(),
+              http::status::ok);
+    units = site_->store().list_units();
+    ASSERT_EQ(units->size(), before + 4);
+
+    // The counts are edited on the unit's form; a negative one is refused.
+    const store::Unit unit = by_short["งก."];
+    const std::string target = "/admin/units/" + std::to_string(unit.id);
+    std::map<std::string, std::string> form{{"csrf", csrf},
+                                            {"name", unit.name},
+                                            {"short_name", unit.short_name},
+                                            {"parent", std::to_string(*unit.parent_id)},
+                                            {"staff_count", "-1"},
+                                            {"client_count", ""}};
+    EXPECT_EQ(browser.post(target, form).result(), http::status::unprocessable_entity);
+    form["staff_count"] = "50";
+    ASSERT_EQ(browser.post(target, form).result(), http::status::see_other);
+    auto saved = site_->store().get_unit(unit.id);
+    EXPECT_EQ(saved->staff_count, std::optional<std::int64_t>(50));
+    EXPECT_EQ(saved->client_count, std::nullopt);
+    EXPECT_TRUE(
+        contains(browser.get("/admin/units").body(),
+                 "name=\"staff_count\" inputmode=\"numeric\" pattern=\"[0-9]*\" value=\"50\""));
+}
+
+TEST_P(AdminTest, UsersComeFromACsvAllOrNothingWithOneTimePasswords) {
+    Browser browser = admin_browser();
+    const std::string csrf = csrf_of(browser, "/admin/users");
+    const auto before = site_->store().list_users()->size();
+    const auto post = [&](const std::string& csv) {
+        return browser.post_raw(
+            "/admin/users/import", multipart_type(),
+            multipart_body({{"csrf", csrf, std::nullopt}, {"file", csv, "users.csv"}}));
+    };
+    ClientResponse bad = post(
+        "username,role,unit_short_name,display_name\n"
+        "somchai,unit_coordinator,ศรป.,สมชาย\n"
+        "BOSS,executive,,\n"
+        "somying,unit_coordinator,,\n"
+        "x y,chief,ไม่มี,\n");
+    EXPECT_EQ(bad.result(), http::status::unprocessable_entity);
+    const std::string body = bad.body();
+    EXPECT_TRUE(contains(body, "<td class=\"number\">3</td><td>username</td><td>BOSS</td>"))
+        << body;
+    EXPECT_TRUE(contains(body, "<td class=\"number\">4</td><td>unit_short_name</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">5</td><td>username</td><td>x y</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">5</td><td>role</td><td>chief</td>"));
+    EXPECT_TRUE(contains(body, "<td class=\"number\">5</td><td>unit_short_name</td><td>ไม่มี</td>"));
+    EXPECT_EQ(site_->store().list_users()->size(), before);
+    EXPECT_EQ(site_->store().find_user("somchai").status.code, store::StatusCode::kNotFound);
+
+    ClientResponse good = post(
+        "username,role,unit_short_name,display_name\n"
+        "somchai,unit_coordinator,ศรป.,สมชาย ใจดี\n"
+        "exec.a,ผู้บริหาร,,\n");
+    ASSERT_EQ(good.result(), http::status::ok) << good.body();
+    EXPECT_TRUE(contains(std::string(good[http::field::cache_control]), "no-store"));
+    static const std::regex password_row(
+        R"re(<td>somchai</td><td><strong class="access-code one-time-password">([^<]+)</strong>)re");
+    std::smatch match;
+    const std::string page = good.body();
+    ASSERT_TRUE(std::regex_search(page, match, password_row)) << page;
+    auto somchai = site_->store().find_user("somchai");
+    ASSERT_TRUE(somchai.ok());
+    EXPECT_EQ(somchai->role, store::Role::kUnitCoordinator);
+    EXPECT_EQ(somchai->unit_id, std::optional<store::Id>(site_->demo().unit_id));
+    EXPECT_TRUE(somchai->must_change_password);
+    EXPECT_EQ(site_->store().find_user("exec.a")->role, store::Role::kExecutive);
+    Browser user(site_->port());
+    EXPECT_EQ(location(sign_in(user, "somchai", match[1].str())), "/admin/password");
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, AdminTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

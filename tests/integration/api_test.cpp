@@ -189,7 +189,7 @@ TEST_P(ApiTest, PublicResultsOnlyForPublishedRounds) {
     EXPECT_EQ(anonymous.get(results_path(true, seed)).result(), http::status::not_found);
     EXPECT_EQ(admin
                   .post("/admin/rounds/" + std::to_string(open) + "/status",
-                        {{"csrf", csrf}, {"action", "publish"}})
+                        {{"csrf", csrf}, {"action", "publish"}, {"confirm", "yes"}})
                   .result(),
               http::status::see_other);
     // Published but without responses from the unit: the same 404 as an

@@ -100,9 +100,9 @@ protected:
 
     void set_published(Browser& admin, store::Id round, bool published) {
         const std::string csrf = hidden_fields(admin.get("/admin/rounds").body())["csrf"];
-        ClientResponse r =
-            admin.post("/admin/rounds/" + std::to_string(round) + "/status",
-                       {{"csrf", csrf}, {"action", published ? "publish" : "unpublish"}});
+        ClientResponse r = admin.post(
+            "/admin/rounds/" + std::to_string(round) + "/status",
+            {{"csrf", csrf}, {"action", published ? "publish" : "unpublish"}, {"confirm", "yes"}});
         ASSERT_EQ(r.result(), http::status::see_other) << r.body();
         ASSERT_EQ(site_->store().get_round(round)->results_published, published);
     }

@@ -480,6 +480,63 @@ TEST_P(SurveyTest, TooManySubmissionsFromOneAddressAreRefusedAndNothingIsStored)
     EXPECT_EQ(with_comment, 1);
 }
 
+// Issue 12: an open round takes answers only between its dates. The demo's
+// open round runs 2025-10-01 .. 2026-09-30; the harness's today is
+// 2025-11-20 (Thailand).
+TEST_P(SurveyTest, AnOpenRoundOutsideItsDatesShowsNoFormAndRefusesAPost) {
+    const store::Id round = site_->demo().open_round_id;
+    Browser browser(site_->port());
+    ClientResponse page = browser.get(eit_link(round));
+    ASSERT_EQ(page.result(), http::status::ok);
+    const auto fields = hidden_fields(page.body());
+    ASSERT_TRUE(fields.count("step")) << page.body();
+
+    // 2 ธ.ค. 2569: the EIT closed on 30 ก.ย. 2569 and is still "open".
+    site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 12 / 2} + std::chrono::hours(3));
+    ClientResponse closed = browser.get(eit_link(round));
+    EXPECT_EQ(closed.result(), http::status::ok);
+    EXPECT_TRUE(contains(closed.body(), "ปิดรับแบบสำรวจแล้ว")) << closed.body();
+    EXPECT_FALSE(contains(closed.body(), "<form")) << closed.body();
+    auto post_fields = fields;
+    post_fields["go"] = "submit";
+    ClientResponse refused = browser.post(eit_link(round), post_fields);
+    EXPECT_EQ(refused.result(), http::status::conflict) << refused.body();
+    EXPECT_TRUE(contains(refused.body(), "ปิดรับแบบสำรวจแล้ว"));
+    EXPECT_EQ(site_->store().count_responses(round, site_->demo().unit_id, "EIT").value,
+              std::optional<std::int64_t>(0));
+
+    // Before its opening day: "not open yet".
+    site_->set_now(std::chrono::sys_days{std::chrono::year{2025} / 9 / 30} + std::chrono::hours(3));
+    ClientResponse early = browser.get(eit_link(round));
+    EXPECT_TRUE(contains(early.body(), "ยังไม่เปิดรับแบบสำรวจ")) << early.body();
+    EXPECT_FALSE(contains(early.body(), "<form"));
+
+    // The closing day itself still takes answers (Thailand's date: 23:30 on
+    // 30 Sep is 16:30 UTC).
+    site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 9 / 30} +
+                   std::chrono::hours(16) + std::chrono::minutes(30));
+    ClientResponse last_day = browser.get(eit_link(round));
+    EXPECT_TRUE(hidden_fields(last_day.body()).count("step")) << last_day.body();
+}
+
+TEST_P(SurveyTest, AnIitCodeOutsideTheRoundsDatesAnswersNothing) {
+    const store::Id round = site_->demo().open_round_id;
+    site_->set_now(std::chrono::sys_days{std::chrono::year{2026} / 12 / 2} + std::chrono::hours(3));
+    Browser browser(site_->port());
+    auto fields = hidden_fields(browser.get("/iit").body());
+    fields["code"] = site_->demo().access_codes.front();
+    ClientResponse page = browser.post("/iit", fields);
+    EXPECT_TRUE(contains(page.body(), "ปิดรับแบบสำรวจแล้ว")) << page.body();
+    EXPECT_FALSE(contains(page.body(), "name=\"step\""));
+    fields["go"] = "submit";
+    fields["step"] = "3";
+    ClientResponse answer = browser.post("/iit/answer", fields);
+    EXPECT_EQ(answer.result(), http::status::conflict) << answer.body();
+    EXPECT_EQ(site_->store().count_responses(round, site_->demo().unit_id, "IIT").value,
+              std::optional<std::int64_t>(0));
+    EXPECT_EQ(site_->store().count_access_codes(round, site_->demo().unit_id)->used, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, SurveyTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return store::testing::backend_name(info.param); });

@@ -157,7 +157,18 @@ UPDATE plans p SET source_round_id = (
 CREATE INDEX plans_source_round ON plans(unit_id, source_round_id);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// Version 6: units.staff_count, units.client_count and settings; the twin of
+// sqlite/migrations.cpp's version 6.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE units ADD COLUMN staff_count bigint CHECK (staff_count >= 0);
+ALTER TABLE units ADD COLUMN client_count bigint CHECK (client_count >= 0);
+CREATE TABLE settings (
+    key    text PRIMARY KEY,
+    value  text NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

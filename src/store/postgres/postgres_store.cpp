@@ -43,6 +43,7 @@ public:
     std::span<const std::string_view> migrations() const override { return postgres::migrations(); }
     std::string_view name() const override { return "postgres"; }
     std::string_view for_share() const override { return " FOR SHARE"; }
+    std::string_view for_update() const override { return " FOR UPDATE"; }
 
 private:
     Pool pool_;

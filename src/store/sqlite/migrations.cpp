@@ -191,7 +191,22 @@ UPDATE plans SET source_round_id = (
 CREATE INDEX plans_source_round ON plans(unit_id, source_round_id);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// Version 6: a real installation (issue 12).
+// - units.staff_count and units.client_count: the sample-size inputs (the
+//   number of staff, and of outside clients where the agency counts them);
+//   NULL when not given, never negative.
+// - settings: installation-wide values by key (store::kSetting*), such as the
+//   agency's name that `itagap init` records.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE units ADD COLUMN staff_count INTEGER CHECK (staff_count >= 0);
+ALTER TABLE units ADD COLUMN client_count INTEGER CHECK (client_count >= 0);
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

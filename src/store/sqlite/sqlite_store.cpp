@@ -47,6 +47,7 @@ public:
     std::string_view name() const override { return "sqlite"; }
     // The one writer serialises submissions and round changes.
     std::string_view for_share() const override { return ""; }
+    std::string_view for_update() const override { return ""; }
 
 private:
     StatusOr<std::unique_ptr<Connection>> acquire_reader() {

@@ -1,10 +1,9 @@
 // Staff accounts and the audit log, for admins: create a user (with a
-// one-time password shown once), reset a password, deactivate an account,
-// and read the latest audit entries.
-#include <regex>
-
-#include "security/passwords.hpp"
-#include "security/random_tokens.hpp"
+// one-time password shown once), create many from a CSV (all or nothing,
+// app/bulk_import.hpp), reset a password, deactivate an account, and read
+// the latest audit entries.
+#include "app/accounts.hpp"
+#include "app/bulk_import.hpp"
 #include "web/admin_text.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
@@ -18,7 +17,8 @@ using nlohmann::json;
 constexpr int kAuditEntriesShown = 200;
 
 Response users_page(SiteContext& context, const SignedIn& who, Language language,
-                    std::string error = {}, http::status status = http::status::ok) {
+                    std::string error = {}, http::status status = http::status::ok,
+                    json extra = json::object()) {
     auto users = context.store.list_users();
     auto units = all_units(context);
     if (!users.ok() || !units) return store_failed(context, &who, language);
@@ -48,6 +48,7 @@ Response users_page(SiteContext& context, const SignedIn& who, Language language
               {"roles", roles},
               {"units", unit_options(*units)}};
     if (!error.empty()) data["error"] = admin_phrase(language, error);
+    data.update(extra);
     return admin_page(context, &who, "admin_users", std::move(data), language, status,
                       "/admin/users");
 }
@@ -70,8 +71,7 @@ Response create_user(SiteContext& context, const Request& request, const SignedI
     store::User user;
     user.username = form_text(request, "username");
     user.display_name = form_text(request, "display_name");
-    static const std::regex username_pattern("[A-Za-z0-9._-]{1,64}");
-    if (!std::regex_match(user.username, username_pattern)) return refuse("username_required");
+    if (!app::is_valid_username(user.username)) return refuse("username_required");
     auto role = store::role_from_string(form_text(request, "role"));
     if (!role) return refuse("choice_invalid");
     user.role = *role;
@@ -82,10 +82,8 @@ Response create_user(SiteContext& context, const Request& request, const SignedI
         user.unit_id = id;
     }
     if (user.role == store::Role::kUnitCoordinator && !user.unit_id) return refuse("unit_required");
-    const std::string password = security::random_token(12);
-    user.password_hash = security::hash_password(password);
-    if (user.password_hash.empty()) return store_failed(context, &who, language);
-    user.must_change_password = true;
+    auto password = app::set_one_time_password(user);
+    if (!password.ok()) return store_failed(context, &who, language);
     store::AuditEntry entry =
         audit_entry(context, who.user.id, "user.create",
                     {{"username", user.username},
@@ -97,7 +95,41 @@ Response create_user(SiteContext& context, const Request& request, const SignedI
         if (id.status.code == store::StatusCode::kConflict) return refuse("username_taken");
         return store_failed(context, &who, language);
     }
-    return one_time_password_page(context, who, language, user.username, password);
+    return one_time_password_page(context, who, language, user.username, *password);
+}
+
+// POST /admin/users/import: a users CSV, all or nothing; the one-time
+// passwords of the new accounts are shown once, on a page no cache keeps.
+Response import_users(SiteContext& context, const Request& request, const SignedIn& who,
+                      Language language) {
+    const MultipartPart* file = request.file("file");
+    if (!file || file->data.empty())
+        return users_page(context, who, language, "file_missing",
+                          http::status::unprocessable_entity);
+    const std::string name = file->filename.value_or("users.csv");
+    auto outcome =
+        app::import_users_csv(context.store, file->data, name, language, [&](std::size_t rows) {
+            return audit_entry(context, who.user.id, "user.import",
+                               {{"file", name}, {"users", rows}});
+        });
+    if (!outcome.ok()) {
+        if (outcome.status.code == store::StatusCode::kConflict)
+            return users_page(context, who, language, "username_taken",
+                              http::status::unprocessable_entity);
+        return store_failed(context, &who, language);
+    }
+    if (!*outcome) {
+        return users_page(context, who, language, {}, http::status::unprocessable_entity,
+                          {{"has_errors", true}, {"errors", diagnostics_json(outcome->errors())}});
+    }
+    json rows = json::array();
+    for (const auto& user : outcome->value())
+        rows.push_back(json{{"username", user.username}, {"password", user.one_time_password}});
+    Response page = admin_page(
+        context, &who, "admin_users_imported",
+        json{{"title", admin_phrase(language, "users_imported_title")}, {"users", rows}}, language);
+    set_no_store(page);
+    return page;
 }
 
 std::optional<store::User> target_user(SiteContext& context, const Request& request) {
@@ -112,12 +144,8 @@ Response reset_password(SiteContext& context, const Request& request, const Sign
                         Language language) {
     auto user = target_user(context, request);
     if (!user) return not_found(context, who, language);
-    const std::string password = security::random_token(12);
-    user->password_hash = security::hash_password(password);
-    if (user->password_hash.empty()) return store_failed(context, &who, language);
-    user->must_change_password = true;
-    user->failed_sign_ins = 0;
-    user->locked_until.clear();
+    auto password = app::set_one_time_password(*user);
+    if (!password.ok()) return store_failed(context, &who, language);
     if (!context.store
              .update_user(*user, audit_entry(context, who.user.id, "user.reset_password",
                                              {{"user_id", user->id}}))
@@ -127,7 +155,7 @@ Response reset_password(SiteContext& context, const Request& request, const Sign
     // Whoever holds a session of this user (a thief too) is signed out.
     if (!context.store.delete_user_sessions(user->id).ok())
         return store_failed(context, &who, language);
-    return one_time_password_page(context, who, language, user->username, password);
+    return one_time_password_page(context, who, language, user->username, *password);
 }
 
 Response deactivate_user(SiteContext& context, const Request& request, const SignedIn& who,
@@ -179,6 +207,8 @@ void add_admin_user_routes(Router& router, SiteContext* ctx) {
                    return users_page(c, who, l);
                });
     form_route(router, ctx, "/admin/users", Need::kAdmin, create_user);
+    form_route(router, ctx, "/admin/users/import", Need::kAdmin, import_users,
+               RouteOptions{5 * 1024 * 1024});
     form_route(router, ctx, "/admin/users/{user}/reset", Need::kAdmin, reset_password);
     form_route(router, ctx, "/admin/users/{user}/deactivate", Need::kAdmin, deactivate_user);
 

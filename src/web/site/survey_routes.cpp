@@ -6,7 +6,10 @@
 #include <charconv>
 #include <variant>
 
+#include "app/round_changes.hpp"
+#include "core/round_lifecycle.hpp"
 #include "core/text_input.hpp"
+#include "core/thai_date.hpp"
 #include "security/access_codes.hpp"
 #include "security/csrf.hpp"
 #include "security/qr_code.hpp"
@@ -36,14 +39,25 @@ struct SurveyTarget {
 // The round, unit and questionnaire of a survey, or the page to show instead.
 std::variant<SurveyTarget, Response> find_target(SiteContext& context, Language language,
                                                  store::Id round_id, store::Id unit_id,
-                                                 std::string_view instrument_code) {
+                                                 std::string_view instrument_code, bool posted) {
     auto round = context.store.get_round(round_id);
     auto unit = context.store.get_unit(unit_id);
     if (!round.ok() || !unit.ok()) {
         return message_page(context, language, "not_found", "not_found", http::status::not_found);
     }
-    if (round->status != store::RoundStatus::kOpen) {
-        return message_page(context, language, "round_closed_title", "round_closed");
+    // Open, and today within its dates (core/round_lifecycle.hpp); a posted
+    // answer outside them is refused with 409 and the same page.
+    const auto opens = core::parse_iso_date(round->opens_on);
+    const auto closes = core::parse_iso_date(round->closes_on);
+    const auto today = core::parse_iso_date(thai_today(context));
+    const auto collection = opens && closes && today ? core::collection_on(app::stage_of(*round),
+                                                                           *opens, *closes, *today)
+                                                     : core::Collection::kNotOpen;
+    if (collection != core::Collection::kAccepting) {
+        const auto status = posted ? http::status::conflict : http::status::ok;
+        if (collection == core::Collection::kNotYet)
+            return message_page(context, language, "round_not_yet_title", "round_not_yet", status);
+        return message_page(context, language, "round_closed_title", "round_closed", status);
     }
     auto q = context.questionnaires.get(round->questionnaire_id);
     if (!q.ok()) return error_response(http::status::internal_server_error);
@@ -206,7 +220,8 @@ std::variant<std::pair<SurveyTarget, std::string>, Response> check_code(SiteCont
         return error_response(http::status::service_unavailable);
     }
     if (found->used) return wrong("code_used");
-    auto target = find_target(context, language, found->round_id, found->unit_id, "IIT");
+    auto target = find_target(context, language, found->round_id, found->unit_id, "IIT",
+                              request.path == "/iit/answer");
     if (auto* page = std::get_if<Response>(&target)) return std::move(*page);
     return std::make_pair(std::get<SurveyTarget>(std::move(target)), *code);
 }
@@ -267,7 +282,7 @@ std::variant<SurveyTarget, Response> eit_target(SiteContext& context, const Requ
     if (!round || !unit) {
         return message_page(context, language, "not_found", "not_found", http::status::not_found);
     }
-    return find_target(context, language, *round, *unit, "EIT");
+    return find_target(context, language, *round, *unit, "EIT", request.method == http::verb::post);
 }
 
 SurveyContext eit_survey_context(const SurveyTarget& target, const std::string& csrf) {

@@ -76,5 +76,27 @@ TEST_P(DemoPlanTest, AnEditedPlanIsKeptAndNoPlanDataMeansNoPlan) {
     EXPECT_EQ(plans->front().version, 2);
 }
 
+// Issue 12: rounds take answers only between their dates, so the demo's
+// collection round must contain the day the demo is run: fiscal year 2569 as
+// it stands while that is today, widened when the demo is run later (and on
+// a second run of an older demo database).
+TEST_P(DemoPlanTest, TheCollectionRoundContainsTheDayTheDemoIsRun) {
+    auto within = set_up_demo(*store_, data_, "2025-11-20T03:00:00Z");
+    ASSERT_TRUE(within.ok()) << within.status.message;
+    auto round = store_->get_round(within->open_round_id);
+    ASSERT_TRUE(round.ok());
+    EXPECT_EQ(round->opens_on, "2025-10-01");
+    EXPECT_EQ(round->closes_on, "2026-09-30");
+
+    auto later = set_up_demo(*store_, data_, "2026-12-02T03:00:00Z");
+    ASSERT_TRUE(later.ok()) << later.status.message;
+    EXPECT_EQ(later->open_round_id, within->open_round_id);
+    round = store_->get_round(later->open_round_id);
+    ASSERT_TRUE(round.ok());
+    EXPECT_EQ(round->opens_on, "2025-10-01");
+    EXPECT_EQ(round->closes_on, "2027-01-31");  // 2 Dec 2026 + 60 days
+    EXPECT_EQ(round->status, store::RoundStatus::kOpen);
+}
+
 }  // namespace
 }  // namespace itagap::app

@@ -124,5 +124,35 @@ TEST(RoundLifecycle, ActionNamesRoundTrip) {
     EXPECT_EQ(to_string(RoundState::kPublished), "published");
 }
 
+// Issue 12: an open round takes answers only between its dates, both days
+// included; the state comes first.
+TEST(RoundCollectionTest, OpenRoundAcceptsOnlyWithinItsDates) {
+    const CivilDate opens{2025, 10, 1};
+    const CivilDate closes{2026, 9, 30};
+    EXPECT_EQ(collection_on(kOpen, opens, closes, {2025, 9, 30}), Collection::kNotYet);
+    EXPECT_EQ(collection_on(kOpen, opens, closes, {2025, 10, 1}), Collection::kAccepting);
+    EXPECT_EQ(collection_on(kOpen, opens, closes, {2026, 9, 30}), Collection::kAccepting);
+    // The EIT that closed on 30 ก.ย. 2569, in ธ.ค. 2569.
+    EXPECT_EQ(collection_on(kOpen, opens, closes, {2026, 12, 2}), Collection::kEnded);
+    EXPECT_TRUE(accepts_answers(kOpenInterim, opens, closes, {2026, 1, 15}));
+    EXPECT_FALSE(accepts_answers(kOpen, opens, closes, {2026, 10, 1}));
+    for (const RoundStage& s : {kDraft, kClosed, kPublished}) {
+        EXPECT_EQ(collection_on(s, opens, closes, {2026, 1, 15}), Collection::kNotOpen) << name(s);
+    }
+}
+
+TEST(RoundCollectionTest, PublishingAnOpenRoundNeedsConfirmation) {
+    EXPECT_TRUE(publish_needs_confirmation(kOpen, RoundAction::kPublish));
+    EXPECT_FALSE(publish_needs_confirmation(kClosed, RoundAction::kPublish));
+    EXPECT_FALSE(publish_needs_confirmation(kOpen, RoundAction::kClose));
+}
+
+TEST(RoundCollectionTest, OnlyAnAdminDeletesAndOnlyARoundWithoutResponses) {
+    EXPECT_TRUE(may_delete_round(0, Actor::kAdmin));
+    EXPECT_FALSE(may_delete_round(1, Actor::kAdmin));
+    EXPECT_FALSE(may_delete_round(0, Actor::kUnitCoordinator));
+    EXPECT_FALSE(may_delete_round(0, Actor::kExecutive));
+}
+
 }  // namespace
 }  // namespace itagap::core

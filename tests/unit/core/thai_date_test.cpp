@@ -102,5 +102,50 @@ TEST(ThaiDateTest, Times) {
     EXPECT_LT((TimeOfDay{9, 30}), (TimeOfDay{11, 0}));
 }
 
+// Issue 12: dates typed in forms, in พ.ศ. or from a date picker.
+TEST(TypedDateTest, BuddhistEraDayMonthYear) {
+    auto t = parse_typed_date("01/12/2569");
+    ASSERT_EQ(t.problem, DateProblem::kNone);
+    EXPECT_EQ(*t.date, d(2026, 12, 1));  // 2569 - 543 = 2026, never 3112
+    EXPECT_EQ(*parse_typed_date("1/12/2569").date, d(2026, 12, 1));
+    EXPECT_EQ(*parse_typed_date(" 30/9/2569 ").date, d(2026, 9, 30));
+    EXPECT_EQ(*parse_typed_date("29/02/2567").date, d(2024, 2, 29));  // 2024 is a leap year
+    EXPECT_EQ(parse_typed_date("29/02/2568").problem, DateProblem::kNoSuchDay);
+    EXPECT_EQ(parse_typed_date("31/04/2569").problem, DateProblem::kNoSuchDay);
+    EXPECT_EQ(parse_typed_date("01/13/2569").problem, DateProblem::kNoSuchDay);
+}
+
+TEST(TypedDateTest, IsoFromADatePickerIsGregorian) {
+    EXPECT_EQ(*parse_typed_date("2026-12-01").date, d(2026, 12, 1));
+    // A B.E. year in the ISO form would be 3112 C.E.: refused, not stored.
+    EXPECT_EQ(parse_typed_date("2569-12-01").problem, DateProblem::kYearOutOfRange);
+}
+
+TEST(TypedDateTest, ImplausibleYearsAndMalformedTextAreRefused) {
+    // A C.E. year typed where B.E. is expected.
+    EXPECT_EQ(parse_typed_date("01/12/2026").problem, DateProblem::kYearOutOfRange);
+    EXPECT_EQ(parse_typed_date("01/01/2499").problem, DateProblem::kYearOutOfRange);
+    EXPECT_EQ(parse_typed_date("31/12/2701").problem, DateProblem::kYearOutOfRange);
+    EXPECT_EQ(*parse_typed_date("01/01/2500").date, d(1957, 1, 1));
+    EXPECT_EQ(*parse_typed_date("31/12/2700").date, d(2157, 12, 31));
+    EXPECT_EQ(parse_typed_date("").problem, DateProblem::kEmpty);
+    EXPECT_EQ(parse_typed_date("   ").problem, DateProblem::kEmpty);
+    for (const char* bad : {"1 ธ.ค. 2569", "01-12-2569", "01/12/69", "01/12/2569/1", "a/b/cdef",
+                            "001/12/2569", "2026-1-01", "2026/12/01"}) {
+        EXPECT_EQ(parse_typed_date(bad).problem, DateProblem::kMalformed) << bad;
+    }
+}
+
+TEST(TypedDateTest, NumericBuddhistEraFormReadsBack) {
+    EXPECT_EQ(format_be_date_numeric(d(2026, 12, 1)), "01/12/2569");
+    EXPECT_EQ(*parse_typed_date(format_be_date_numeric(d(2025, 9, 30))).date, d(2025, 9, 30));
+}
+
+TEST(TypedDateTest, AddYearsKeepsTheDayOrEndsFebruary) {
+    EXPECT_EQ(add_years(d(2025, 10, 1), 1), d(2026, 10, 1));
+    EXPECT_EQ(add_years(d(2024, 2, 29), 1), d(2025, 2, 28));
+    EXPECT_EQ(add_years(d(2024, 2, 29), 4), d(2028, 2, 29));
+}
+
 }  // namespace
 }  // namespace itagap::core

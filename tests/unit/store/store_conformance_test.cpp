@@ -26,7 +26,7 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-constexpr int kLatestSchemaVersion = 5;
+constexpr int kLatestSchemaVersion = 6;
 
 std::vector<SubmitOutcome> outcomes(const std::vector<SubmitResult>& results) {
     std::vector<SubmitOutcome> out;
@@ -1136,7 +1136,11 @@ TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
         auto store = open_or_die(old->url());
         ASSERT_NE(store, nullptr);
         EXPECT_EQ(*store->schema_version(), 2);
-        unit = *store->create_unit({0, std::nullopt, "ศรป.", "ศรป.", "ICC"});
+        // Units by SQL: today's create_unit writes schema-6 columns.
+        ASSERT_EQ(old->execute("INSERT INTO units (id, name, short_name, name_en) "
+                               "VALUES (101, 'ศรป.', 'ศรป.', 'ICC')"),
+                  "");
+        unit = 101;
         auto q = store->add_questionnaire({0, "k", "t", "{}", "2025-01-01T00:00:00Z"});
         ASSERT_TRUE(q.ok()) << q.status.message;
         round = *store->create_round(
@@ -1204,9 +1208,13 @@ TEST_P(StoreTest, AVersionFourDatabaseLinksPlansToTheRoundTheirDocumentNames) {
         b_later = round(2569, name, "2026-03-01");  // the same name twice in 2569: the later one
         c = round(2570, name, "2026-10-01");        // after the plans' year: never theirs
         round(2569, "รอบ 12 เดือน", "2026-04-01");
+        // Units by SQL: today's create_unit writes schema-6 columns.
         for (int i = 0; i < 5; ++i) {
-            units.push_back(
-                *store->create_unit({0, std::nullopt, "u" + std::to_string(i), "", ""}));
+            const Id id = 101 + i;
+            ASSERT_EQ(old->execute("INSERT INTO units (id, name) VALUES (" + std::to_string(id) +
+                                   ", 'u" + std::to_string(i) + "')"),
+                      "");
+            units.push_back(id);
         }
     }
     auto plan_sql = [&](Id unit, int year, const std::string& document) {
@@ -1515,6 +1523,134 @@ TEST(StoreUrl, UnreachablePostgresIsUnavailable) {
 TEST(StoreUrl, MissingSqliteDirectoryIsUnavailable) {
     auto store = open_store("sqlite:/nonexistent-dir-itagap/x.db");
     EXPECT_EQ(store.status.code, StatusCode::kUnavailable) << store.status.message;
+}
+
+}  // namespace
+}  // namespace itagap::store
+
+// ---- Schema 6: a real installation (issue 12) ---------------------------------
+
+namespace itagap::store {
+namespace {
+
+TEST_P(StoreTest, UnitsKeepTheirStaffAndClientCountsNeverNegative) {
+    Unit unit{0, std::nullopt, "กองตัวอย่าง", "กต.", "", 120, std::nullopt};
+    auto id = store_->create_unit(unit);
+    ASSERT_TRUE(id.ok()) << id.status.message;
+    auto got = store_->get_unit(*id);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->staff_count, std::optional<std::int64_t>(120));
+    EXPECT_EQ(got->client_count, std::nullopt);
+    got->client_count = 0;
+    got->staff_count = std::nullopt;
+    ASSERT_TRUE(store_->update_unit(*got).ok());
+    auto listed = store_->list_units();
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().staff_count, std::nullopt);
+    EXPECT_EQ(listed->front().client_count, std::optional<std::int64_t>(0));
+    Unit negative = unit;
+    negative.staff_count = -1;
+    EXPECT_EQ(store_->create_unit(negative).status.code, StatusCode::kInvalid);
+    got->client_count = -5;
+    EXPECT_EQ(store_->update_unit(*got).code, StatusCode::kInvalid);
+}
+
+TEST_P(StoreTest, SettingsAreSetReplacedAndAudited) {
+    auto none = store_->get_setting(kSettingAgencyName);
+    ASSERT_TRUE(none.ok()) << none.status.message;
+    EXPECT_EQ(*none, std::nullopt);
+    AuditEntry entry{0, "2026-12-02T01:00:00Z", std::nullopt, "agency.set", "{}", {}};
+    ASSERT_TRUE(store_->set_setting(kSettingAgencyName, "กรมตัวอย่าง", entry).ok());
+    ASSERT_TRUE(store_->set_setting(kSettingAgencyName, "กรมควบคุมโรค").ok());
+    auto got = store_->get_setting(kSettingAgencyName);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(*got, std::optional<std::string>("กรมควบคุมโรค"));
+    auto log = store_->list_audit(10);
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 1u);
+    EXPECT_EQ(log->front().action, "agency.set");
+}
+
+TEST_P(StoreTest, ARoundIsDeletedWithItsCodesOnlyWhileItHoldsNoResponse) {
+    Id unit = add_unit("u");
+    Id empty = add_round(RoundStatus::kOpen);
+    Id answered = add_round(RoundStatus::kOpen);
+    add_codes(empty, unit, {"h1", "h2"});
+    add_codes(answered, unit, {"h3"});
+    ASSERT_EQ(store_->submit(iit(answered, unit, "h3")).outcome, SubmitOutcome::kStored);
+
+    EXPECT_EQ(store_->delete_round(answered).code, StatusCode::kConflict);
+    EXPECT_TRUE(store_->get_round(answered).ok());
+    EXPECT_EQ(codes(answered, unit).issued, 1);
+
+    AuditEntry entry{0, "2026-12-02T01:00:00Z", std::nullopt, "round.delete", "{}", {}};
+    ASSERT_TRUE(store_->delete_round(empty, entry).ok());
+    EXPECT_EQ(store_->get_round(empty).status.code, StatusCode::kNotFound);
+    EXPECT_EQ(codes(empty, unit).issued, 0);
+    EXPECT_EQ(store_->delete_round(empty).code, StatusCode::kNotFound);
+    auto log = store_->list_audit(10);
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 1u);
+    EXPECT_EQ(log->front().action, "round.delete");
+
+    // A plan started from a round keeps it too.
+    Id planned = add_round(RoundStatus::kClosed);
+    ASSERT_TRUE(
+        store_->create_plan({0, unit, 2569, "{}", 1, "2026-01-01T00:00:00Z", planned}).ok());
+    EXPECT_EQ(store_->delete_round(planned).code, StatusCode::kConflict);
+}
+
+TEST_P(StoreTest, CreateUnitsIsAllOrNothingWithParentsFromTheBatch) {
+    Id top = add_unit("top");
+    std::vector<NewUnit> batch{
+        {Unit{0, top, "กอง ก", "ก.", "", 50, 10}, std::nullopt},
+        {Unit{0, std::nullopt, "งาน ข", "ข.", "", 12, std::nullopt}, std::size_t{0}},
+    };
+    auto ids = store_->create_units(batch);
+    ASSERT_TRUE(ids.ok()) << ids.status.message;
+    ASSERT_EQ(ids->size(), 2u);
+    auto child = store_->get_unit((*ids)[1]);
+    ASSERT_TRUE(child.ok());
+    EXPECT_EQ(child->parent_id, std::optional<Id>((*ids)[0]));
+    EXPECT_EQ(child->staff_count, std::optional<std::int64_t>(12));
+    auto parent = store_->get_unit((*ids)[0]);
+    ASSERT_TRUE(parent.ok());
+    EXPECT_EQ(parent->parent_id, std::optional<Id>(top));
+
+    // A bad third unit (negative count) undoes the two before it.
+    std::vector<NewUnit> bad{
+        {Unit{0, top, "กอง ค", "ค.", "", 5, std::nullopt}, std::nullopt},
+        {Unit{0, std::nullopt, "งาน ง", "ง.", "", 5, std::nullopt}, std::size_t{0}},
+        {Unit{0, top, "งาน จ", "จ.", "", -3, std::nullopt}, std::nullopt},
+    };
+    EXPECT_EQ(store_->create_units(bad).status.code, StatusCode::kInvalid);
+    std::vector<NewUnit> forward{{Unit{0, top, "x", "x", "", 1, std::nullopt}, std::size_t{0}}};
+    EXPECT_EQ(store_->create_units(forward).status.code, StatusCode::kInvalid);
+    auto units = store_->list_units();
+    ASSERT_TRUE(units.ok());
+    EXPECT_EQ(units->size(), 3u);
+}
+
+TEST_P(StoreTest, CreateUsersIsAllOrNothing) {
+    User a;
+    a.username = "somchai";
+    a.password_hash = "h";
+    a.role = Role::kExecutive;
+    User b = a;
+    b.username = "somying";
+    auto ids = store_->create_users({a, b});
+    ASSERT_TRUE(ids.ok()) << ids.status.message;
+    EXPECT_EQ(ids->size(), 2u);
+    User c = a;
+    c.username = "new.one";
+    User taken = a;
+    taken.username = "SOMCHAI";  // the same ignoring case
+    EXPECT_EQ(store_->create_users({c, taken}).status.code, StatusCode::kConflict);
+    EXPECT_EQ(store_->find_user("new.one").status.code, StatusCode::kNotFound);
+    auto users = store_->list_users();
+    ASSERT_TRUE(users.ok());
+    EXPECT_EQ(users->size(), 2u);
 }
 
 }  // namespace
