@@ -8,6 +8,7 @@
 
 #include "app/accounts.hpp"
 #include "input/csv_reader.hpp"
+#include "input/csv_text.hpp"
 #include "store/sql_store.hpp"
 
 namespace itagap::app {
@@ -90,7 +91,14 @@ Table read_table(std::string_view csv, std::string_view file_name,
                  const std::vector<std::string_view>& required,
                  const std::vector<std::string_view>& optional, Problems& problems) {
     Table table;
-    input::CsvReader reader(csv, file_name);
+    // As Thai offices save CSV: UTF-8 with or without BOM, or Windows-874;
+    // comma or semicolon (input/csv_text.hpp).
+    auto decoded = input::decode_csv_text(csv, file_name);
+    if (!decoded) {
+        for (const auto& error : decoded.errors()) problems.add(error);
+        return table;
+    }
+    input::CsvReader reader(decoded->text, file_name, decoded->delimiter);
     input::CsvRecord record;
     bool header = true;
     while (true) {

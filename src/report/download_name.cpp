@@ -18,6 +18,8 @@ std::string_view kind_key(DownloadKind kind) {
             return "download_executive_report";
         case DownloadKind::kAccessCodes:
             return "download_access_codes";
+        case DownloadKind::kEitPoster:
+            return "download_eit_poster";
     }
     return "download_results";
 }

@@ -25,6 +25,7 @@ enum class DownloadKind {
     kResults,          // the workbook of scores, gaps and answers (XLSX)
     kExecutiveReport,  // the executive's monitoring report (PDF)
     kAccessCodes,      // the IIT access code sheet (PDF)
+    kEitPoster,        // the EIT poster with the unit's QR code (PDF)
 };
 
 struct DownloadSubject {

@@ -1455,6 +1455,19 @@ TEST_P(AdminTest, UnitsComeFromACsvAllOrNothingWithEveryErrorByLineAndColumn) {
     units = site_->store().list_units();
     ASSERT_EQ(units->size(), before + 4);
 
+    // Excel's "CSV" on a Thai Windows: Windows-874 bytes, semicolons.
+    ASSERT_EQ(post("name;short_name;parent_short_name;staff_count\n"
+                   "\xA7\xD2\xB9 \xAA;\xA7\xAA.;;12\n")
+                  .result(),
+              http::status::ok);
+    auto cp874 = site_->store().list_units();
+    ASSERT_EQ(cp874->size(), before + 5);
+    const auto added = std::find_if(cp874->begin(), cp874->end(),
+                                    [](const store::Unit& u) { return u.short_name == "งช."; });
+    ASSERT_NE(added, cp874->end());
+    EXPECT_EQ(added->name, "งาน ช");
+    EXPECT_EQ(added->staff_count, std::optional<std::int64_t>(12));
+
     // The counts are edited on the unit's form; a negative one is refused.
     const store::Unit unit = by_short["งก."];
     const std::string target = "/admin/units/" + std::to_string(unit.id);

@@ -95,6 +95,12 @@ TEST_P(CollectionTest, ThePosterIsAThaiA4PdfWithTheLinkAndThePromise) {
     ClientResponse pdf = admin.get(base() + "/poster.pdf");
     ASSERT_EQ(pdf.result(), http::status::ok) << pdf.body();
     EXPECT_EQ(std::string(pdf[http::field::content_type]), "application/pdf");
+    // Named for people: "กทส.-ITA<year>-<round>-โปสเตอร์EIT.pdf" (RFC 6266).
+    const std::string disposition(pdf[http::field::content_disposition]);
+    EXPECT_TRUE(disposition.starts_with("attachment; filename=\"_.-ITA")) << disposition;
+    EXPECT_TRUE(disposition.ends_with("EIT.pdf")) << disposition;
+    EXPECT_TRUE(contains(disposition, "filename*=UTF-8''%E0%B8%81%E0%B8%97%E0%B8%AA.-ITA"))
+        << disposition;
     const std::string text = pdf_text(pdf.body());
     EXPECT_TRUE(pdf_text_contains(text, "ขอเชิญร่วมตอบแบบสำรวจ")) << text;
     EXPECT_TRUE(pdf_text_contains(text, "กลุ่มงานทดสอบ")) << text;

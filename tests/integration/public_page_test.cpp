@@ -201,10 +201,20 @@ TEST_P(PublicPageTest, TheCsvHasTheBomAndTheIitRow) {
     ClientResponse csv = get(seed_page() + "/scores.csv");
     ASSERT_EQ(csv.result(), http::status::ok) << csv.body();
     EXPECT_EQ(std::string(csv[http::field::content_type]), "text/csv; charset=utf-8");
+    // Named for people (issue 12.15): "ศรป.-ITA2568-รอบ5เดือนแรก-คะแนน.csv".
+    std::string encoded;
+    for (unsigned char c : std::string("ศรป.-ITA2568-รอบ5เดือนแรก-คะแนน.csv")) {
+        if (std::isalnum(c) || c == '.' || c == '-') {
+            encoded += static_cast<char>(c);
+        } else {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            encoded += '%';
+            encoded += kHex[c >> 4];
+            encoded += kHex[c & 15];
+        }
+    }
     EXPECT_EQ(std::string(csv[http::field::content_disposition]),
-              "attachment; filename=\"itagap-scores-round-" +
-                  std::to_string(site_->demo().seed_round_id) + "-unit-" +
-                  std::to_string(site_->demo().unit_id) + ".csv\"");
+              "attachment; filename=\"_.-ITA2568-_5_-_.csv\"; filename*=UTF-8''" + encoded);
     EXPECT_EQ(std::string(csv[http::field::cache_control]), "public, max-age=60");
     const std::string& body = csv.body();
     ASSERT_EQ(body.rfind("\xEF\xBB\xBF", 0), 0u) << body.substr(0, 16);

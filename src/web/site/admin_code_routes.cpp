@@ -7,10 +7,12 @@
 #include <sstream>
 #include <variant>
 
+#include "report/download_name.hpp"
 #include "report/pdf/access_code_sheet.hpp"
 #include "security/access_codes.hpp"
 #include "security/qr_code.hpp"
 #include "web/admin_text.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
 #include "web/site/public_url.hpp"
@@ -170,9 +172,12 @@ Response code_sheet_pdf(SiteContext& context, const Request& request, const Sign
     Response response;
     response.body = std::move(*pdf);
     response.headers.set(http::field::content_type, "application/pdf");
-    response.headers.set(http::field::content_disposition,
-                         "attachment; filename=\"itagap-iit-codes-" + std::to_string(round.id) +
-                             "-" + std::to_string(unit.id) + ".pdf\"");
+    response.headers.set(
+        http::field::content_disposition,
+        content_disposition(report::download_name(
+            {unit.short_name.empty() ? unit.name : unit.short_name, round.fiscal_year_be,
+             round.name},
+            report::DownloadKind::kAccessCodes, report::FileType::kPdf, language)));
     response.headers.set(http::field::cache_control, "no-store");
     return response;
 }

@@ -10,10 +10,12 @@
 #include <algorithm>
 #include <variant>
 
+#include "report/download_name.hpp"
 #include "report/pdf/eit_poster.hpp"
 #include "security/access_codes.hpp"
 #include "security/qr_code.hpp"
 #include "web/admin_text.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
 #include "web/site/public_url.hpp"
@@ -157,8 +159,10 @@ Response poster_pdf(SiteContext& context, const Request& request, const SignedIn
     response.body = std::move(*pdf);
     response.headers.set(http::field::content_type, "application/pdf");
     response.headers.set(http::field::content_disposition,
-                         "attachment; filename=\"itagap-eit-poster-" + std::to_string(round.id) +
-                             "-" + std::to_string(unit.id) + ".pdf\"");
+                         content_disposition(report::download_name(
+                             {unit.short_name.empty() ? unit.name : unit.short_name,
+                              round.fiscal_year_be, round.name},
+                             report::DownloadKind::kEitPoster, report::FileType::kPdf, language)));
     return response;
 }
 

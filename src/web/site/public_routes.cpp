@@ -13,7 +13,9 @@
 // published page for a minute.
 #include <optional>
 
+#include "report/download_name.hpp"
 #include "report/export/results_export.hpp"
+#include "web/http/content_disposition.hpp"
 #include "web/public_text.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/page.hpp"
@@ -86,9 +88,12 @@ Response scores_csv(SiteContext& context, const Request& request) {
     Response response;
     response.body = report::scores_csv(*results->questionnaire, results->score, language);
     response.headers.set(http::field::content_type, "text/csv; charset=utf-8");
-    response.headers.set(
-        http::field::content_disposition,
-        "attachment; filename=\"" + public_scores_csv_filename(*round_id, *unit_id) + "\"");
+    const store::Unit& unit = results->unit;
+    response.headers.set(http::field::content_disposition,
+                         content_disposition(report::download_name(
+                             {unit.short_name.empty() ? unit.name : unit.short_name,
+                              results->round.fiscal_year_be, results->round.name},
+                             report::DownloadKind::kScores, report::FileType::kCsv, language)));
     return published(std::move(response));
 }
 

@@ -264,9 +264,4 @@ std::string public_results_href(store::Id round_id, store::Id unit_id) {
     return "/public/rounds/" + std::to_string(round_id) + "/units/" + std::to_string(unit_id);
 }
 
-std::string public_scores_csv_filename(store::Id round_id, store::Id unit_id) {
-    return "itagap-scores-round-" + std::to_string(round_id) + "-unit-" + std::to_string(unit_id) +
-           ".csv";
-}
-
 }  // namespace itagap::web

@@ -55,8 +55,5 @@ nlohmann::json public_results_view(const app::UnitRoundResults& results,
 std::string public_lang_query(Language language);
 // "/public/rounds/3/units/7"
 std::string public_results_href(store::Id round_id, store::Id unit_id);
-// "itagap-scores-round-3-unit-7.csv": ASCII only, so it needs no encoding in
-// a Content-Disposition header.
-std::string public_scores_csv_filename(store::Id round_id, store::Id unit_id);
 
 }  // namespace itagap::web
