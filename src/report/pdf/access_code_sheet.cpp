@@ -1,19 +1,18 @@
 #include "report/pdf/access_code_sheet.hpp"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 
 #include <algorithm>
 
+#include "report/pdf/page_writer.hpp"
 #include "report/pdf/sheet_drawing.hpp"
 
 namespace itagap::report {
 
 namespace {
 
-// A4 in PostScript points.
-constexpr double kPageWidth = 595.276;
-constexpr double kPageHeight = 841.89;
+using pdf::kPageHeight;
+using pdf::kPageWidth;
 constexpr double kMargin = 36;
 constexpr int kColumns = 2;
 constexpr int kRows = 5;
@@ -56,41 +55,21 @@ void draw_slip(cairo_t* cr, const AccessCodeSheet& sheet, std::size_t index, dou
 }  // namespace
 
 StatusOr<std::string> access_code_sheet_pdf(const AccessCodeSheet& sheet) {
-    std::string pdf;
-    cairo_surface_t* surface = pdf::pdf_surface_into(pdf, kPageWidth, kPageHeight);
-    if (const cairo_status_t status = cairo_surface_status(surface);
-        status != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
-        return Status::Internal(std::string("access code sheet: cairo could not make a surface: ") +
-                                cairo_status_to_string(status));
-    }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, sheet.title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "itagap");
-    cairo_t* cr = cairo_create(surface);
-
-    const double slip_width = (kPageWidth - 2 * kMargin) / kColumns;
-    const double slip_height = (kPageHeight - 2 * kMargin) / kRows;
-    const std::size_t per_page = kColumns * kRows;
-    for (std::size_t i = 0; i < sheet.codes.size(); ++i) {
-        const std::size_t on_page = i % per_page;
-        if (i > 0 && on_page == 0) cairo_show_page(cr);
-        const double x = kMargin + static_cast<double>(on_page % kColumns) * slip_width;
-        const double y = kMargin + static_cast<double>(on_page / kColumns) * slip_height;
-        draw_slip(cr, sheet, i, x, y, slip_width, slip_height);
-    }
-    if (sheet.codes.empty())
-        draw_wrapped_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin,
-                          kPageWidth - 2 * kMargin);
-    cairo_show_page(cr);
-    const cairo_status_t drawn = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    cairo_surface_destroy(surface);
-    if (drawn != CAIRO_STATUS_SUCCESS) {
-        return Status::Internal(std::string("access code sheet: cairo failed while drawing: ") +
-                                cairo_status_to_string(drawn));
-    }
-    return pdf;
+    return pdf::a4_pdf("access code sheet", sheet.title, [&](cairo_t* cr) {
+        const double slip_width = (kPageWidth - 2 * kMargin) / kColumns;
+        const double slip_height = (kPageHeight - 2 * kMargin) / kRows;
+        const std::size_t per_page = kColumns * kRows;
+        for (std::size_t i = 0; i < sheet.codes.size(); ++i) {
+            const std::size_t on_page = i % per_page;
+            if (i > 0 && on_page == 0) cairo_show_page(cr);
+            const double x = kMargin + static_cast<double>(on_page % kColumns) * slip_width;
+            const double y = kMargin + static_cast<double>(on_page / kColumns) * slip_height;
+            draw_slip(cr, sheet, i, x, y, slip_width, slip_height);
+        }
+        if (sheet.codes.empty())
+            draw_wrapped_text(cr, sheet.title, "Laksaman Bold 13", kMargin, kMargin,
+                              kPageWidth - 2 * kMargin);
+    });
 }
 
 }  // namespace itagap::report

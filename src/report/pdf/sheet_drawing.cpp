@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "report/pdf/page_writer.hpp"
+
 namespace itagap::report::pdf {
 
 namespace {
@@ -63,8 +65,32 @@ void draw_qr(cairo_t* cr, const QrModules& modules, double x, double y, double s
     cairo_restore(cr);
 }
 
-cairo_surface_t* pdf_surface_into(std::string& out, double width, double height) {
-    return cairo_pdf_surface_create_for_stream(append_to_string, &out, width, height);
+StatusOr<std::string> a4_pdf(std::string_view what, const std::string& title,
+                             const std::function<void(cairo_t*)>& draw) {
+    std::string out;
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(append_to_string, &out, kPageWidth, kPageHeight);
+    if (const cairo_status_t status = cairo_surface_status(surface);
+        status != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return Status::Internal(std::string(what) + ": cairo could not make a surface: " +
+                                cairo_status_to_string(status));
+    }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "itagap");
+    cairo_t* cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    draw(cr);
+    cairo_show_page(cr);
+    const cairo_status_t drawn = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    if (drawn != CAIRO_STATUS_SUCCESS) {
+        return Status::Internal(std::string(what) +
+                                ": cairo failed while drawing: " + cairo_status_to_string(drawn));
+    }
+    return out;
 }
 
 }  // namespace itagap::report::pdf

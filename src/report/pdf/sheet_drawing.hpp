@@ -6,9 +6,11 @@
 
 #include <cairo.h>
 
+#include <functional>
 #include <string>
-#include <vector>
+#include <string_view>
 
+#include "core/status.hpp"
 #include "report/pdf/qr_modules.hpp"
 
 namespace itagap::report::pdf {
@@ -23,7 +25,10 @@ double draw_wrapped_text(cairo_t* cr, const std::string& text, const char* font,
 void draw_qr(cairo_t* cr, const QrModules& modules, double x, double y, double size,
              int margin_modules = 4);
 
-// The cairo PDF surface writing into `out`; its status tells whether it works.
-cairo_surface_t* pdf_surface_into(std::string& out, double width, double height);
+// An A4 PDF titled `title`: `draw` draws its pages (cairo_show_page between
+// them; the last page is shown here). The bytes, or kInternal naming `what`
+// and cairo's error.
+StatusOr<std::string> a4_pdf(std::string_view what, const std::string& title,
+                             const std::function<void(cairo_t*)>& draw);
 
 }  // namespace itagap::report::pdf

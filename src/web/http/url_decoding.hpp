@@ -15,6 +15,9 @@ namespace itagap::web {
 // "%E0%B8%81" -> "ก". With plus_as_space, '+' becomes ' ' (form encoding;
 // not in paths). nullopt on a malformed escape ("%4", "%zz").
 std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space);
+// The other way, for a query value in a link: every byte but RFC 3986's
+// unreserved (A-Z a-z 0-9 - . _ ~) as %XX ("ก a" -> "%E0%B8%81%20a").
+std::string percent_encode(std::string_view text);
 
 // "a=1&b=%E0%B8%81&a=2" -> [(a,1), (b,ก), (a,2)]. Empty pairs ("a=1&&b=2") are
 // skipped; a pair without '=' has an empty value. nullopt when an escape is

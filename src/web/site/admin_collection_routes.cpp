@@ -16,6 +16,7 @@
 #include "security/qr_code.hpp"
 #include "web/admin_text.hpp"
 #include "web/http/content_disposition.hpp"
+#include "web/http/url_decoding.hpp"
 #include "web/site/admin_page.hpp"
 #include "web/site/admin_views.hpp"
 #include "web/site/public_url.hpp"
@@ -63,18 +64,7 @@ std::string unit_round_path(store::Id round, store::Id unit) {
 // "https://line.me/R/share?text=..." opens LINE's share sheet on a phone with
 // the text and link (LINE's documented URL scheme); percent-encoded UTF-8.
 std::string line_share_href(const std::string& text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out = "https://line.me/R/share?text=";
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0x0F];
-        }
-    }
-    return out;
+    return "https://line.me/R/share?text=" + percent_encode(text);
 }
 
 Response collection_page(SiteContext& context, const SignedIn& who, Language language,

@@ -21,6 +21,15 @@ TEST(HttpDecoding, PercentDecodesThaiAndPlus) {
     EXPECT_EQ(percent_decode("%e0%b8%81", false), "ก");  // lower-case hex
 }
 
+TEST(HttpDecoding, PercentEncodesAllButUnreservedAndDecodesBack) {
+    EXPECT_EQ(percent_encode("ก a"), "%E0%B8%81%20a");
+    EXPECT_EQ(percent_encode("Az09-._~"), "Az09-._~");
+    EXPECT_EQ(percent_encode("https://x/s/1/2?a=b&c"), "https%3A%2F%2Fx%2Fs%2F1%2F2%3Fa%3Db%26c");
+    EXPECT_EQ(percent_encode(""), "");
+    const std::string thai = "ขอเชิญตอบ ITA (ไม่ต้องระบุชื่อ) +100%";
+    EXPECT_EQ(percent_decode(percent_encode(thai), false), thai);
+}
+
 TEST(HttpDecoding, RefusesMalformedEscapes) {
     EXPECT_EQ(percent_decode("%", false), std::nullopt);
     EXPECT_EQ(percent_decode("%4", false), std::nullopt);
