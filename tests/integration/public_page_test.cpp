@@ -247,11 +247,19 @@ TEST_P(PublicPageTest, ContactPersonsArePublishedOnlyWhenThePlanSaysSo) {
     EXPECT_TRUE(contains(html, "<dd>กลุ่มงานบริหารทั่วไป ศรป.</dd>")) << html;
     EXPECT_FALSE(contains(get(seed_json()).body(), "สมศรี"));
 
-    plan->publish_contact_persons = true;
-    ASSERT_TRUE(site_->store()
-                    .save_plan(plan_id, input::export_plan_json(plan.value()), *version,
-                               "2025-11-20T03:00:00Z")
-                    .ok());
+    // The unit chooses to publish names on its plan page.
+    Browser admin = admin_browser();
+    const std::string plan_page = "/admin/plans/" + std::to_string(plan_id);
+    auto fields = hidden_fields(admin.get(plan_page).body());
+    ASSERT_TRUE(fields.count("csrf"));
+    ClientResponse saved =
+        admin.post(plan_page + "/publication", {{"csrf", fields["csrf"]},
+                                                {"version", std::to_string(*version)},
+                                                {"publish_contact_persons", "yes"}});
+    ASSERT_EQ(saved.result(), http::status::see_other) << saved.body();
+    auto stored = site_->store().get_plan(plan_id);
+    EXPECT_NE(stored->document.find("\"publish_contact_persons\": true"), std::string::npos);
+    EXPECT_EQ(site_->store().list_audit(1)->front().action, "plan.publication");
     html = html_unescape(get(seed_page()).body());
     EXPECT_TRUE(contains(html, "<dd>กลุ่มงานบริหารทั่วไป ศรป. (นางสาวสมศรี ใจดี)</dd>")) << html;
 }

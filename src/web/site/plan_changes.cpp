@@ -129,6 +129,23 @@ Response save_gap_note(SiteContext& context, const Request& request, const Signe
                        });
 }
 
+// POST .../publication: whether the public page names the measures' contact
+// persons (PDPA: by default only the owning group is published).
+Response save_publication(SiteContext& context, const Request& request, const SignedIn& who,
+                          Language language) {
+    return change_plan(
+        context, request, who, language,
+        [&](const StoredPlan& stored) -> std::variant<PlanChange, Response> {
+            PlanChange change{stored.plan, posted_state(request, "publication"), "$",
+                              "plan.publication"};
+            change.plan.publish_contact_persons =
+                form_text(request, "publish_contact_persons") == "yes";
+            change.details = json{{"publish_contact_persons", change.plan.publish_contact_persons}};
+            change.anchor = "publication";
+            return change;
+        });
+}
+
 Response add_measure(SiteContext& context, const Request& request, const SignedIn& who,
                      Language language) {
     return change_plan(context, request, who, language,
@@ -273,6 +290,7 @@ Response add_activity_evidence(SiteContext& context, const Request& request, con
 
 void add_plan_change_routes(Router& router, SiteContext* ctx) {
     form_route(router, ctx, "/admin/plans/{plan}/gaps/{gap}", Need::kCodes, save_gap_note);
+    form_route(router, ctx, "/admin/plans/{plan}/publication", Need::kCodes, save_publication);
     form_route(router, ctx, "/admin/plans/{plan}/measures", Need::kCodes, add_measure);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}", Need::kCodes, edit_measure);
     form_route(router, ctx, "/admin/plans/{plan}/measures/{measure}/done", Need::kCodes,

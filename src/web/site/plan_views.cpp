@@ -457,6 +457,8 @@ Json plan_page_view(const StoredPlan& stored, const core::Questionnaire* q,
               {"activity_form",
                form_part(state, "activity-new",
                          {{"number", next_activity}, {"on", core::to_iso_string(today)}})},
+              {"publish_contact_persons", plan.publish_contact_persons},
+              {"publication_action", plan_href(plan.id) + "/publication"},
               {"effect_href", plan_href(plan.id) + "/effect"},
               {"plans_href", "/admin/plans?year=" + std::to_string(plan.fiscal_year_be)}};
     return data;
