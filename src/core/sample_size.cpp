@@ -26,9 +26,12 @@ std::optional<std::int64_t> minimum_respondents(const SampleRule& rule,
     const std::int64_t n = *population;
     if (n < rule.everyone_below) return n;
     if (rule.cap && n > rule.cap_above) return std::min(*rule.cap, n);
-    // ceil(hundredths x n / 10000) in whole numbers: no 0.1 + 0.2 surprises.
-    // The loader bounds both factors (10000 x 10^9), far inside int64.
-    const std::int64_t share = (rule.percent_hundredths * n + 9999) / 10000;
+    // ceil(hundredths x n / 10000) in whole numbers (no 0.1 + 0.2 surprises),
+    // split as n = 10000 q + r so that no product can overflow for any n.
+    const std::int64_t q = n / 10000;
+    const std::int64_t r = n % 10000;
+    const std::int64_t share =
+        q * rule.percent_hundredths + (r * rule.percent_hundredths + 9999) / 10000;
     return std::min(std::max(share, rule.at_least), n);
 }
 

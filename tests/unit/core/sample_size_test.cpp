@@ -71,6 +71,13 @@ TEST(SampleSize, FractionalPercentRoundsUpExactly) {
     EXPECT_EQ(minimum_respondents(rule, 3001), 4);
 }
 
+TEST(SampleSize, HugePopulationsDoNotOverflow) {
+    SampleRule rule = iit_rule();
+    EXPECT_EQ(minimum_respondents(rule, 9'000'000'000'000'000'001), 900'000'000'000'000'001);
+    rule.percent_hundredths = 10000;  // 100%
+    EXPECT_EQ(minimum_respondents(rule, 9'000'000'000'000'000'000), 9'000'000'000'000'000'000);
+}
+
 TEST(SampleSize, Reached) {
     EXPECT_FALSE(minimum_reached(11, 30));
     EXPECT_TRUE(minimum_reached(30, 30));
