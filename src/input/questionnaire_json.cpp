@@ -352,7 +352,7 @@ void read_sample(Checker& c, const json& doc, core::Questionnaire& q,
         return;
     }
     for (const auto& [code, r] : sample->items()) {
-        const std::string at = path + "." + code;
+        const std::string at = member_path(path, code);
         auto it = instruments.find(code);
         if (it == instruments.end()) {
             c.error(at, code,
