@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/plans.hpp"
+#include "core/sample_size.hpp"
 #include "report/docx/docx_writer.hpp"
 #include "report/export/results_export.hpp"
 #include "report/html/document_html.hpp"
@@ -128,6 +129,13 @@ store::StatusOr<report::Document> kpi_attachment_document(store::Store& store,
     input.today = request.today;
     input.fiscal_year_be = *plan ? (*plan)->fiscal_year_be : core::fiscal_year_be(request.today);
     input.language = request.language;
+    // The report's own respondents (scored rows) against the unit's minimum.
+    std::vector<std::int64_t> respondents(input.questionnaire->instruments.size(), 0);
+    for (const auto& s : results->score.instruments) {
+        respondents[static_cast<std::size_t>(s.instrument)] = s.respondents;
+    }
+    input.sample = core::sample_progress(*input.questionnaire, results->unit.staff_count,
+                                         results->unit.client_count, respondents);
     return report::kpi_attachment(input);
 }
 

@@ -57,11 +57,38 @@ struct AnswerScale {
     std::vector<AnswerOption> options;  // in the order shown to respondents
 };
 
+// ---- Sample size (ขนาดกลุ่มตัวอย่าง) ------------------------------------------------
+// The fewest respondents an instrument should have in a unit, as a rule that
+// is data (the questionnaire's "sample", docs/questionnaire-format.md). The
+// published rules (../shared/DOMAIN.md): IIT 10% of staff, at least 30,
+// everyone when fewer than 30; EIT 10% of clients, at least 30, 400 when there
+// are more than 4,000. core/sample_size.hpp applies it.
+enum class SamplePopulation {
+    kStaff,    // store::Unit::staff_count (บุคลากร)
+    kClients,  // store::Unit::client_count (ผู้รับบริการ)
+};
+
+struct SampleRule {
+    SamplePopulation population = SamplePopulation::kStaff;
+    // The share of the population, in hundredths of a percent (10% = 1000,
+    // 12.5% = 1250), so that the rounding up is exact. 1..10000.
+    std::int64_t percent_hundredths = 0;
+    std::int64_t at_least = 0;        // no fewer than this (capped by the population)
+    std::int64_t everyone_below = 0;  // a population below this answers in full; 0: never
+    // When the population is above cap_above, the minimum is cap (both or
+    // neither; cap <= cap_above).
+    std::optional<std::int64_t> cap;
+    std::int64_t cap_above = 0;
+};
+
 struct Instrument {
     std::string code;  // "IIT", "EIT", "OIT"
     LocalText name;
     double weight = 0;            // share of the ITA total, any positive unit
     std::vector<int> indicators;  // indices into Questionnaire::indicators
+    // The minimum number of respondents; none when the file sets no rule for
+    // this instrument.
+    std::optional<SampleRule> sample;
 };
 
 struct Indicator {

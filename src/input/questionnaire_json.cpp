@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/sample_size.hpp"
 #include "input/json_checker.hpp"
 
 namespace itagap::input {
@@ -283,6 +284,98 @@ std::string case_hint(const std::unordered_map<std::string, int>& map, std::stri
         }
     }
     return "";
+}
+
+// "sample": {"IIT": {"population": "staff", "percent": 10, "at_least": 30,
+// "everyone_below": 30}, ...}: the minimum number of respondents per
+// instrument (core/sample_size.hpp). Optional; keys are instrument codes.
+void read_sample_rule(Checker& c, const json& r, const std::string& at, core::SampleRule& rule) {
+    constexpr std::int64_t kMaxPeople = 1000000000;  // a population bound, for exact arithmetic
+    if (auto population = c.string(r, at, "population", true,
+                                   "\"staff\" or \"clients\" (which of the unit's counts)")) {
+        if (auto parsed = core::sample_population_from_string(*population)) {
+            rule.population = *parsed;
+        } else {
+            c.error(at + ".population", *population,
+                    "\"staff\" (the unit's number of staff) or \"clients\" (its number of outside "
+                    "clients)");
+        }
+    }
+    if (auto percent = c.number(r, at, "percent", true, 0, 100,
+                                "the share of the population, in percent (0 to 100)")) {
+        const double hundredths = *percent * 100;
+        if (*percent <= 0) {
+            c.error(at + ".percent", number_text(*percent), "a percentage above 0");
+        } else if (std::abs(hundredths - std::round(hundredths)) > 1e-6) {
+            c.error(at + ".percent", number_text(*percent),
+                    "a percentage with at most two decimals, such as 10 or 12.5");
+        } else {
+            rule.percent_hundredths = static_cast<std::int64_t>(std::llround(hundredths));
+        }
+    }
+    if (auto at_least = c.whole(r, at, "at_least", false, 0, kMaxPeople,
+                                "the fewest respondents whatever the percentage gives")) {
+        rule.at_least = *at_least;
+    }
+    if (auto below = c.whole(r, at, "everyone_below", false, 0, kMaxPeople,
+                             "the population below which everyone is asked")) {
+        rule.everyone_below = *below;
+    }
+    auto cap = c.whole(r, at, "cap", false, 1, kMaxPeople, "the minimum for a large population");
+    auto cap_above = c.whole(r, at, "cap_above", false, 0, kMaxPeople,
+                             "the population above which the cap holds");
+    if (cap.has_value() != cap_above.has_value()) {
+        if (cap) {
+            c.error(at, "",
+                    "\"cap_above\" (the population above which the cap holds) with \"cap\"");
+        } else if (cap_above) {
+            c.error(at, "", "\"cap\" (the minimum above cap_above) with \"cap_above\"");
+        }
+    } else if (cap && *cap > *cap_above) {
+        c.error(at + ".cap", std::to_string(*cap),
+                "a cap no larger than cap_above (" + std::to_string(*cap_above) + ")");
+    } else if (cap) {
+        rule.cap = *cap;
+        rule.cap_above = *cap_above;
+    }
+}
+
+void read_sample(Checker& c, const json& doc, core::Questionnaire& q,
+                 const std::unordered_map<std::string, int>& instruments) {
+    const json* sample = c.member(doc, "$", "sample", false, "the minimum numbers of respondents");
+    if (sample == nullptr) return;
+    const std::string path = "$.sample";
+    if (!sample->is_object()) {
+        c.error(path, show(*sample),
+                "an object of rules by instrument code, such as {\"IIT\": {\"population\": "
+                "\"staff\", \"percent\": 10}}");
+        return;
+    }
+    for (const auto& [code, r] : sample->items()) {
+        const std::string at = member_path(path, code);
+        auto it = instruments.find(code);
+        if (it == instruments.end()) {
+            c.error(at, code,
+                    "the code of an instrument in $.instruments (" + known_keys(instruments) +
+                        case_hint(instruments, code) + ")");
+            continue;
+        }
+        if (code == "OIT") {
+            c.error(at, code,
+                    "an instrument answered by respondents (the OIT is answered with evidence)");
+            continue;
+        }
+        if (!c.object(
+                r, at,
+                "a sample rule {\"population\": \"staff\", \"percent\": 10, \"at_least\": "
+                "30, \"everyone_below\": 30}",
+                {"population", "percent", "at_least", "everyone_below", "cap", "cap_above"})) {
+            continue;
+        }
+        core::SampleRule rule;
+        read_sample_rule(c, r, at, rule);
+        q.instruments[static_cast<std::size_t>(it->second)].sample = rule;
+    }
 }
 
 void read_indicators(Checker& c, const json& doc, core::Questionnaire& q,
@@ -681,7 +774,7 @@ core::Result<core::Questionnaire> parse(std::string_view text, std::string_view 
     }
     c.object(doc, "$", "a questionnaire",
              {"format", "id", "title", "note", "scoring", "scales", "instruments", "indicators",
-              "items", "oit", "publication"});
+              "items", "oit", "publication", "sample"});
     const std::string format_what = quote(kQuestionnaireFormat);
     if (auto format = c.string(doc, "$", "format", true, format_what)) {
         if (*format != kQuestionnaireFormat) {
@@ -708,6 +801,7 @@ core::Result<core::Questionnaire> parse(std::string_view text, std::string_view 
     }
     std::unordered_map<std::string, int> instruments;
     read_instruments(c, doc, q, instruments);
+    read_sample(c, doc, q, instruments);
     std::unordered_map<int, int> indicators;
     read_indicators(c, doc, q, instruments, indicators);
     read_items(c, doc, q, indicators, scales);

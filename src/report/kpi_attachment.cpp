@@ -224,6 +224,9 @@ private:
         for (auto& paragraph : narrate(q_, *in_.score, *in_.gaps, in_.language)) {
             doc_.blocks.push_back(Paragraph{std::move(paragraph)});
         }
+        if (std::string sample = sample_paragraph(q_, in_.sample, in_.language); !sample.empty()) {
+            doc_.blocks.push_back(Paragraph{std::move(sample)});
+        }
         if (!in_.plan || in_.plan->gaps.empty()) return;
         // One sentence per gap of the plan, in its order: "ต่ำสุด" only for the
         // gap that is its instrument's lowest at its level (ties included, as

@@ -14,10 +14,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/gaps.hpp"
 #include "core/plans.hpp"
 #include "core/questionnaire.hpp"
+#include "core/sample_size.hpp"
 #include "core/scoring.hpp"
 #include "core/thai_date.hpp"
 #include "report/document.hpp"
@@ -35,6 +37,9 @@ struct KpiAttachmentInput {
     std::string round_name;       // "ITA 2568 รอบ 5 เดือนแรก"
     int fiscal_year_be = 0;       // for the title; the plan's year when 0
     core::CivilDate today;        // for the "made on" line and the state of measures
+    // Respondents against the minimum per instrument (core::sample_progress);
+    // empty: no sentence about the sample size.
+    std::vector<core::SampleProgress> sample;
     Language language = Language::kThai;
 };
 

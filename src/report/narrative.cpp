@@ -256,4 +256,44 @@ std::vector<std::string> narrate(const core::Questionnaire& q, const core::UnitR
     return Narrator(q, score, gaps, language).paragraphs();
 }
 
+namespace {
+
+// 4000 as "4,000", as Thai documents write counts.
+std::string count_text(std::int64_t n) {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+}  // namespace
+
+std::string sample_paragraph(const core::Questionnaire& q,
+                             const std::vector<core::SampleProgress>& progress, Language language) {
+    const Messages& m = messages(language);
+    auto t = [language](std::string_view key) { return text::phrase(language, "narrative", key); };
+    std::vector<std::string> sentences;
+    for (const auto& p : progress) {
+        const std::string_view population_word =
+            t(p.population_kind == core::SamplePopulation::kStaff ? "sample_staff"
+                                                                  : "sample_clients");
+        const std::string_view pattern =
+            !p.minimum ? t("sample_not_set")
+                       : (p.reached() ? t("sample_reached") : t("sample_not_reached"));
+        sentences.push_back(sentence(
+            m,
+            fmt::format(
+                fmt::runtime(pattern),
+                fmt::arg("instrument", q.instruments[static_cast<std::size_t>(p.instrument)].code),
+                fmt::arg("responses", count_text(p.responses)),
+                fmt::arg("minimum", p.minimum ? count_text(*p.minimum) : std::string()),
+                fmt::arg("population", p.population ? count_text(*p.population) : std::string()),
+                fmt::arg("population_word", population_word))));
+    }
+    return join_sentences(sentences);
+}
+
 }  // namespace itagap::report

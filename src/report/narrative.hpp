@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/gaps.hpp"
+#include "core/sample_size.hpp"
 #include "core/scoring.hpp"
 #include "report/messages.hpp"
 
@@ -17,5 +18,11 @@ namespace itagap::report {
 // Paragraphs of plain text (no markup), in reading order.
 std::vector<std::string> narrate(const core::Questionnaire& q, const core::UnitRoundScore& score,
                                  const core::UnitRoundGaps& gaps, Language language);
+
+// Whether each instrument reached its minimum number of respondents
+// (core/sample_size.hpp), one sentence per entry of `progress` with the
+// numbers, or that the unit's count is not set; "" when `progress` is empty.
+std::string sample_paragraph(const core::Questionnaire& q,
+                             const std::vector<core::SampleProgress>& progress, Language language);
 
 }  // namespace itagap::report

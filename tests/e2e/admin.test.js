@@ -89,6 +89,7 @@ test('the admin changes the one-time password and reads the seed round dashboard
   await shot(page, 'admin-4-overview-seed-round');
   await page.getByRole('link', { name: new RegExp(`^${SEED_UNIT}`) }).click();
   await page.waitForSelector('h1:has-text("ผลการประเมินรายหน่วยงาน")');
+  const dashboardUrl = page.url();
   const text = await page.locator('main').innerText();
   for (const figure of ['81.82', '88.33', '93.33', '86.67', 'ตัวชี้วัดที่ 3 การใช้อำนาจ']) {
     assert.ok(text.includes(figure), `the dashboard shows ${figure}`);
@@ -169,6 +170,33 @@ test('the admin changes the one-time password and reads the seed round dashboard
   await smallPage.waitForSelector('h1:has-text("การเก็บข้อมูลของหน่วยงาน")');
   await shot(smallPage, 'admin-10-collection-360');
   await assertFits(smallPage, 'collection at 360');
+
+  // Sample size (issue 12.5): without a staff count the dashboard says so and
+  // links the units page; with the seed's 11 staff (fewer than 30: everyone)
+  // it shows 11 / 11 with a bar, and both pages fit 360 px.
+  await smallPage.goto(dashboardUrl);
+  await smallPage.getByRole('link', { name: 'ยังไม่ได้กำหนดจำนวนบุคลากร' }).click();
+  assert.match(smallPage.url(), /\/admin\/units#unit-\d+$/);
+  const unitForm = smallPage.locator(`form.unit-form:has(h2:has-text("${SEED_UNIT}"))`);
+  await unitForm.locator('input[name="staff_count"]').fill('11');
+  await unitForm.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await smallPage.waitForURL(/\/admin\/units$/);
+  await smallPage.goto(dashboardUrl);
+  await smallPage.waitForSelector('h1:has-text("ผลการประเมินรายหน่วยงาน")');
+  const iit = smallPage.locator('ul.sample-list li', { hasText: 'IIT:' });
+  assert.match(await iit.innerText(), /IIT: 11 \/ 11 · ถึงจำนวนขั้นต่ำแล้ว/);
+  const bar = iit.locator('progress.sample-bar');
+  assert.equal(await bar.getAttribute('value'), '11');
+  assert.equal(await bar.getAttribute('max'), '11');
+  assert.match(await bar.getAttribute('aria-label'), /^IIT /);
+  const barBox = await bar.boundingBox();
+  assert.ok(barBox.width > 30 && barBox.x + barBox.width <= 360, JSON.stringify(barBox));
+  await shot(smallPage, 'admin-11-dashboard-sample-360');
+  await assertFits(smallPage, 'dashboard with sample bars at 360');
+  await smallPage.goto(dashboardUrl.replace(/\/admin\/rounds\/(\d+)\/units\/\d+$/, '/admin?round=$1'));
+  assert.ok(await smallPage.locator('td.sample progress.sample-bar').count() >= 1);
+  await shot(smallPage, 'admin-12-overview-sample-360');
+  await assertFits(smallPage, 'overview with sample bars at 360');
   await small.close();
   await context.close();
 });

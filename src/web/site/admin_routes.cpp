@@ -162,8 +162,10 @@ Response overview(SiteContext& context, const Request& request, const SignedIn& 
     if (auto number = parse_id(request.query.get_or("page", "")); number && *number < 1000000) {
         page.number = static_cast<int>(*number);
     }
-    return admin_page(context, &who, "admin_overview",
-                      overview_view(*data, *rounds, page, language), language, http::status::ok,
+    nlohmann::json view = overview_view(*data, *rounds, page, language);
+    // A missing staff count links to the units page, which only admins open.
+    view["can_edit_units"] = has_need(who.user, Need::kAdmin);
+    return admin_page(context, &who, "admin_overview", std::move(view), language, http::status::ok,
                       "/admin");
 }
 
@@ -189,6 +191,7 @@ Response dashboard(SiteContext& context, const Request& request, const SignedIn&
         return store_failed(context, &who, language);
     }
     nlohmann::json view = dashboard_view(*data, language);
+    view["can_edit_units"] = has_need(who.user, Need::kAdmin);
     // Admins and coordinators hand out the links and codes (Need::kCodes);
     // a readable unit is in a coordinator's subtree, so it is theirs too.
     if (has_need(who.user, Need::kCodes)) {

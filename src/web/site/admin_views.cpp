@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/number_format.hpp"
+#include "core/sample_size.hpp"
 #include "core/thai_date.hpp"
 #include "report/bar_chart_svg.hpp"
 #include "report/narrative.hpp"
@@ -44,12 +45,6 @@ std::string indicator_label(const core::Questionnaire& q, int indicator, Languag
     const core::Indicator& ind = q.indicators[indicator];
     return admin_phrase(language, "indicator_word") + " " + std::to_string(ind.number) + " " +
            report::pick(ind.name, language);
-}
-
-Json live_json(const LiveCounts& live) {
-    Json out = Json::array();
-    for (const auto& [code, n] : live) out.push_back(Json{{"instrument", code}, {"count", n}});
-    return out;
 }
 
 bool below(double score, double target) { return score < target; }
@@ -113,6 +108,59 @@ Json total_json(const core::UnitRoundScore& score, double target) {
         out["total"] = core::format_score(*score.ita_total);
         out["grade"] = score.ita_grade;
         out["below_target"] = below(*score.ita_total, target);
+    }
+    return out;
+}
+
+// Per instrument, in questionnaire order: its responses and, where the
+// questionnaire has a sample rule, the unit's minimum (core/sample_size.hpp)
+// with a bar, or which count is missing. `responses[k]` is instrument k's.
+Json sample_json(const core::Questionnaire& q, const store::Unit& unit,
+                 const std::vector<std::int64_t>& responses, Language language) {
+    const auto progress = core::sample_progress(q, unit.staff_count, unit.client_count, responses);
+    Json out = Json::array();
+    auto next = progress.begin();
+    for (std::size_t k = 0; k < q.instruments.size(); ++k) {
+        const std::int64_t count = k < responses.size() ? responses[k] : 0;
+        Json cell{{"instrument", q.instruments[k].code},
+                  {"count", count},
+                  {"has_rule", false},
+                  {"has_minimum", false},
+                  {"missing", false},
+                  {"units_href", "/admin/units#unit-" + std::to_string(unit.id)}};
+        if (next != progress.end() && next->instrument == static_cast<int>(k)) {
+            const core::SampleProgress& p = *next++;
+            cell["has_rule"] = true;
+            if (p.minimum) {
+                // <progress> needs max > 0; a minimum of 0 is reached, a full bar.
+                const std::int64_t bar_max = std::max<std::int64_t>(*p.minimum, 1);
+                cell["has_minimum"] = true;
+                cell["minimum"] = *p.minimum;
+                cell["reached"] = p.reached();
+                cell["bar_max"] = bar_max;
+                cell["bar_value"] = p.reached() ? bar_max : std::min(count, bar_max);
+                cell["state"] =
+                    admin_phrase(language, p.reached() ? "sample_reached" : "sample_not_reached");
+            } else {
+                cell["missing"] = true;
+                cell["missing_text"] =
+                    admin_phrase(language, p.population_kind == core::SamplePopulation::kStaff
+                                               ? "sample_staff_missing"
+                                               : "sample_clients_missing");
+            }
+        }
+        out.push_back(std::move(cell));
+    }
+    return out;
+}
+
+// {"IIT": 30, "EIT": null}: the minimum of each instrument with a sample
+// rule, null when the unit's count is not set.
+Json minimums_json(const core::Questionnaire& q, const store::Unit& unit) {
+    Json out = Json::object();
+    for (const auto& p : core::sample_progress(q, unit.staff_count, unit.client_count, {})) {
+        out[q.instruments[static_cast<std::size_t>(p.instrument)].code] =
+            p.minimum ? Json(*p.minimum) : Json(nullptr);
     }
     return out;
 }
@@ -229,11 +277,9 @@ Json overview_view(const Overview& overview, const std::vector<store::Round>& ro
     for (std::size_t i = first; i < last; ++i) {
         const auto& [row, rank] = shown[i];
         const app::UnitSummary* s = row->summary;
-        Json live = Json::array();
-        for (std::size_t k = 0; k < q.instruments.size(); ++k) {
-            live.push_back(
-                Json{{"instrument", q.instruments[k].code}, {"count", s ? s->stored[k] : 0}});
-        }
+        const Json live = sample_json(
+            q, row->unit, s ? s->stored : std::vector<std::int64_t>(q.instruments.size(), 0),
+            language);
         Json unit{
             {"rank", rank > 0 ? Json(rank) : Json("")},
             {"name", unit_label(row->unit)},
@@ -258,7 +304,11 @@ Json overview_view(const Overview& overview, const std::vector<store::Round>& ro
                               {"current", round.id == overview.round.id}});
     }
     Json instruments = Json::array();
-    for (const auto& instrument : q.instruments) instruments.push_back(instrument.code);
+    bool has_rule = false;
+    for (const auto& instrument : q.instruments) {
+        instruments.push_back(instrument.code);
+        has_rule = has_rule || instrument.sample;
+    }
     const bool open = overview.round.status != store::RoundStatus::kClosed;
     return Json{
         {"title", admin_phrase(language, "overview_title")},
@@ -283,6 +333,7 @@ Json overview_view(const Overview& overview, const std::vector<store::Round>& ro
         {"has_next_page", number < pages},
         {"next_page_href", page_href(number + 1)},
         {"instruments", instruments},
+        {"has_sample_rule", has_rule},
         {"units", units},
         {"rounds", others}};
 }
@@ -303,6 +354,10 @@ Json dashboard_view(const Dashboard& d, Language language) {
                                {"down", c.delta() < 0}});
     }
     const std::string svg = indicator_chart_svg(r, d.target, language);
+    std::vector<std::int64_t> live;
+    for (const auto& entry : d.live) live.push_back(entry.second);
+    bool has_rule = false;
+    for (const auto& instrument : q.instruments) has_rule = has_rule || instrument.sample;
     Json out{{"title", unit_label(r.unit) + " · " + r.round.name},
              {"round_id", r.round.id},
              {"download_base", "/admin/rounds/" + std::to_string(r.round.id) + "/units/" +
@@ -321,7 +376,8 @@ Json dashboard_view(const Dashboard& d, Language language) {
              {"has_previous", r.previous_round.has_value()},
              {"previous_round", r.previous_round ? r.previous_round->name : std::string()},
              {"changes", changes},
-             {"live", live_json(d.live)},
+             {"live", sample_json(q, r.unit, live, language)},
+             {"has_sample_rule", has_rule},
              {"codes", std::to_string(d.codes.used) + "/" + std::to_string(d.codes.issued)},
              {"comments", d.comments},
              {"has_comments", !d.comments.empty()}};
@@ -378,6 +434,7 @@ Json overview_json(const Overview& overview) {
             {"indicators_below_target", s ? s->indicators_below_target : 0},
             {"respondents", respondents},
             {"live_counts", live},
+            {"minimum_respondents", minimums_json(q, row.unit)},
             {"access_codes",
              Json{{"issued", s ? s->codes.issued : 0}, {"used", s ? s->codes.used : 0}}}});
     }

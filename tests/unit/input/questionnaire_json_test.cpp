@@ -198,6 +198,97 @@ TEST(QuestionnaireJsonErrorTest, PublicationMinimumMustBeAWholeNumberFromOne) {
                          "$.publication.minimum", "one of the keys"));
 }
 
+// ---- Sample rules ("sample") ---------------------------------------------------
+
+// kMinimal with a "sample" section after "scoring".
+std::string with_sample(std::string_view sample) {
+    return with(R"("scoring": {"method": "favourable_share"},)",
+                std::string(R"("scoring": {"method": "favourable_share"}, "sample": )") +
+                    std::string(sample) + ",");
+}
+
+TEST(QuestionnaireJsonTest, SampleRulesAreReadPerInstrument) {
+    auto plain = parse_questionnaire_json(kMinimal, "q.json");
+    ASSERT_TRUE(plain.ok());
+    for (const auto& instrument : plain->instruments) EXPECT_FALSE(instrument.sample);
+
+    auto result = parse_questionnaire_json(
+        with_sample(R"({"IIT": {"population": "staff", "percent": 10, "at_least": 30,
+                                "everyone_below": 30},
+                        "XIT": {"population": "clients", "percent": 12.5, "cap": 400,
+                                "cap_above": 4000}})"),
+        "q.json");
+    ASSERT_TRUE(result.ok()) << itagap::core::to_string(result.errors());
+    const auto& iit = result->instruments[0].sample;
+    ASSERT_TRUE(iit);
+    EXPECT_EQ(iit->population, itagap::core::SamplePopulation::kStaff);
+    EXPECT_EQ(iit->percent_hundredths, 1000);
+    EXPECT_EQ(iit->at_least, 30);
+    EXPECT_EQ(iit->everyone_below, 30);
+    EXPECT_FALSE(iit->cap);
+    EXPECT_FALSE(result->instruments[1].sample);  // OIT
+    const auto& xit = result->instruments[2].sample;
+    ASSERT_TRUE(xit);
+    EXPECT_EQ(xit->population, itagap::core::SamplePopulation::kClients);
+    EXPECT_EQ(xit->percent_hundredths, 1250);
+    EXPECT_EQ(xit->at_least, 0);
+    EXPECT_EQ(xit->everyone_below, 0);
+    EXPECT_EQ(xit->cap, 400);
+    EXPECT_EQ(xit->cap_above, 4000);
+}
+
+TEST(QuestionnaireJsonErrorTest, SampleRulesAreCheckedStrictly) {
+    EXPECT_TRUE(HasError(errors_of(with_sample(R"([])")), "$.sample", "an object of rules"));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"EIT": {"population": "clients", "percent": 10}})")),
+                 "$.sample.EIT", "the code of an instrument in $.instruments (IIT, OIT, XIT)"));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"iit": {"population": "staff", "percent": 10}})")),
+                 "$.sample.iit", "did you mean \"IIT\""));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"OIT": {"population": "staff", "percent": 10}})")),
+                 "$.sample.OIT", "answered with evidence"));
+    EXPECT_TRUE(HasError(errors_of(with_sample(R"({"IIT": {"percent": 10}})")),
+                         "$.sample.IIT.population", ""));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"IIT": {"population": "people", "percent": 10}})")),
+                 "$.sample.IIT.population", "\"staff\""));
+    EXPECT_TRUE(HasError(errors_of(with_sample(R"({"IIT": {"population": "staff"}})")),
+                         "$.sample.IIT.percent", ""));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"IIT": {"population": "staff", "percent": 0}})")),
+                 "$.sample.IIT.percent", "above 0"));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"IIT": {"population": "staff", "percent": 120}})")),
+                 "$.sample.IIT.percent", "0 to 100"));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(R"({"IIT": {"population": "staff", "percent": 10.125}})")),
+                 "$.sample.IIT.percent", "at most two decimals"));
+    EXPECT_TRUE(HasError(
+        errors_of(
+            with_sample(R"({"IIT": {"population": "staff", "percent": 10, "at_least": 30.5}})")),
+        "$.sample.IIT.at_least", ""));
+    EXPECT_TRUE(
+        HasError(errors_of(with_sample(
+                     R"({"IIT": {"population": "staff", "percent": 10, "everyone_below": -1}})")),
+                 "$.sample.IIT.everyone_below", ""));
+    EXPECT_TRUE(HasError(
+        errors_of(with_sample(R"({"IIT": {"population": "staff", "percent": 10, "cap": 400}})")),
+        "$.sample.IIT", "\"cap_above\""));
+    EXPECT_TRUE(HasError(
+        errors_of(
+            with_sample(R"({"IIT": {"population": "staff", "percent": 10, "cap_above": 4000}})")),
+        "$.sample.IIT", "\"cap\""));
+    EXPECT_TRUE(HasError(
+        errors_of(with_sample(
+            R"({"IIT": {"population": "staff", "percent": 10, "cap": 500, "cap_above": 400}})")),
+        "$.sample.IIT.cap", "no larger than cap_above (400)"));
+    EXPECT_TRUE(HasError(
+        errors_of(with_sample(R"({"IIT": {"population": "staff", "percent": 10, "minimum": 30}})")),
+        "$.sample.IIT.minimum", "one of the keys"));
+    EXPECT_TRUE(HasError(errors_of(with_sample(R"({"IIT": 30})")), "$.sample.IIT", ""));
+}
+
 TEST(QuestionnaireJsonTest, GradesAreSortedHighestFirst) {
     auto result = parse_questionnaire_json(
         with(R"("method": "favourable_share")",
@@ -660,6 +751,19 @@ TEST(QuestionnaireTemplateTest, ShippedInternal2568Layout) {
     EXPECT_NE(q.note.find("แม่แบบ"), std::string::npos);
     EXPECT_NE(q.note.find("Template"), std::string::npos);
 
+    // Sample rules: the published ones (DOMAIN.md), for IIT and EIT only.
+    ASSERT_EQ(q.instruments.size(), 3u);
+    ASSERT_TRUE(q.instruments[0].sample);
+    EXPECT_EQ(q.instruments[0].sample->population, itagap::core::SamplePopulation::kStaff);
+    EXPECT_EQ(q.instruments[0].sample->percent_hundredths, 1000);
+    EXPECT_EQ(q.instruments[0].sample->at_least, 30);
+    EXPECT_EQ(q.instruments[0].sample->everyone_below, 30);
+    ASSERT_TRUE(q.instruments[1].sample);
+    EXPECT_EQ(q.instruments[1].sample->population, itagap::core::SamplePopulation::kClients);
+    EXPECT_EQ(q.instruments[1].sample->cap, 400);
+    EXPECT_EQ(q.instruments[1].sample->cap_above, 4000);
+    EXPECT_FALSE(q.instruments[2].sample);
+
     // Scales.
     ASSERT_EQ(q.scales.size(), 2u);
     for (const char* id : {"iit-howmuch6", "eit-agree6"}) {
@@ -781,6 +885,35 @@ TEST(QuestionnaireDocTest, ExampleInFormatDocParses) {
     ASSERT_TRUE(result.ok()) << itagap::core::to_string(result.errors());
     EXPECT_EQ(result->items.size(), 1u);
     EXPECT_TRUE(result->indicators[1].items.empty());
+}
+
+}  // namespace
+
+namespace {
+
+TEST(QuestionnaireTemplateTest, Shipped2569CarriesThePublishedSampleRules) {
+    const std::string path = ITAGAP_SOURCE_DIR "/data/questionnaires/ita-internal-2569.json";
+    std::ifstream in(path, std::ios::binary);
+    ASSERT_TRUE(in) << "cannot open " << path;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto result = parse_questionnaire_json(buffer.str(), "ita-internal-2569.json");
+    ASSERT_TRUE(result.ok()) << itagap::core::to_string(result.errors());
+    const Questionnaire& q = result.value();
+    const auto& iit = q.instruments[static_cast<std::size_t>(q.find_instrument("IIT"))].sample;
+    const auto& eit = q.instruments[static_cast<std::size_t>(q.find_instrument("EIT"))].sample;
+    ASSERT_TRUE(iit && eit);
+    EXPECT_EQ(iit->percent_hundredths, 1000);
+    EXPECT_EQ(iit->at_least, 30);
+    EXPECT_EQ(iit->everyone_below, 30);
+    EXPECT_FALSE(iit->cap);
+    EXPECT_EQ(eit->population, itagap::core::SamplePopulation::kClients);
+    EXPECT_EQ(eit->percent_hundredths, 1000);
+    EXPECT_EQ(eit->at_least, 30);
+    EXPECT_EQ(eit->everyone_below, 0);
+    EXPECT_EQ(eit->cap, 400);
+    EXPECT_EQ(eit->cap_above, 4000);
+    EXPECT_FALSE(q.instruments[static_cast<std::size_t>(q.find_instrument("OIT"))].sample);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/gaps.hpp"
+#include "core/sample_size.hpp"
 #include "core/scoring.hpp"
 #include "input/plan_json.hpp"
 #include "input/questionnaire_json.hpp"
@@ -245,6 +246,38 @@ TEST_F(DemoAttachmentTest, EnglishSentencesAroundTheAgencysOwnWords) {
     EXPECT_TRUE(contains(text, "The highest indicator is indicator 3")) << text;
     EXPECT_TRUE(contains(text, "Made by itagap from the data it holds, on 2026-04-15")) << text;
     EXPECT_FALSE(contains(text, "11.00 น.")) << text;
+}
+
+// The seed unit: 11 staff, 11 IIT and 15 EIT respondents. With 45 staff the
+// IIT minimum is 30 (10% is 4.5 -> 5, at least 30); 11 staff give 11 (fewer
+// than 30: everyone); clients not set.
+TEST_F(DemoAttachmentTest, SaysWhetherEachMinimumWasReached) {
+    const std::string plain = all_text(kpi_attachment(input(nullptr)));
+    EXPECT_FALSE(contains(plain, "จำนวนขั้นต่ำ"));  // no sample given: no sentence
+
+    KpiAttachmentInput in = input(nullptr);
+    in.sample = core::sample_progress(q_, 45, std::nullopt, {11, 15, 0});
+    std::string text = all_text(kpi_attachment(in));
+    EXPECT_TRUE(contains(text,
+                         "แบบวัด IIT มีผู้ตอบ 11 คน ยังไม่ถึงจำนวนขั้นต่ำ 30 คน (จากบุคลากร 45 คน) "
+                         "แบบวัด EIT มีผู้ตอบ 15 คน แต่ยังไม่ได้กำหนดจำนวนผู้รับบริการของหน่วยงาน "
+                         "จึงยังไม่ทราบจำนวนขั้นต่ำ\n"))
+        << text;
+    in.sample = core::sample_progress(q_, 11, 4001, {11, 15, 0});
+    text = all_text(kpi_attachment(in));
+    EXPECT_TRUE(contains(text, "แบบวัด IIT มีผู้ตอบ 11 คน ถึงจำนวนขั้นต่ำ 11 คนแล้ว (จากบุคลากร 11 คน)"))
+        << text;
+    EXPECT_TRUE(
+        contains(text, "แบบวัด EIT มีผู้ตอบ 15 คน ยังไม่ถึงจำนวนขั้นต่ำ 400 คน (จากผู้รับบริการ 4,001 คน)"))
+        << text;
+
+    in.language = Language::kEnglish;
+    text = all_text(kpi_attachment(in));
+    EXPECT_TRUE(
+        contains(text,
+                 "The IIT had 11 respondents, reaching the minimum of 11 (of 11 staff). The "
+                 "EIT had 15 respondents, short of the minimum of 400 (of 4,001 clients)."))
+        << text;
 }
 
 TEST(KpiAttachmentTest, OneInstrumentOnlyAndEverythingAboveTarget) {
