@@ -17,6 +17,8 @@ packages=(
   libsqlite3-dev libpq-dev postgresql
   # web: HTTP (Boost.Beast), templates, passwords and tokens, QR codes
   libboost1.81-dev libkainjow-mustache-dev libsodium-dev libqrencode-dev libpng-dev
+  # OIT link checking: an HTTP client
+  libcurl4-openssl-dev
   # browser tests: Debian's chromium driven by playwright-core from npm; Thai fonts
   chromium fonts-tlwg-laksaman fonts-thai-tlwg fonts-dejavu-core
   # printed documents: cairo and pango; poppler-utils reads PDFs back in tests
