@@ -15,7 +15,7 @@
 //
 // Users CSV: username,role,unit_short_name[,display_name]
 //   somchai,unit_coordinator,ศรป.,สมชาย ใจดี
-// - role: admin, unit_coordinator or executive (or ผู้ดูแลระบบ,
+// - role: admin, unit_coordinator, executive or reviewer (or ผู้ดูแลระบบ,
 //   ผู้ประสานงานหน่วยงาน, ผู้บริหาร as the admin pages write them);
 // - unit_short_name: a stored unit's short name, required for a coordinator;
 // - every user gets a one-time password, returned to be shown once.

@@ -43,6 +43,7 @@ core::Actor actor_of(store::Role role) {
         case store::Role::kUnitCoordinator:
             return core::Actor::kUnitCoordinator;
         case store::Role::kExecutive:
+        case store::Role::kReviewer:
             return core::Actor::kExecutive;
     }
     return core::Actor::kExecutive;

@@ -27,7 +27,7 @@ struct InitOptions {
 struct UserAddOptions {
     std::string db_url;
     std::string username;
-    std::string role;  // admin, unit_coordinator or executive
+    std::string role;  // admin, unit_coordinator, executive or reviewer
     std::string unit;  // name, short name or "name (short)"; required for a coordinator
     std::string display_name;
 };

@@ -75,7 +75,7 @@ StatusOr<RoundStatus> round_status_of_row(std::string_view text, Id row_id) {
 StatusOr<Role> role_of_row(std::string_view text, Id row_id) {
     if (auto role = role_from_string(text)) return *role;
     return Status::Internal(fmt::format(
-        "users row {}: role '{}' is not admin, unit_coordinator or executive", row_id, text));
+        "users row {}: role '{}' is not admin, unit_coordinator, executive or reviewer", row_id, text));
 }
 
 namespace {
@@ -87,10 +87,13 @@ constexpr int kIdTries = 4;
 // ---- Row mappers ------------------------------------------------------------
 
 constexpr std::string_view kUnitSelect =
-    "SELECT id, parent_id, name, short_name, name_en, staff_count, client_count FROM units";
+    "SELECT id, parent_id, name, short_name, name_en, staff_count, client_count, website FROM "
+    "units";
 constexpr std::string_view kRoundSelect =
     "SELECT id, fiscal_year_be, name, opens_on, closes_on, questionnaire_id, status, "
-    "results_published, revision FROM rounds";
+    "results_published, revision, oit_answering_first, oit_answering_last, oit_review_first, "
+    "oit_review_last, oit_appeal_first, oit_appeal_last, oit_confirmation_first, "
+    "oit_confirmation_last FROM rounds";
 constexpr std::string_view kUserSelect =
     "SELECT id, username, display_name, password_hash, role, unit_id, active, failed_sign_ins, "
     "locked_until, must_change_password FROM users";
@@ -102,8 +105,8 @@ constexpr std::string_view kEvidenceSelect =
     "uploaded_by FROM evidence_files";
 
 constexpr std::string_view kUnitInsert =
-    "INSERT INTO units (parent_id, name, short_name, name_en, staff_count, client_count) "
-    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO units (parent_id, name, short_name, name_en, staff_count, client_count, "
+    "website) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 // The columns of kUnitInsert (and of update_unit's SET), in order.
 SqlParams unit_params(const Unit& unit, std::optional<Id> parent_id) {
@@ -113,12 +116,13 @@ SqlParams unit_params(const Unit& unit, std::optional<Id> parent_id) {
                          .add(unit.short_name)
                          .add(unit.name_en)
                          .add(unit.staff_count)
-                         .add(unit.client_count));
+                         .add(unit.client_count)
+                         .add(unit.website));
 }
 
 StatusOr<Unit> unit_of(const SqlRow& r) {
     return Unit{r.int64(0),  r.optional_int64(1), r.string(2),        r.string(3),
-                r.string(4), r.optional_int64(5), r.optional_int64(6)};
+                r.string(4), r.optional_int64(5), r.optional_int64(6), r.string(7)};
 }
 
 StatusOr<Round> round_of(const SqlRow& r) {
@@ -134,7 +138,29 @@ StatusOr<Round> round_of(const SqlRow& r) {
     round.status = *status;
     round.results_published = r.boolean(7);
     round.revision = r.int64(8);
+    round.oit = {r.string(9),  r.string(10), r.string(11), r.string(12),
+                 r.string(13), r.string(14), r.string(15), r.string(16)};
     return round;
+}
+
+// The columns of create_round's INSERT (and of update_round's SET), in order.
+SqlParams round_params(const Round& round) {
+    return std::move(SqlParams()
+                         .add(round.fiscal_year_be)
+                         .add(round.name)
+                         .add(round.opens_on)
+                         .add(round.closes_on)
+                         .add(round.questionnaire_id)
+                         .add(to_string(round.status))
+                         .add(round.results_published)
+                         .add(round.oit.answering_first)
+                         .add(round.oit.answering_last)
+                         .add(round.oit.review_first)
+                         .add(round.oit.review_last)
+                         .add(round.oit.appeal_first)
+                         .add(round.oit.appeal_last)
+                         .add(round.oit.confirmation_first)
+                         .add(round.oit.confirmation_last));
 }
 
 constexpr std::string_view kUserInsert =
@@ -202,6 +228,100 @@ StatusOr<StoredResponse> response_of(const SqlRow& r) {
 }
 
 StatusOr<Id> id_of(const SqlRow& r) { return r.int64(0); }
+
+// ---- OIT rows ---------------------------------------------------------------
+
+// Links are stored one per line (a URL holds no line break: core::is_web_url).
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& line : lines) {
+        if (!out.empty()) out += '\n';
+        out += line;
+    }
+    return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        if (!line.empty()) out.emplace_back(line);
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+std::string elements_text(const std::vector<bool>& elements) {
+    std::string out;
+    for (bool passed : elements) out += passed ? '1' : '0';
+    return out;
+}
+
+constexpr std::string_view kOitAnswerSelect =
+    "SELECT round_id, unit_id, item_code, state, available, urls, explanation, responsible, "
+    "due_on, review_comment, elements_passed, clarification, clarification_urls, revision, "
+    "updated_at, updated_by FROM oit_answers";
+
+StatusOr<OitAnswerRecord> oit_answer_of(const SqlRow& r) {
+    OitAnswerRecord out;
+    out.round_id = r.int64(0);
+    out.unit_id = r.int64(1);
+    core::OitAnswer& a = out.answer;
+    a.item_code = r.string(2);
+    auto state = core::oit_item_state_from_string(r.text(3));
+    if (!state) {
+        return Status::Internal(fmt::format("oit_answers row ({}, {}, {}): state '{}' is unknown",
+                                            out.round_id, out.unit_id, a.item_code, r.text(3)));
+    }
+    a.state = *state;
+    a.available = r.boolean(4);
+    a.urls = split_lines(r.text(5));
+    a.explanation = r.string(6);
+    a.responsible = r.string(7);
+    if (!r.text(8).empty()) {
+        a.due = core::parse_iso_date(r.text(8));
+        if (!a.due) {
+            return Status::Internal(fmt::format(
+                "oit_answers row ({}, {}, {}): due_on '{}' is not a date", out.round_id,
+                out.unit_id, a.item_code, r.text(8)));
+        }
+    }
+    a.review_comment = r.string(9);
+    for (char c : r.text(10)) a.elements_passed.push_back(c == '1');
+    a.clarification = r.string(11);
+    a.clarification_urls = split_lines(r.text(12));
+    a.revision = r.int64(13);
+    out.updated_at = r.string(14);
+    out.updated_by = r.optional_int64(15);
+    return out;
+}
+
+// The answer's columns from state to clarification_urls, in kOitAnswerSelect
+// order.
+SqlParams& add_oit_answer(SqlParams& params, const core::OitAnswer& a) {
+    return params.add(core::to_string(a.state))
+        .add(a.available)
+        .add(join_lines(a.urls))
+        .add(a.explanation)
+        .add(a.responsible)
+        .add(a.due ? core::to_iso_string(*a.due) : std::string())
+        .add(a.review_comment)
+        .add(elements_text(a.elements_passed))
+        .add(a.clarification)
+        .add(join_lines(a.clarification_urls));
+}
+
+constexpr std::string_view kLinkCheckSelect =
+    "SELECT url, checked_at, http_status, final_url, content_type, failure, detail, fine, "
+    "broken, outside_site, year_missing FROM oit_link_checks";
+
+StatusOr<OitLinkCheck> link_check_of(const SqlRow& r) {
+    return OitLinkCheck{r.string(0),  r.string(1),  r.int64(2),   r.string(3),
+                        r.string(4),  r.string(5),  r.string(6),  r.boolean(7),
+                        r.boolean(8), r.boolean(9), r.boolean(10)};
+}
 
 // The T of a row mapper returning StatusOr<T>.
 template <typename>
@@ -299,6 +419,12 @@ public:
 
     StatusOr<std::optional<std::string>> get_setting(std::string_view key) override;
 
+    StatusOr<std::vector<OitAnswerRecord>> list_oit_answers(Id round_id, Id unit_id) override;
+    StatusOr<std::vector<OitAnswerRecord>> list_round_oit_answers(Id round_id) override;
+    Status save_oit_link_checks(Id round_id, Id unit_id,
+                                const std::vector<OitLinkCheck>& checks) override;
+    StatusOr<std::vector<OitLinkCheck>> list_oit_link_checks(Id round_id, Id unit_id) override;
+
     Status append_audit(const AuditEntry& entry) override;
     StatusOr<std::vector<AuditEntry>> list_audit(int limit) override;
 
@@ -330,6 +456,9 @@ protected:
                                         const AuditEntry* audit) override;
     StatusOr<Id> do_add_evidence(const EvidenceFile& file, const std::string& bytes,
                                  const AuditEntry* audit) override;
+    StatusOr<std::vector<std::int64_t>> do_save_oit_answers(
+        Id round_id, Id unit_id, const std::vector<OitAnswerWrite>& writes, std::string_view now,
+        std::optional<Id> by, const AuditEntry* audit) override;
 
 private:
     Status not_found(std::string_view op, Id id) const {
@@ -570,7 +699,7 @@ Status SqlStore::do_update_unit(const Unit& unit, const AuditEntry* audit) {
                        auto changed = c.run(
                            "update_unit",
                            "UPDATE units SET parent_id = ?, name = ?, short_name = ?, name_en = ?, "
-                           "staff_count = ?, client_count = ? WHERE id = ?",
+                           "staff_count = ?, client_count = ?, website = ? WHERE id = ?",
                            unit_params(unit, unit.parent_id).add(unit.id));
                        if (!changed.ok()) return changed.status;
                        if (*changed == 0) return not_found("update_unit", unit.id);
@@ -625,16 +754,11 @@ StatusOr<Id> SqlStore::do_create_round(const Round& round, const AuditEntry* aud
     return insert_returning_id(
         "create_round",
         "INSERT INTO rounds (fiscal_year_be, name, opens_on, closes_on, questionnaire_id, "
-        "status, results_published) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        SqlParams()
-            .add(round.fiscal_year_be)
-            .add(round.name)
-            .add(round.opens_on)
-            .add(round.closes_on)
-            .add(round.questionnaire_id)
-            .add(to_string(round.status))
-            .add(round.results_published),
-        audit);
+        "status, results_published, oit_answering_first, oit_answering_last, "
+        "oit_review_first, oit_review_last, oit_appeal_first, oit_appeal_last, "
+        "oit_confirmation_first, oit_confirmation_last) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        round_params(round), audit);
 }
 
 Status SqlStore::do_update_round(const Round& round, const AuditEntry* audit) {
@@ -642,17 +766,11 @@ Status SqlStore::do_update_round(const Round& round, const AuditEntry* audit) {
     return update_one(
         "update_round",
         "UPDATE rounds SET fiscal_year_be = ?, name = ?, opens_on = ?, closes_on = ?, "
-        "questionnaire_id = ?, status = ?, results_published = ?, revision = revision + 1 "
-        "WHERE id = ?",
-        SqlParams()
-            .add(round.fiscal_year_be)
-            .add(round.name)
-            .add(round.opens_on)
-            .add(round.closes_on)
-            .add(round.questionnaire_id)
-            .add(to_string(round.status))
-            .add(round.results_published)
-            .add(round.id),
+        "questionnaire_id = ?, status = ?, results_published = ?, oit_answering_first = ?, "
+        "oit_answering_last = ?, oit_review_first = ?, oit_review_last = ?, "
+        "oit_appeal_first = ?, oit_appeal_last = ?, oit_confirmation_first = ?, "
+        "oit_confirmation_last = ?, revision = revision + 1 WHERE id = ?",
+        round_params(round).add(round.id),
         round.id, audit);
 }
 
@@ -672,15 +790,18 @@ Status SqlStore::do_delete_round(Id round_id, const AuditEntry* audit) {
                    auto held =
                        first_row(c, "delete_round",
                                  "SELECT (SELECT count(*) FROM responses WHERE round_id = ?) + "
-                                 "(SELECT count(*) FROM plans WHERE source_round_id = ?)",
-                                 SqlParams().add(round_id).add(round_id), id_of);
+                                 "(SELECT count(*) FROM plans WHERE source_round_id = ?) + "
+                                 "(SELECT count(*) FROM oit_answers WHERE round_id = ?)",
+                                 SqlParams().add(round_id).add(round_id).add(round_id), id_of);
                    if (!held.ok()) return held.status;
                    if (held->value_or(0) > 0) {
                        return Status::Conflict(fmt::format(
-                           "{}: delete_round: round {} holds responses or a plan started from it",
+                           "{}: delete_round: round {} holds responses, OIT answers or a plan "
+                           "started from it",
                            name_, round_id));
                    }
                    for (const char* sql : {"DELETE FROM access_codes WHERE round_id = ?",
+                                           "DELETE FROM oit_link_checks WHERE round_id = ?",
                                            "DELETE FROM eit_browser_tokens WHERE round_id = ?",
                                            "DELETE FROM rounds WHERE id = ?"}) {
                        auto deleted = c.run("delete_round", sql, SqlParams().add(round_id));
@@ -1301,6 +1422,131 @@ StatusOr<std::vector<AuditEntry>> SqlStore::list_audit(int limit) {
 std::unique_ptr<Store> make_sql_store(std::unique_ptr<SqlConnectionSource> source,
                                       SqlStoreHooks hooks) {
     return std::make_unique<SqlStore>(std::move(source), std::move(hooks));
+}
+
+// ---- OIT ---------------------------------------------------------------------
+
+StatusOr<std::vector<OitAnswerRecord>> SqlStore::list_oit_answers(Id round_id, Id unit_id) {
+    return read_all("list_oit_answers",
+                    fmt::format("{} WHERE round_id = ? AND unit_id = ? ORDER BY item_code",
+                                kOitAnswerSelect),
+                    SqlParams().add(round_id).add(unit_id), oit_answer_of);
+}
+
+StatusOr<std::vector<OitAnswerRecord>> SqlStore::list_round_oit_answers(Id round_id) {
+    return read_all("list_round_oit_answers",
+                    fmt::format("{} WHERE round_id = ? ORDER BY unit_id, item_code",
+                                kOitAnswerSelect),
+                    SqlParams().add(round_id), oit_answer_of);
+}
+
+StatusOr<std::vector<std::int64_t>> SqlStore::do_save_oit_answers(
+    Id round_id, Id unit_id, const std::vector<OitAnswerWrite>& writes, std::string_view now,
+    std::optional<Id> by, const AuditEntry* audit) {
+    std::vector<std::int64_t> revisions;
+    auto saved = audited(
+        "save_oit_answers", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+            revisions.clear();
+            for (const OitAnswerWrite& w : writes) {
+                const core::OitAnswer& a = w.answer;
+                if (w.expected_revision == 0) {
+                    // A new answer; the primary key refuses a second one
+                    // (kConflict from the backend's unique violation).
+                    SqlParams params;
+                    params.add(round_id).add(unit_id).add(a.item_code);
+                    add_oit_answer(params, a).add(now).add(by);
+                    auto inserted = c.run(
+                        "save_oit_answers",
+                        "INSERT INTO oit_answers (round_id, unit_id, item_code, state, available, "
+                        "urls, explanation, responsible, due_on, review_comment, elements_passed, "
+                        "clarification, clarification_urls, revision, updated_at, updated_by) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                        params);
+                    if (!inserted.ok()) {
+                        if (inserted.status.code == StatusCode::kConflict) {
+                            inserted.status.message = fmt::format(
+                                "{}: save_oit_answers: item {} of unit {} in round {} was "
+                                "answered by someone else in the meantime",
+                                name_, a.item_code, unit_id, round_id);
+                        }
+                        return inserted.status;
+                    }
+                    revisions.push_back(1);
+                    continue;
+                }
+                // Compare-and-set in one statement, as save_plan.
+                SqlParams params;
+                add_oit_answer(params, a)
+                    .add(now)
+                    .add(by)
+                    .add(round_id)
+                    .add(unit_id)
+                    .add(a.item_code)
+                    .add(w.expected_revision);
+                auto updated = first_row(
+                    c, "save_oit_answers",
+                    "UPDATE oit_answers SET state = ?, available = ?, urls = ?, explanation = ?, "
+                    "responsible = ?, due_on = ?, review_comment = ?, elements_passed = ?, "
+                    "clarification = ?, clarification_urls = ?, revision = revision + 1, "
+                    "updated_at = ?, updated_by = ? WHERE round_id = ? AND unit_id = ? AND "
+                    "item_code = ? AND revision = ? RETURNING revision",
+                    params, id_of);
+                if (!updated.ok()) return updated.status;
+                if (!*updated) {
+                    return Status::Conflict(fmt::format(
+                        "{}: save_oit_answers: item {} of unit {} in round {} is not at revision "
+                        "{}: saved by someone else in the meantime",
+                        name_, a.item_code, unit_id, round_id, w.expected_revision));
+                }
+                revisions.push_back(**updated);
+            }
+            return std::optional<Id>();
+        });
+    if (!saved.ok()) return saved.status;
+    return revisions;
+}
+
+Status SqlStore::save_oit_link_checks(Id round_id, Id unit_id,
+                                      const std::vector<OitLinkCheck>& checks) {
+    return source_->with_writer([&](SqlConnection& c) -> Status {
+        SqlTransaction tx(c);
+        if (Status b = tx.begin("save_oit_link_checks"); !b.ok()) return b;
+        for (const OitLinkCheck& k : checks) {
+            auto removed = c.run("save_oit_link_checks",
+                                 "DELETE FROM oit_link_checks WHERE round_id = ? AND unit_id = ? "
+                                 "AND url = ?",
+                                 SqlParams().add(round_id).add(unit_id).add(k.url));
+            if (!removed.ok()) return removed.status;
+            auto inserted = c.run(
+                "save_oit_link_checks",
+                "INSERT INTO oit_link_checks (round_id, unit_id, url, checked_at, http_status, "
+                "final_url, content_type, failure, detail, fine, broken, outside_site, "
+                "year_missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                SqlParams()
+                    .add(round_id)
+                    .add(unit_id)
+                    .add(k.url)
+                    .add(k.checked_at)
+                    .add(k.http_status)
+                    .add(k.final_url)
+                    .add(k.content_type)
+                    .add(k.failure)
+                    .add(k.detail)
+                    .add(k.fine)
+                    .add(k.broken)
+                    .add(k.outside_site)
+                    .add(k.year_missing));
+            if (!inserted.ok()) return inserted.status;
+        }
+        return tx.commit("save_oit_link_checks");
+    });
+}
+
+StatusOr<std::vector<OitLinkCheck>> SqlStore::list_oit_link_checks(Id round_id, Id unit_id) {
+    return read_all(
+        "list_oit_link_checks",
+        fmt::format("{} WHERE round_id = ? AND unit_id = ? ORDER BY url", kLinkCheckSelect),
+        SqlParams().add(round_id).add(unit_id), link_check_of);
 }
 
 }  // namespace itagap::store

@@ -20,10 +20,11 @@ constexpr std::array<std::pair<RoundStatus, std::string_view>, 3> kRoundStatusNa
     {RoundStatus::kClosed, "closed"},
 }};
 
-constexpr std::array<std::pair<Role, std::string_view>, 3> kRoleNames{{
+constexpr std::array<std::pair<Role, std::string_view>, 4> kRoleNames{{
     {Role::kAdmin, "admin"},
     {Role::kUnitCoordinator, "unit_coordinator"},
     {Role::kExecutive, "executive"},
+    {Role::kReviewer, "reviewer"},
 }};
 
 }  // namespace

@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/oit_answers.hpp"
 #include "core/status.hpp"
 
 namespace itagap::store {
@@ -61,6 +62,9 @@ struct Unit {
     // Never negative (the schema checks it).
     std::optional<std::int64_t> staff_count;
     std::optional<std::int64_t> client_count;
+    // The unit's own website ("https://www.example.go.th", schema 7): OIT
+    // links elsewhere are flagged. Empty when not known.
+    std::string website;
 };
 
 // One unit of a bulk import (create_units): its parent is either a stored
@@ -102,6 +106,14 @@ struct Round {
     // revision is: summaries of closed rounds can be cached against it, also
     // by several servers over one database.
     std::int64_t revision = 0;
+    // The OIT calendar (schema 7): ISO dates, both ends inclusive, "" where
+    // a window is not set (it is then closed). core::OitWindows in the app.
+    struct OitDates {
+        std::string answering_first, answering_last;
+        std::string review_first, review_last;
+        std::string appeal_first, appeal_last;
+        std::string confirmation_first, confirmation_last;
+    } oit;
 };
 
 // ---- Collection ------------------------------------------------------------
@@ -178,7 +190,9 @@ struct SubmitResult {
 
 // ---- People ----------------------------------------------------------------
 
-enum class Role { kAdmin, kUnitCoordinator, kExecutive };
+// kReviewer (schema 7): an internal-audit or ITA working-group member who
+// judges OIT evidence (core/oit_review.hpp).
+enum class Role { kAdmin, kUnitCoordinator, kExecutive, kReviewer };
 std::string_view to_string(Role role);
 std::optional<Role> role_from_string(std::string_view text);
 
@@ -243,6 +257,39 @@ struct EvidenceFile {
     std::int64_t size_bytes = 0;
     std::string uploaded_at;
     std::optional<Id> uploaded_by;
+};
+
+// ---- OIT, the evidence checklist (schema 7) --------------------------------
+
+// One unit's answer to one OIT item in a round, with who changed it last.
+struct OitAnswerRecord {
+    Id round_id = 0;
+    Id unit_id = 0;
+    core::OitAnswer answer;  // answer.revision: 1 on creation, +1 per save
+    std::string updated_at;  // timestamp
+    std::optional<Id> updated_by;
+};
+
+// One write of save_oit_answers: a compare-and-set on the stored revision
+// (0: the answer must not exist yet).
+struct OitAnswerWrite {
+    core::OitAnswer answer;
+    std::int64_t expected_revision = 0;
+};
+
+// The last check of one evidence link of a unit in a round.
+struct OitLinkCheck {
+    std::string url;
+    std::string checked_at;  // timestamp
+    std::int64_t http_status = 0;  // 0 when no HTTP answer came
+    std::string final_url;
+    std::string content_type;
+    std::string failure;  // "" or "dns", "refused", "timeout", ... (core::LinkFailure)
+    std::string detail;   // the client's message, for the officer
+    bool fine = false;
+    bool broken = false;
+    bool outside_site = false;
+    bool year_missing = false;
 };
 
 // ---- Installation settings ----------------------------------------------
@@ -439,6 +486,34 @@ public:
     virtual StatusOr<std::string> read_evidence_bytes(Id evidence_id) = 0;
     virtual StatusOr<std::vector<EvidenceFile>> list_evidence(Id plan_id) = 0;
 
+    // OIT answers of a unit in a round, in item-code order.
+    virtual StatusOr<std::vector<OitAnswerRecord>> list_oit_answers(Id round_id, Id unit_id) = 0;
+    // Every OIT answer of a round, by unit id then item code.
+    virtual StatusOr<std::vector<OitAnswerRecord>> list_round_oit_answers(Id round_id) = 0;
+    // Saves answers of one unit in one round, all or nothing: each write is a
+    // compare-and-set on its revision (kConflict naming the item when one
+    // was saved by someone else in the meantime, or exists when expected
+    // not to). Returns the new revisions in write order. The rules of what
+    // may be written (core/oit_review.hpp, core/oit_answers.hpp) are the
+    // caller's.
+    StatusOr<std::vector<std::int64_t>> save_oit_answers(Id round_id, Id unit_id,
+                                                         const std::vector<OitAnswerWrite>& writes,
+                                                         std::string_view now,
+                                                         std::optional<Id> by,
+                                                         const AuditEntry& audit) {
+        return do_save_oit_answers(round_id, unit_id, writes, now, by, &audit);
+    }
+    StatusOr<std::vector<std::int64_t>> save_oit_answers(Id round_id, Id unit_id,
+                                                         const std::vector<OitAnswerWrite>& writes,
+                                                         std::string_view now) {
+        return do_save_oit_answers(round_id, unit_id, writes, now, std::nullopt, nullptr);
+    }
+    // Replaces the stored checks of the given links (others stay).
+    virtual Status save_oit_link_checks(Id round_id, Id unit_id,
+                                        const std::vector<OitLinkCheck>& checks) = 0;
+    // The last check of every link of a unit in a round, by URL.
+    virtual StatusOr<std::vector<OitLinkCheck>> list_oit_link_checks(Id round_id, Id unit_id) = 0;
+
     // Installation settings (kSetting* keys): nullopt when never set.
     Status set_setting(std::string_view key, std::string_view value, const AuditEntry& audit) {
         return do_set_setting(key, value, &audit);
@@ -482,6 +557,9 @@ protected:
                                                 const AuditEntry* audit) = 0;
     virtual StatusOr<Id> do_add_evidence(const EvidenceFile& file, const std::string& bytes,
                                          const AuditEntry* audit) = 0;
+    virtual StatusOr<std::vector<std::int64_t>> do_save_oit_answers(
+        Id round_id, Id unit_id, const std::vector<OitAnswerWrite>& writes, std::string_view now,
+        std::optional<Id> by, const AuditEntry* audit) = 0;
 };
 
 // Opens a store from a URL; see the top of this file.

@@ -168,7 +168,82 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: the OIT; the twin of sqlite/migrations.cpp's version 7 (see
+// there). PostgreSQL alters the role CHECK directly.
+constexpr std::string_view kV7 = R"sql(
+ALTER TABLE users DROP CONSTRAINT users_role_check;
+ALTER TABLE users ADD CONSTRAINT users_role_check
+    CHECK (role IN ('admin', 'unit_coordinator', 'executive', 'reviewer'));
+
+ALTER TABLE units ADD COLUMN website text NOT NULL DEFAULT '';
+
+ALTER TABLE rounds ADD COLUMN oit_answering_first text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_answering_last text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_review_first text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_review_last text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_appeal_first text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_appeal_last text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_confirmation_first text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_confirmation_last text COLLATE "C" NOT NULL DEFAULT '';
+
+CREATE TABLE oit_answers (
+    round_id            bigint NOT NULL REFERENCES rounds(id),
+    unit_id             bigint NOT NULL REFERENCES units(id),
+    item_code           text COLLATE "C" NOT NULL CHECK (length(item_code) > 0),
+    state               text NOT NULL CHECK (state IN ('draft', 'answered', 'submitted',
+                            'passed', 'failed', 'clarified', 'confirmed_passed',
+                            'confirmed_failed')),
+    available           boolean NOT NULL DEFAULT false,
+    urls                text NOT NULL DEFAULT '',
+    explanation         text NOT NULL DEFAULT '',
+    responsible         text NOT NULL DEFAULT '',
+    due_on              text COLLATE "C" NOT NULL DEFAULT '',
+    review_comment      text NOT NULL DEFAULT '',
+    elements_passed     text NOT NULL DEFAULT '' CHECK (elements_passed ~ '^[01]*$'),
+    clarification       text NOT NULL DEFAULT '',
+    clarification_urls  text NOT NULL DEFAULT '',
+    revision            bigint NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    updated_at          text COLLATE "C" NOT NULL,
+    updated_by          bigint REFERENCES users(id),
+    PRIMARY KEY (round_id, unit_id, item_code)
+);
+
+CREATE TABLE oit_files (
+    id             bigint NOT NULL PRIMARY KEY,
+    round_id       bigint NOT NULL,
+    unit_id        bigint NOT NULL,
+    item_code      text COLLATE "C" NOT NULL,
+    original_name  text NOT NULL,
+    content_type   text NOT NULL CHECK (length(content_type) > 0),
+    sha256         text NOT NULL CHECK (length(sha256) = 64),
+    size_bytes     bigint NOT NULL CHECK (size_bytes = octet_length(bytes)),
+    uploaded_at    text COLLATE "C" NOT NULL,
+    uploaded_by    bigint REFERENCES users(id),
+    bytes          bytea NOT NULL,
+    FOREIGN KEY (round_id, unit_id, item_code)
+        REFERENCES oit_answers(round_id, unit_id, item_code)
+);
+CREATE INDEX oit_files_answer ON oit_files(round_id, unit_id, item_code);
+
+CREATE TABLE oit_link_checks (
+    round_id      bigint NOT NULL REFERENCES rounds(id),
+    unit_id       bigint NOT NULL REFERENCES units(id),
+    url           text COLLATE "C" NOT NULL CHECK (length(url) > 0),
+    checked_at    text COLLATE "C" NOT NULL,
+    http_status   bigint NOT NULL DEFAULT 0,
+    final_url     text NOT NULL DEFAULT '',
+    content_type  text NOT NULL DEFAULT '',
+    failure       text NOT NULL DEFAULT '',
+    detail        text NOT NULL DEFAULT '',
+    fine          boolean NOT NULL,
+    broken        boolean NOT NULL,
+    outside_site  boolean NOT NULL,
+    year_missing  boolean NOT NULL,
+    PRIMARY KEY (round_id, unit_id, url)
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

@@ -206,7 +206,101 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: the OIT (issue 11), the evidence checklist of a unit in a round.
+// - users.role takes 'reviewer' (an internal-audit or ITA working-group
+//   member who judges OIT evidence). SQLite cannot alter a CHECK, and
+//   rebuilding users would cascade into sessions and break the references of
+//   audit_log and evidence_files; widening a CHECK changes nothing stored, so
+//   the table's SQL is rewritten in place as SQLite's ALTER TABLE page allows
+//   for loosening a constraint, and RESET makes this connection re-read the
+//   schema.
+// - units.website: the unit's own website; links elsewhere are flagged.
+// - rounds.oit_*: the round's OIT windows (answering, review, appeal,
+//   confirmation), ISO dates both ends inclusive; '' = not set (closed).
+// - oit_answers: one row per unit, round and item: the answer, the verdict
+//   and the clarification, with a revision for compare-and-set. urls and
+//   clarification_urls hold one link per line; elements_passed one '1' or
+//   '0' per element. OIT evidence is published by the unit and names no
+//   respondent, so these rows carry who changed them last.
+// - oit_files: files attached to an answer, as evidence_files are to plans.
+// - oit_link_checks: the last check of each link of a unit in a round.
+constexpr std::string_view kV7 = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (role IN (''admin'', ''unit_coordinator'', ''executive''))',
+                          'CHECK (role IN (''admin'', ''unit_coordinator'', ''executive'', ''reviewer''))')
+ WHERE type = 'table' AND name = 'users';
+PRAGMA writable_schema = RESET;
+
+ALTER TABLE units ADD COLUMN website TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE rounds ADD COLUMN oit_answering_first TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_answering_last TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_review_first TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_review_last TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_appeal_first TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_appeal_last TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_confirmation_first TEXT NOT NULL DEFAULT '';
+ALTER TABLE rounds ADD COLUMN oit_confirmation_last TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE oit_answers (
+    round_id            INTEGER NOT NULL REFERENCES rounds(id),
+    unit_id             INTEGER NOT NULL REFERENCES units(id),
+    item_code           TEXT NOT NULL CHECK (length(item_code) > 0),
+    state               TEXT NOT NULL CHECK (state IN ('draft', 'answered', 'submitted',
+                            'passed', 'failed', 'clarified', 'confirmed_passed',
+                            'confirmed_failed')),
+    available           INTEGER NOT NULL DEFAULT 0 CHECK (available IN (0, 1)),
+    urls                TEXT NOT NULL DEFAULT '',
+    explanation         TEXT NOT NULL DEFAULT '',
+    responsible         TEXT NOT NULL DEFAULT '',
+    due_on              TEXT NOT NULL DEFAULT '',
+    review_comment      TEXT NOT NULL DEFAULT '',
+    elements_passed     TEXT NOT NULL DEFAULT '' CHECK (elements_passed NOT GLOB '*[^01]*'),
+    clarification       TEXT NOT NULL DEFAULT '',
+    clarification_urls  TEXT NOT NULL DEFAULT '',
+    revision            INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    updated_at          TEXT NOT NULL,
+    updated_by          INTEGER REFERENCES users(id),
+    PRIMARY KEY (round_id, unit_id, item_code)
+);
+
+CREATE TABLE oit_files (
+    id             INTEGER NOT NULL PRIMARY KEY,
+    round_id       INTEGER NOT NULL,
+    unit_id        INTEGER NOT NULL,
+    item_code      TEXT NOT NULL,
+    original_name  TEXT NOT NULL,
+    content_type   TEXT NOT NULL CHECK (length(content_type) > 0),
+    sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+    size_bytes     INTEGER NOT NULL CHECK (size_bytes = length(bytes)),
+    uploaded_at    TEXT NOT NULL,
+    uploaded_by    INTEGER REFERENCES users(id),
+    bytes          BLOB NOT NULL,
+    FOREIGN KEY (round_id, unit_id, item_code)
+        REFERENCES oit_answers(round_id, unit_id, item_code)
+);
+CREATE INDEX oit_files_answer ON oit_files(round_id, unit_id, item_code);
+
+CREATE TABLE oit_link_checks (
+    round_id      INTEGER NOT NULL REFERENCES rounds(id),
+    unit_id       INTEGER NOT NULL REFERENCES units(id),
+    url           TEXT NOT NULL CHECK (length(url) > 0),
+    checked_at    TEXT NOT NULL,
+    http_status   INTEGER NOT NULL DEFAULT 0,
+    final_url     TEXT NOT NULL DEFAULT '',
+    content_type  TEXT NOT NULL DEFAULT '',
+    failure       TEXT NOT NULL DEFAULT '',
+    detail        TEXT NOT NULL DEFAULT '',
+    fine          INTEGER NOT NULL CHECK (fine IN (0, 1)),
+    broken        INTEGER NOT NULL CHECK (broken IN (0, 1)),
+    outside_site  INTEGER NOT NULL CHECK (outside_site IN (0, 1)),
+    year_missing  INTEGER NOT NULL CHECK (year_missing IN (0, 1)),
+    PRIMARY KEY (round_id, unit_id, url)
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

@@ -70,7 +70,7 @@ bool has_need(const store::User& user, Need need) {
         case Need::kStaff:
             return true;
         case Need::kCodes:
-            return user.role != store::Role::kExecutive;
+            return may_change_units(user);
         case Need::kAdmin:
             return is_admin(user);
     }

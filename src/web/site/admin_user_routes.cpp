@@ -39,7 +39,8 @@ Response users_page(SiteContext& context, const SignedIn& who, Language language
     }
     json roles = json::array();
     for (auto role :
-         {store::Role::kUnitCoordinator, store::Role::kExecutive, store::Role::kAdmin}) {
+         {store::Role::kUnitCoordinator, store::Role::kExecutive, store::Role::kReviewer,
+          store::Role::kAdmin}) {
         roles.push_back(json{{"value", store::to_string(role)},
                              {"label", admin_phrase(language, role_key(role))}});
     }

@@ -161,6 +161,10 @@ bool session_csrf_valid(const SignedIn& who, std::string_view presented) {
 
 bool is_admin(const store::User& user) { return user.role == store::Role::kAdmin; }
 
+bool may_change_units(const store::User& user) {
+    return user.role == store::Role::kAdmin || user.role == store::Role::kUnitCoordinator;
+}
+
 std::set<store::Id> unit_subtree(const std::vector<store::Unit>& units, store::Id root) {
     std::set<store::Id> out{root};
     // Parents come before children in list_units(), but a rename may have
@@ -213,7 +217,7 @@ UnitAccess unit_access(SiteContext& context, const store::User& user, store::Id 
 }
 
 std::set<store::Id> code_units(const store::User& user, const std::vector<store::Unit>& units) {
-    if (user.role == store::Role::kExecutive) return {};
+    if (!may_change_units(user)) return {};
     return readable_units(user, units);
 }
 

@@ -80,6 +80,9 @@ bool session_csrf_valid(const SignedIn& who, std::string_view presented);
 // ---- Roles -----------------------------------------------------------------
 
 bool is_admin(const store::User& user);
+// Admins and unit coordinators issue codes, collect, plan and answer the OIT;
+// executives and reviewers read (reviewers judge OIT evidence).
+bool may_change_units(const store::User& user);
 // `root` and every unit below it.
 std::set<store::Id> unit_subtree(const std::vector<store::Unit>& units, store::Id root);
 // The units `user` may read: all for admins and executives, the subtree of

@@ -26,7 +26,7 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-constexpr int kLatestSchemaVersion = 6;
+constexpr int kLatestSchemaVersion = 7;
 
 std::vector<SubmitOutcome> outcomes(const std::vector<SubmitResult>& results) {
     std::vector<SubmitOutcome> out;
@@ -133,6 +133,90 @@ TEST_P(StoreTest, MigrateTwiceIsANoOpAndVersionIsLatest) {
     ASSERT_TRUE(v.ok());
     EXPECT_EQ(*v, kLatestSchemaVersion);
     EXPECT_TRUE(other->get_unit(unit).ok());
+}
+
+// Schema 7: OIT answers are a compare-and-set per item, all or nothing per
+// batch; the unit's website, the round's OIT windows and link checks round-
+// trip; a reviewer is a role.
+TEST_P(StoreTest, OitAnswersCompareAndSetAllOrNothing) {
+    Unit site{0, std::nullopt, "ศรป.", "ศรป.", "ICC"};
+    site.website = "https://www.example.go.th";
+    auto unit = store_->create_unit(site);
+    ASSERT_TRUE(unit.ok()) << unit.status.message;
+    EXPECT_EQ(store_->get_unit(*unit)->website, "https://www.example.go.th");
+    const Id round = add_round(RoundStatus::kOpen);
+    auto r = *store_->get_round(round);
+    r.oit.answering_first = "2026-03-01";
+    r.oit.confirmation_last = "2026-06-30";
+    ASSERT_TRUE(store_->update_round(r).ok());
+    EXPECT_EQ(store_->get_round(round)->oit.answering_first, "2026-03-01");
+    EXPECT_EQ(store_->get_round(round)->oit.confirmation_last, "2026-06-30");
+    EXPECT_EQ(store_->get_round(round)->oit.review_first, "");
+
+    core::OitAnswer o1;
+    o1.item_code = "o1";
+    o1.state = core::OitItemState::kAnswered;
+    o1.available = true;
+    o1.urls = {"https://www.example.go.th/a", "https://www.example.go.th/b"};
+    o1.explanation = "หน้าแรก เมนู ITA";
+    o1.due = core::CivilDate{2026, 3, 31};
+    core::OitAnswer o2 = o1;
+    o2.item_code = "o2";
+    o2.elements_passed = {true, false, true};
+    auto saved = store_->save_oit_answers(round, *unit, {{o1, 0}, {o2, 0}}, "2026-03-02T01:00:00Z");
+    ASSERT_TRUE(saved.ok()) << saved.status.message;
+    EXPECT_EQ(*saved, (std::vector<std::int64_t>{1, 1}));
+
+    // A second creation of o1 and a stale revision are conflicts, and the
+    // batch that holds one changes nothing.
+    o2.state = core::OitItemState::kSubmitted;
+    auto twice = store_->save_oit_answers(round, *unit, {{o2, 1}, {o1, 0}}, "2026-03-03T01:00:00Z");
+    EXPECT_EQ(twice.status.code, StatusCode::kConflict);
+    auto stale = store_->save_oit_answers(round, *unit, {{o2, 5}}, "2026-03-03T01:00:00Z");
+    EXPECT_EQ(stale.status.code, StatusCode::kConflict);
+    auto listed = store_->list_oit_answers(round, *unit);
+    ASSERT_TRUE(listed.ok()) << listed.status.message;
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ((*listed)[1].answer.state, core::OitItemState::kAnswered);
+    EXPECT_EQ((*listed)[1].answer.revision, 1);
+
+    auto next = store_->save_oit_answers(round, *unit, {{o2, 1}}, "2026-03-04T01:00:00Z");
+    ASSERT_TRUE(next.ok()) << next.status.message;
+    EXPECT_EQ(*next, (std::vector<std::int64_t>{2}));
+    listed = store_->list_oit_answers(round, *unit);
+    const auto& a = (*listed)[1];
+    EXPECT_EQ(a.answer.item_code, "o2");
+    EXPECT_EQ(a.answer.state, core::OitItemState::kSubmitted);
+    EXPECT_EQ(a.answer.urls, o1.urls);
+    EXPECT_EQ(a.answer.explanation, "หน้าแรก เมนู ITA");
+    EXPECT_EQ(a.answer.due, (core::CivilDate{2026, 3, 31}));
+    EXPECT_EQ(a.answer.elements_passed, (std::vector<bool>{true, false, true}));
+    EXPECT_EQ(a.updated_at, "2026-03-04T01:00:00Z");
+    EXPECT_EQ(store_->list_round_oit_answers(round)->size(), 2u);
+
+    // A round with OIT answers is not deleted.
+    EXPECT_EQ(store_->delete_round(round).code, StatusCode::kConflict);
+
+    OitLinkCheck check{"https://www.example.go.th/a", "2026-03-05T01:00:00Z", 404, "", "text/html",
+                       "", "", false, true, false, false};
+    ASSERT_TRUE(store_->save_oit_link_checks(round, *unit, {check}).ok());
+    check.http_status = 200;
+    check.fine = true;
+    check.broken = false;
+    ASSERT_TRUE(store_->save_oit_link_checks(round, *unit, {check}).ok());
+    auto checks = store_->list_oit_link_checks(round, *unit);
+    ASSERT_TRUE(checks.ok()) << checks.status.message;
+    ASSERT_EQ(checks->size(), 1u);
+    EXPECT_EQ((*checks)[0].http_status, 200);
+    EXPECT_TRUE((*checks)[0].fine);
+
+    User reviewer;
+    reviewer.username = "audit1";
+    reviewer.password_hash = "x";
+    reviewer.role = Role::kReviewer;
+    auto id = store_->create_user(reviewer);
+    ASSERT_TRUE(id.ok()) << id.status.message;
+    EXPECT_EQ(store_->get_user(*id)->role, Role::kReviewer);
 }
 
 TEST_P(StoreTest, SeveralServersMigrateAFreshDatabaseAtOnce) {
@@ -1143,8 +1227,13 @@ TEST_P(StoreTest, AVersionTwoDatabaseMigratesKeepingItsData) {
         unit = 101;
         auto q = store->add_questionnaire({0, "k", "t", "{}", "2025-01-01T00:00:00Z"});
         ASSERT_TRUE(q.ok()) << q.status.message;
-        round = *store->create_round(
-            Round{0, 2569, "r", "2025-10-01", "2026-02-28", *q, RoundStatus::kOpen, false});
+        // Rounds by SQL too: today's create_round writes schema-7 columns.
+        ASSERT_EQ(old->execute("INSERT INTO rounds (id, fiscal_year_be, name, opens_on, closes_on, "
+                               "questionnaire_id, status, results_published) VALUES (201, 2569, "
+                               "'r', '2025-10-01', '2026-02-28', " +
+                               std::to_string(*q) + ", 'open', FALSE)"),
+                  "");
+        round = 201;
         ASSERT_TRUE(store->add_access_codes({round, unit, {"code"}}).ok());
         ASSERT_EQ(store->submit(iit(round, unit, "code", "ก่อนย้าย")).outcome,
                   SubmitOutcome::kStored);
@@ -1197,11 +1286,17 @@ TEST_P(StoreTest, AVersionFourDatabaseLinksPlansToTheRoundTheirDocumentNames) {
         ASSERT_EQ(*store->schema_version(), 4);
         auto q = store->add_questionnaire({0, "k", "t", "{}", "2025-01-01T00:00:00Z"});
         ASSERT_TRUE(q.ok()) << q.status.message;
+        // Rounds by SQL: today's create_round writes schema-7 columns.
+        Id next_round = 201;
         auto round = [&](int year, const std::string& round_name, const std::string& opens) {
-            auto id = store->create_round(
-                Round{0, year, round_name, opens, opens, *q, RoundStatus::kClosed, false});
-            EXPECT_TRUE(id.ok()) << id.status.message;
-            return id.ok() ? *id : 0;
+            const Id id = next_round++;
+            EXPECT_EQ(old->execute("INSERT INTO rounds (id, fiscal_year_be, name, opens_on, "
+                                   "closes_on, questionnaire_id, status, results_published) "
+                                   "VALUES (" + std::to_string(id) + ", " + std::to_string(year) +
+                                   ", '" + round_name + "', '" + opens + "', '" + opens + "', " +
+                                   std::to_string(*q) + ", 'closed', FALSE)"),
+                      "");
+            return id;
         };
         a = round(2568, name, "2024-10-01");
         b = round(2569, name, "2025-10-01");
