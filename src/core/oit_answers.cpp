@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/oit_links.hpp"
 #include "core/text_input.hpp"
 
 namespace itagap::core {
@@ -45,25 +46,12 @@ OitAnswerProblem check_urls(const std::vector<std::string>& urls, const char* fi
 }  // namespace
 
 bool is_web_url(std::string_view text) {
-    std::string_view rest;
-    if (starts_with_ci(text, "https://")) {
-        rest = text.substr(8);
-    } else if (starts_with_ci(text, "http://")) {
-        rest = text.substr(7);
-    } else {
-        return false;
-    }
+    if (!starts_with_ci(text, "https://") && !starts_with_ci(text, "http://")) return false;
     for (unsigned char c : text) {
         if (c <= 0x20 || c == 0x7F) return false;
     }
     if (has_forbidden_control(text)) return false;
-    // A host: at least one character before the path, query or fragment.
-    std::size_t end = rest.find_first_of("/?#");
-    std::string_view authority = rest.substr(0, end);
-    if (auto at = authority.rfind('@'); at != std::string_view::npos) {
-        authority = authority.substr(at + 1);
-    }
-    return !authority.empty() && authority.front() != ':';
+    return !url_host(text).empty();
 }
 
 OitAnswerProblem check_oit_answer(const Questionnaire& q, const OitAnswer& answer) {

@@ -12,8 +12,10 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The host of a URL ("https://user@Host:8080/x" -> "host"), or of a bare host.
-std::string host_of(std::string_view url) {
+}  // namespace
+
+// "https://user@Host:8080/x" -> "host".
+std::string url_host(std::string_view url) {
   auto scheme = url.find("://");
   if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
   auto end = url.find_first_of("/?#");
@@ -32,6 +34,8 @@ std::string host_of(std::string_view url) {
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
 }
+
+namespace {
 
 bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_tis_digit(unsigned char c) { return c >= 0xF0 && c <= 0xF9; }
@@ -80,9 +84,9 @@ std::string_view to_string(LinkFailure failure) {
 
 bool on_site(std::string_view url, std::string_view unit_website) {
   if (unit_website.empty()) return true;
-  const std::string site = host_of(unit_website);
+  const std::string site = url_host(unit_website);
   if (site.empty()) return true;
-  const std::string host = host_of(url);
+  const std::string host = url_host(url);
   if (host == site) return true;
   return host.size() > site.size() && host.compare(host.size() - site.size(), site.size(), site) == 0 &&
          host[host.size() - site.size() - 1] == '.';

@@ -25,6 +25,10 @@ struct LinkFetch {
 // ignored on either side) or one of its subdomains. An empty website: true.
 bool on_site(std::string_view url, std::string_view unit_website);
 
+// The host of a URL or of a bare host, as on_site compares it: lower case,
+// without user info, port, trailing dot or a leading "www."; "" when none.
+std::string url_host(std::string_view url);
+
 // The B.E. year in ASCII digits, Thai digits (UTF-8) or Thai digits in
 // TIS-620 / Windows-874, not inside a longer number.
 bool mentions_fiscal_year(std::string_view bytes, int fiscal_year_be);

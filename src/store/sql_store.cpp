@@ -1512,16 +1512,17 @@ Status SqlStore::save_oit_link_checks(Id round_id, Id unit_id,
         SqlTransaction tx(c);
         if (Status b = tx.begin("save_oit_link_checks"); !b.ok()) return b;
         for (const OitLinkCheck& k : checks) {
-            auto removed = c.run("save_oit_link_checks",
-                                 "DELETE FROM oit_link_checks WHERE round_id = ? AND unit_id = ? "
-                                 "AND url = ?",
-                                 SqlParams().add(round_id).add(unit_id).add(k.url));
-            if (!removed.ok()) return removed.status;
             auto inserted = c.run(
                 "save_oit_link_checks",
                 "INSERT INTO oit_link_checks (round_id, unit_id, url, checked_at, http_status, "
                 "final_url, content_type, failure, detail, fine, broken, outside_site, "
-                "year_missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "year_missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (round_id, unit_id, url) DO UPDATE SET checked_at = "
+                "excluded.checked_at, http_status = excluded.http_status, final_url = "
+                "excluded.final_url, content_type = excluded.content_type, failure = "
+                "excluded.failure, detail = excluded.detail, fine = excluded.fine, broken = "
+                "excluded.broken, outside_site = excluded.outside_site, year_missing = "
+                "excluded.year_missing",
                 SqlParams()
                     .add(round_id)
                     .add(unit_id)
