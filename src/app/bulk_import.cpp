@@ -157,9 +157,8 @@ std::optional<std::int64_t> parse_count(const std::string& text) {
 
 std::optional<store::Role> parse_role(const std::string& text) {
     if (auto role = store::role_from_string(text)) return role;
-    for (auto role :
-         {store::Role::kAdmin, store::Role::kUnitCoordinator, store::Role::kExecutive,
-          store::Role::kReviewer}) {
+    for (auto role : {store::Role::kAdmin, store::Role::kUnitCoordinator, store::Role::kExecutive,
+                      store::Role::kReviewer}) {
         const std::string key = "role_" + std::string(store::to_string(role));
         for (auto language : {text::Language::kThai, text::Language::kEnglish}) {
             if (text == text::phrase(language, "admin", key)) return role;

@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
     user_add_cmd->add_option("--db", user_add.db_url, "sqlite:FILE or postgresql://user@host/db")
         ->required();
     user_add_cmd->add_option("--username", user_add.username, "A-Z a-z 0-9 . _ -")->required();
-    user_add_cmd->add_option("--role", user_add.role, "admin, unit_coordinator, executive or reviewer")
+    user_add_cmd
+        ->add_option("--role", user_add.role, "admin, unit_coordinator, executive or reviewer")
         ->required();
     user_add_cmd->add_option("--unit", user_add.unit,
                              "unit name, short name or \"name (short)\" (a coordinator's unit)");

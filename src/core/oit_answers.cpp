@@ -123,8 +123,8 @@ OitProgress oit_progress(const Questionnaire& q, const std::vector<OitAnswer>& a
         } else {
             ++p.answered;
         }
-        bool submitted = a != nullptr && a->state != OitItemState::kDraft &&
-                         a->state != OitItemState::kAnswered;
+        bool submitted =
+            a != nullptr && a->state != OitItemState::kDraft && a->state != OitItemState::kAnswered;
         if (submitted) ++p.submitted;
         if (!submitted && a != nullptr && a->due && *a->due < today) ++p.overdue;
         if (a != nullptr && has_verdict(a->state)) {

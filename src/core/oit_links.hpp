@@ -6,19 +6,28 @@
 
 namespace itagap::core {
 
-enum class LinkFailure { kNone, kDns, kRefused, kTls, kTimeout, kRefusedAddress, kTooManyRedirects, kOther };
+enum class LinkFailure {
+    kNone,
+    kDns,
+    kRefused,
+    kTls,
+    kTimeout,
+    kRefusedAddress,
+    kTooManyRedirects,
+    kOther
+};
 
 // "none", "dns", "refused", "tls", "timeout", "refused_address", "too_many_redirects", "other".
 std::string_view to_string(LinkFailure failure);
 
 struct LinkFetch {
-  std::string url;
-  long http_status = 0;
-  std::string final_url;
-  std::string content_type;
-  LinkFailure failure = LinkFailure::kNone;
-  std::string error_detail;
-  bool mentions_year = false;
+    std::string url;
+    long http_status = 0;
+    std::string final_url;
+    std::string content_type;
+    LinkFailure failure = LinkFailure::kNone;
+    std::string error_detail;
+    bool mentions_year = false;
 };
 
 // The url's host is the website's host (case-insensitive, a leading "www."
@@ -34,10 +43,10 @@ std::string url_host(std::string_view url);
 bool mentions_fiscal_year(std::string_view bytes, int fiscal_year_be);
 
 struct LinkVerdict {
-  bool fine = false;
-  bool broken = false;
-  bool outside_site = false;
-  bool year_missing = false;
+    bool fine = false;
+    bool broken = false;
+    bool outside_site = false;
+    bool year_missing = false;
 };
 
 LinkVerdict judge_link(const LinkFetch& fetch, std::string_view unit_website, bool year_required);

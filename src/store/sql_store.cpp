@@ -74,8 +74,9 @@ StatusOr<RoundStatus> round_status_of_row(std::string_view text, Id row_id) {
 
 StatusOr<Role> role_of_row(std::string_view text, Id row_id) {
     if (auto role = role_from_string(text)) return *role;
-    return Status::Internal(fmt::format(
-        "users row {}: role '{}' is not admin, unit_coordinator, executive or reviewer", row_id, text));
+    return Status::Internal(
+        fmt::format("users row {}: role '{}' is not admin, unit_coordinator, executive or reviewer",
+                    row_id, text));
 }
 
 namespace {
@@ -121,7 +122,7 @@ SqlParams unit_params(const Unit& unit, std::optional<Id> parent_id) {
 }
 
 StatusOr<Unit> unit_of(const SqlRow& r) {
-    return Unit{r.int64(0),  r.optional_int64(1), r.string(2),        r.string(3),
+    return Unit{r.int64(0),  r.optional_int64(1), r.string(2),         r.string(3),
                 r.string(4), r.optional_int64(5), r.optional_int64(6), r.string(7)};
 }
 
@@ -283,9 +284,9 @@ StatusOr<OitAnswerRecord> oit_answer_of(const SqlRow& r) {
     if (!r.text(8).empty()) {
         a.due = core::parse_iso_date(r.text(8));
         if (!a.due) {
-            return Status::Internal(fmt::format(
-                "oit_answers row ({}, {}, {}): due_on '{}' is not a date", out.round_id,
-                out.unit_id, a.item_code, r.text(8)));
+            return Status::Internal(
+                fmt::format("oit_answers row ({}, {}, {}): due_on '{}' is not a date", out.round_id,
+                            out.unit_id, a.item_code, r.text(8)));
         }
     }
     a.review_comment = r.string(9);
@@ -770,45 +771,43 @@ Status SqlStore::do_update_round(const Round& round, const AuditEntry* audit) {
         "oit_answering_last = ?, oit_review_first = ?, oit_review_last = ?, "
         "oit_appeal_first = ?, oit_appeal_last = ?, oit_confirmation_first = ?, "
         "oit_confirmation_last = ?, revision = revision + 1 WHERE id = ?",
-        round_params(round).add(round.id),
-        round.id, audit);
+        round_params(round).add(round.id), round.id, audit);
 }
 
 Status SqlStore::do_delete_round(Id round_id, const AuditEntry* audit) {
-    return audited(
-               "delete_round", audit,
-               [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
-                   // The round row first: under its lock (PostgreSQL) no
-                   // submission can add a response between the check and the
-                   // delete, since submit reads the round FOR SHARE.
-                   auto locked = first_row(
-                       c, "delete_round",
-                       fmt::format("SELECT id FROM rounds WHERE id = ?{}", source_->for_update()),
-                       SqlParams().add(round_id), id_of);
-                   if (!locked.ok()) return locked.status;
-                   if (!*locked) return not_found("delete_round", round_id);
-                   auto held =
-                       first_row(c, "delete_round",
-                                 "SELECT (SELECT count(*) FROM responses WHERE round_id = ?) + "
-                                 "(SELECT count(*) FROM plans WHERE source_round_id = ?) + "
-                                 "(SELECT count(*) FROM oit_answers WHERE round_id = ?)",
-                                 SqlParams().add(round_id).add(round_id).add(round_id), id_of);
-                   if (!held.ok()) return held.status;
-                   if (held->value_or(0) > 0) {
-                       return Status::Conflict(fmt::format(
-                           "{}: delete_round: round {} holds responses, OIT answers or a plan "
-                           "started from it",
-                           name_, round_id));
-                   }
-                   for (const char* sql : {"DELETE FROM access_codes WHERE round_id = ?",
-                                           "DELETE FROM oit_link_checks WHERE round_id = ?",
-                                           "DELETE FROM eit_browser_tokens WHERE round_id = ?",
-                                           "DELETE FROM rounds WHERE id = ?"}) {
-                       auto deleted = c.run("delete_round", sql, SqlParams().add(round_id));
-                       if (!deleted.ok()) return deleted.status;
-                   }
-                   return std::optional<Id>();
-               })
+    return audited("delete_round", audit,
+                   [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+                       // The round row first: under its lock (PostgreSQL) no
+                       // submission can add a response between the check and the
+                       // delete, since submit reads the round FOR SHARE.
+                       auto locked = first_row(c, "delete_round",
+                                               fmt::format("SELECT id FROM rounds WHERE id = ?{}",
+                                                           source_->for_update()),
+                                               SqlParams().add(round_id), id_of);
+                       if (!locked.ok()) return locked.status;
+                       if (!*locked) return not_found("delete_round", round_id);
+                       auto held =
+                           first_row(c, "delete_round",
+                                     "SELECT (SELECT count(*) FROM responses WHERE round_id = ?) + "
+                                     "(SELECT count(*) FROM plans WHERE source_round_id = ?) + "
+                                     "(SELECT count(*) FROM oit_answers WHERE round_id = ?)",
+                                     SqlParams().add(round_id).add(round_id).add(round_id), id_of);
+                       if (!held.ok()) return held.status;
+                       if (held->value_or(0) > 0) {
+                           return Status::Conflict(fmt::format(
+                               "{}: delete_round: round {} holds responses, OIT answers or a plan "
+                               "started from it",
+                               name_, round_id));
+                       }
+                       for (const char* sql : {"DELETE FROM access_codes WHERE round_id = ?",
+                                               "DELETE FROM oit_link_checks WHERE round_id = ?",
+                                               "DELETE FROM eit_browser_tokens WHERE round_id = ?",
+                                               "DELETE FROM rounds WHERE id = ?"}) {
+                           auto deleted = c.run("delete_round", sql, SqlParams().add(round_id));
+                           if (!deleted.ok()) return deleted.status;
+                       }
+                       return std::optional<Id>();
+                   })
         .status;
 }
 
@@ -1427,25 +1426,25 @@ std::unique_ptr<Store> make_sql_store(std::unique_ptr<SqlConnectionSource> sourc
 // ---- OIT ---------------------------------------------------------------------
 
 StatusOr<std::vector<OitAnswerRecord>> SqlStore::list_oit_answers(Id round_id, Id unit_id) {
-    return read_all("list_oit_answers",
-                    fmt::format("{} WHERE round_id = ? AND unit_id = ? ORDER BY item_code",
-                                kOitAnswerSelect),
-                    SqlParams().add(round_id).add(unit_id), oit_answer_of);
+    return read_all(
+        "list_oit_answers",
+        fmt::format("{} WHERE round_id = ? AND unit_id = ? ORDER BY item_code", kOitAnswerSelect),
+        SqlParams().add(round_id).add(unit_id), oit_answer_of);
 }
 
 StatusOr<std::vector<OitAnswerRecord>> SqlStore::list_round_oit_answers(Id round_id) {
-    return read_all("list_round_oit_answers",
-                    fmt::format("{} WHERE round_id = ? ORDER BY unit_id, item_code",
-                                kOitAnswerSelect),
-                    SqlParams().add(round_id), oit_answer_of);
+    return read_all(
+        "list_round_oit_answers",
+        fmt::format("{} WHERE round_id = ? ORDER BY unit_id, item_code", kOitAnswerSelect),
+        SqlParams().add(round_id), oit_answer_of);
 }
 
 StatusOr<std::vector<std::int64_t>> SqlStore::do_save_oit_answers(
     Id round_id, Id unit_id, const std::vector<OitAnswerWrite>& writes, std::string_view now,
     std::optional<Id> by, const AuditEntry* audit) {
     std::vector<std::int64_t> revisions;
-    auto saved = audited(
-        "save_oit_answers", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
+    auto saved =
+        audited("save_oit_answers", audit, [&](SqlConnection& c) -> StatusOr<std::optional<Id>> {
             revisions.clear();
             for (const OitAnswerWrite& w : writes) {
                 const core::OitAnswer& a = w.answer;

@@ -280,7 +280,7 @@ struct OitAnswerWrite {
 // The last check of one evidence link of a unit in a round.
 struct OitLinkCheck {
     std::string url;
-    std::string checked_at;  // timestamp
+    std::string checked_at;        // timestamp
     std::int64_t http_status = 0;  // 0 when no HTTP answer came
     std::string final_url;
     std::string content_type;
@@ -498,8 +498,7 @@ public:
     // caller's.
     StatusOr<std::vector<std::int64_t>> save_oit_answers(Id round_id, Id unit_id,
                                                          const std::vector<OitAnswerWrite>& writes,
-                                                         std::string_view now,
-                                                         std::optional<Id> by,
+                                                         std::string_view now, std::optional<Id> by,
                                                          const AuditEntry& audit) {
         return do_save_oit_answers(round_id, unit_id, writes, now, by, &audit);
     }

@@ -38,9 +38,8 @@ Response users_page(SiteContext& context, const SignedIn& who, Language language
                             {"locked", !user.locked_until.empty() && user.locked_until > now}});
     }
     json roles = json::array();
-    for (auto role :
-         {store::Role::kUnitCoordinator, store::Role::kExecutive, store::Role::kReviewer,
-          store::Role::kAdmin}) {
+    for (auto role : {store::Role::kUnitCoordinator, store::Role::kExecutive,
+                      store::Role::kReviewer, store::Role::kAdmin}) {
         roles.push_back(json{{"value", store::to_string(role)},
                              {"label", admin_phrase(language, role_key(role))}});
     }

@@ -197,8 +197,17 @@ TEST_P(StoreTest, OitAnswersCompareAndSetAllOrNothing) {
     // A round with OIT answers is not deleted.
     EXPECT_EQ(store_->delete_round(round).code, StatusCode::kConflict);
 
-    OitLinkCheck check{"https://www.example.go.th/a", "2026-03-05T01:00:00Z", 404, "", "text/html",
-                       "", "", false, true, false, false};
+    OitLinkCheck check{"https://www.example.go.th/a",
+                       "2026-03-05T01:00:00Z",
+                       404,
+                       "",
+                       "text/html",
+                       "",
+                       "",
+                       false,
+                       true,
+                       false,
+                       false};
     ASSERT_TRUE(store_->save_oit_link_checks(round, *unit, {check}).ok());
     check.http_status = 200;
     check.fine = true;
@@ -1292,8 +1301,9 @@ TEST_P(StoreTest, AVersionFourDatabaseLinksPlansToTheRoundTheirDocumentNames) {
             const Id id = next_round++;
             EXPECT_EQ(old->execute("INSERT INTO rounds (id, fiscal_year_be, name, opens_on, "
                                    "closes_on, questionnaire_id, status, results_published) "
-                                   "VALUES (" + std::to_string(id) + ", " + std::to_string(year) +
-                                   ", '" + round_name + "', '" + opens + "', '" + opens + "', " +
+                                   "VALUES (" +
+                                   std::to_string(id) + ", " + std::to_string(year) + ", '" +
+                                   round_name + "', '" + opens + "', '" + opens + "', " +
                                    std::to_string(*q) + ", 'closed', FALSE)"),
                       "");
             return id;
